@@ -1,0 +1,182 @@
+import type { ErrorObject } from 'ajv';
+import { validatorFor, type ValidationMode } from './ajv.ts';
+import { eventNames, findEvent, type CatalogEntry } from './catalog.ts';
+import { didYouMean } from './errors.ts';
+import type { Provider } from './provider.ts';
+
+/** One reason a payload is not what the provider sends. */
+export interface ValidationIssue {
+  /** JSON path of the offending value, e.g. `$.data.userId` (`$` is the whole payload). */
+  path: string;
+  message: string;
+  expected?: string;
+  got?: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  provider?: Provider;
+  eventType?: string;
+  errors: ValidationIssue[];
+}
+
+export interface ValidateOptions {
+  /** Skip detection and judge the payload as this provider's. */
+  provider?: Provider;
+  /** Skip detection and judge the payload as this event type. */
+  eventType?: string;
+  mode?: ValidationMode;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Which provider and event a payload claims to be: mluvii wraps every event in
+ * `{ "eventType", "data" }` (FACTS M14); Enreach sends a flat object with `EventType` (FACTS E1, E7).
+ */
+export function detect(payload: unknown): { provider: Provider; eventType: string } | undefined {
+  if (!isObject(payload)) return undefined;
+  if (typeof payload['eventType'] === 'string' && 'data' in payload) return { provider: 'mluvii', eventType: payload['eventType'] };
+  if (typeof payload['EventType'] === 'string') return { provider: 'enreach', eventType: payload['EventType'] };
+  return undefined;
+}
+
+/** Validates one payload: detects provider and event type, then checks it against the schema. */
+export function validate(payload: unknown, options: ValidateOptions = {}): ValidationResult {
+  const found = detect(payload);
+  const provider = options.provider ?? found?.provider;
+  const eventType = options.eventType ?? found?.eventType;
+  if (!provider || eventType === undefined) {
+    return {
+      valid: false,
+      errors: [
+        {
+          path: '$',
+          message:
+            'not a payload of either provider: mluvii sends {"eventType": …, "data": {…}}, Enreach a flat object with "EventType"',
+          got: describe(payload),
+        },
+      ],
+    };
+  }
+  const entry: CatalogEntry | undefined = findEvent(provider, eventType);
+  if (!entry) {
+    const near = didYouMean(eventType, eventNames(provider));
+    const path = provider === 'mluvii' ? '$.eventType' : '$.EventType';
+    return {
+      valid: false,
+      provider,
+      eventType,
+      errors: [
+        {
+          path,
+          message: `unknown ${provider} event type "${eventType}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`,
+          expected: `one of the ${eventNames(provider).length} ${provider} event types (provider-mock events --provider ${provider})`,
+          got: JSON.stringify(eventType),
+        },
+      ],
+    };
+  }
+  const check = validatorFor(entry.schemaId, options.mode ?? 'strict');
+  const ok = check(payload) as boolean;
+  return { valid: ok, provider, eventType, errors: ok ? [] : readableErrors(check.errors ?? [], payload) };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return `an object with keys ${Object.keys(v).slice(0, 8).join(', ') || '(none)'}`;
+  const s = JSON.stringify(v);
+  return `${typeof v} ${s && s.length > 60 ? `${s.slice(0, 57)}...` : s}`;
+}
+
+/** `/data/items/0/name` → `$.data.items[0].name` */
+export function pointerToPath(pointer: string): string {
+  if (!pointer) return '$';
+  return (
+    '$' +
+    pointer
+      .split('/')
+      .slice(1)
+      .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`))
+      .join('')
+  );
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let cur: unknown = root;
+  for (const seg of pointer.split('/').slice(1)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return cur;
+}
+
+function expectation(e: ErrorObject): string | undefined {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type':
+      return String(p['type']);
+    case 'enum':
+      return `one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return JSON.stringify(p['allowedValue']);
+    case 'format':
+      return `format ${String(p['format'])}`;
+    default:
+      return e.message;
+  }
+}
+
+/**
+ * Turns ajv's errors into one issue per problem. A nullable enum is an `anyOf` of the enum and
+ * null; its branch errors are folded into one "expected one of …, or null".
+ */
+export function readableErrors(errors: readonly ErrorObject[], payload: unknown): ValidationIssue[] {
+  const branchOf = new Set<ErrorObject>();
+  const issues: ValidationIssue[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue;
+    const prefix = e.schemaPath.slice(0, -e.keyword.length);
+    const branches = errors.filter((b) => b !== e && b.instancePath === e.instancePath && b.schemaPath.startsWith(prefix + e.keyword));
+    branches.forEach((b) => branchOf.add(b));
+    const expected = [...new Set(branches.map(expectation).filter((x): x is string => !!x))].join(', or ');
+    issues.push({
+      path: pointerToPath(e.instancePath),
+      message: `must be ${expected || 'one of the allowed shapes'}`,
+      ...(expected ? { expected } : {}),
+      got: describe(valueAt(payload, e.instancePath)),
+    });
+  }
+  for (const e of errors) {
+    if (branchOf.has(e) || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    const p = e.params as Record<string, unknown>;
+    if (e.keyword === 'required') {
+      issues.push({ path: pointerToPath(`${e.instancePath}/${String(p['missingProperty'])}`), message: 'required property is missing', got: 'nothing' });
+    } else if (e.keyword === 'additionalProperties') {
+      const name = String(p['additionalProperty']);
+      issues.push({
+        path: pointerToPath(`${e.instancePath}/${name}`),
+        message: 'property is not sent by the provider (unknown property)',
+        got: describe(valueAt(payload, `${e.instancePath}/${name}`)),
+      });
+    } else {
+      const expected = expectation(e);
+      issues.push({
+        path: pointerToPath(e.instancePath),
+        message: `must be ${expected ?? e.message ?? e.keyword}`,
+        ...(expected ? { expected } : {}),
+        got: describe(valueAt(payload, e.instancePath)),
+      });
+    }
+  }
+  return issues;
+}
+
+/** One line per issue: `$.data.userId: must be integer (got string "x")`. */
+export function formatIssues(issues: readonly ValidationIssue[]): string[] {
+  return issues.map((i) => `${i.path}: ${i.message}${i.got ? ` (got ${i.got})` : ''}`);
+}
