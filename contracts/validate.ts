@@ -127,7 +127,7 @@ function expectation(e: ErrorObject): string | undefined {
     case 'format':
       return `format ${String(p['format'])}`;
     default:
-      return e.message;
+      return undefined;
   }
 }
 
@@ -143,7 +143,7 @@ export function readableErrors(errors: readonly ErrorObject[], payload: unknown)
     const prefix = e.schemaPath.slice(0, -e.keyword.length);
     const branches = errors.filter((b) => b !== e && b.instancePath === e.instancePath && b.schemaPath.startsWith(prefix + e.keyword));
     branches.forEach((b) => branchOf.add(b));
-    const expected = [...new Set(branches.map(expectation).filter((x): x is string => !!x))].join(', or ');
+    const expected = [...new Set(branches.map((b) => expectation(b) ?? b.message).filter((x): x is string => !!x))].join(', or ');
     issues.push({
       path: pointerToPath(e.instancePath),
       message: `must be ${expected || 'one of the allowed shapes'}`,
@@ -167,7 +167,7 @@ export function readableErrors(errors: readonly ErrorObject[], payload: unknown)
       const expected = expectation(e);
       issues.push({
         path: pointerToPath(e.instancePath),
-        message: `must be ${expected ?? e.message ?? e.keyword}`,
+        message: expected ? `must be ${expected}` : (e.message ?? `fails ${e.keyword}`),
         ...(expected ? { expected } : {}),
         got: describe(valueAt(payload, e.instancePath)),
       });

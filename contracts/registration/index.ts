@@ -1,0 +1,5 @@
+export * from './http.ts';
+export * from './mluvii-auth.ts';
+export * from './mluvii-webhooks.ts';
+export * from './mluvii-api.ts';
+export * from './enreach-config.ts';
