@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { ProviderMockError } from '../../contracts/errors.ts';
+import { parseEnreachConfig, type EnreachWebhookConfig } from '../../contracts/registration/enreach-config.ts';
+
+/** Secrets never leave the server in a listing. */
+export function maskConfig(c: EnreachWebhookConfig): EnreachWebhookConfig {
+  return { ...c, Webhook: { ...c.Webhook, ...(c.Webhook.Secret !== undefined ? { Secret: '***' } : {}) } };
+}
+
+
+/**
+ * Enreach has no registration API: its support desk configures endpoints and subscriptions
+ * (FACTS E6). The mock takes the same configuration document through this admin route (and
+ * `serve --config`), one document or an array of them.
+ */
+export const enreachRoutes: FastifyPluginAsync = async (app) => {
+  const tags = ['enreach'];
+  const list = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
+  app.get('/enreach/webhooks', {
+    schema: { tags, summary: 'The configured Enreach endpoints and subscriptions (secrets masked)', response: { 200: list } },
+    handler: async () => app.enreach.configs.map(maskConfig),
+  });
+  app.post('/enreach/webhooks', {
+    schema: {
+      tags,
+      summary: 'Add endpoint configuration(s): the document of the Enreach webhook doc, or an array of them',
+      body: { description: 'Enreach webhook configuration document (contracts/enreach/config.schema.json) or an array of them' },
+      response: { 201: list, 400: { type: 'object', additionalProperties: true } },
+    },
+    handler: async (req, reply) => {
+      try {
+        const added = parseEnreachConfig(req.body, 'body');
+        app.enreach.configs.push(...added);
+        return reply.code(201).send(app.enreach.configs.map(maskConfig));
+      } catch (e) {
+        if (e instanceof ProviderMockError) return reply.code(400).send({ error: e.code, message: e.message, where: e.where });
+        throw e;
+      }
+    },
+  });
+  app.delete('/enreach/webhooks', {
+    schema: { tags, summary: 'Remove every Enreach configuration', response: { 204: { type: 'null' } } },
+    handler: async (_req, reply) => {
+      app.enreach.configs.length = 0;
+      return reply.code(204).send();
+    },
+  });
+};
