@@ -2,11 +2,15 @@ import { ProviderMockError, unknownName } from '../contracts/errors.ts';
 import type { Command } from './command.ts';
 import { demoCommand } from './commands/demo.ts';
 import { eventsCommand } from './commands/events.ts';
+import { exportCommand } from './commands/export.ts';
+import { generateCommand } from './commands/generate.ts';
+import { planCommand, scenariosCommand } from './commands/plan.ts';
+import { pactCommand } from './commands/pact.ts';
 import { validateCommand } from './commands/validate.ts';
 import { err, out, type CliIO } from './io.ts';
 
 /** Every command; the CLI only parses flags and calls the library. */
-export const COMMANDS: readonly Command[] = [demoCommand, eventsCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, eventsCommand, generateCommand, validateCommand, scenariosCommand, planCommand, pactCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

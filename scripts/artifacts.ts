@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { SchemaBundle, SchemaDoc } from '../contracts/schema-doc.ts';
+import { EXPORT_FILES, exportText } from '../contracts/export/index.ts';
 
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -144,5 +145,8 @@ export async function buildArtifacts(): Promise<Map<string, string>> {
     ['contracts/generated/schemas.json', JSON.stringify(bundle) + '\n'],
     ['contracts/generated/catalog.json', buildCatalogJson(docs)],
     ['contracts/generated/types.ts', await buildTypes(docs)],
+    // OpenAPI 3.1 / AsyncAPI 3 exports of both providers (contracts/export/).
+    [EXPORT_FILES.openapi, exportText('openapi', undefined, docs)],
+    [EXPORT_FILES.asyncapi, exportText('asyncapi', undefined, docs)],
   ]);
 }

@@ -1,0 +1,31 @@
+import { parseProvider } from '../../contracts/index.ts';
+import { listBuiltins } from '../../scenarios/files.ts';
+import { boolFlag, parseFlags, stringFlag } from '../args.ts';
+import type { Command } from '../command.ts';
+import { out } from '../io.ts';
+import { table } from '../table.ts';
+
+export const scenariosCommand: Command = {
+  name: 'scenarios',
+  summary: 'list the built-in scenarios (scenarios/<provider>/*.yaml) with one-line descriptions',
+  help: `Usage: provider-mock scenarios [--provider mluvii|enreach] [--json]
+
+Lists the built-in scenarios. Plan one with: provider-mock plan <name> [--seed S]
+Write your own in YAML: scenarios/README.md describes the language.
+
+  --provider P   only this provider's scenarios
+  --json         a JSON array of {name, provider, description, file}`,
+  options: { provider: { type: 'string' }, json: { type: 'boolean' } },
+  async run(argv, io) {
+    const p = parseFlags('scenarios', argv, this.options);
+    const providerArg = stringFlag(p, 'provider');
+    const list = listBuiltins(providerArg === undefined ? undefined : parseProvider(providerArg, '--provider'));
+    if (boolFlag(p, 'json')) {
+      out(io, JSON.stringify(list.map(({ name, provider, description, file }) => ({ name, provider, description, file })), null, 2));
+      return 0;
+    }
+    out(io, table(['name', 'provider', 'description'], list.map((s) => [s.name, s.provider, s.description])));
+    out(io, `\n${list.length} built-in scenarios; provider-mock plan <name> shows one as a timeline`);
+    return 0;
+  },
+};

@@ -1,0 +1,136 @@
+/**
+ * Who and what an Enreach event is about, resolved through the context first (sticky identity),
+ * then made consistent with the world and stored in the context (context keys are the wire's
+ * PascalCase names: CallId, LegId, UserId, QueueId…).
+ */
+import type { Gen } from '../plan.ts';
+import { finnishFaker, asciiSlug } from '../rng/faker.ts';
+import { Rng, hashSeed } from '../rng/seed.ts';
+import { finnishMobile, type EnreachCallList, type EnreachQueue, type EnreachUser, type EnreachWorld } from './world.ts';
+
+export type G = Gen<EnreachWorld>;
+
+const synthRng = new Rng(1);
+const synthFaker = finnishFaker(synthRng);
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export function userById(world: EnreachWorld, id: string): EnreachUser {
+  const found = world.users.find((u) => u.id === id);
+  if (found) return found;
+  synthRng.seed(hashSeed(`enreach-user:${id.toLowerCase()}`));
+  const firstName = synthFaker.person.firstName();
+  const lastName = synthFaker.person.lastName();
+  return {
+    id,
+    firstName,
+    lastName,
+    fullName: `${firstName} ${lastName}`,
+    userName: `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${world.organization.domain}`,
+    number: finnishMobile(synthRng),
+    isSupervisor: false,
+    queueIds: [],
+    securityGroupIds: [],
+  };
+}
+
+export function queueById(world: EnreachWorld, id: string): EnreachQueue {
+  const found = world.queues.find((q) => q.id === id);
+  if (found) return found;
+  const base = world.queues[0] as EnreachQueue;
+  return { ...base, id, name: `Jono ${id.slice(0, 4)}`, members: [] };
+}
+
+export function organizationId(g: G): string {
+  return str(g.ctx['OrganizationId']) ?? g.world.organization.id;
+}
+
+/** The user in charge (context UserId): a member of the queue when the queue is known. */
+export function user(g: G): EnreachUser {
+  const id = str(g.ctx['UserId']);
+  if (id) return userById(g.world, id);
+  const qid = str(g.ctx['QueueId']);
+  const q = qid ? g.world.queues.find((x) => x.id === qid) : undefined;
+  const members = q ? g.world.users.filter((u) => q.members.some((m) => m.userId === u.id)) : [];
+  const u = g.rng.pick(members.length ? members : g.world.users);
+  g.ctx['UserId'] = u.id;
+  return u;
+}
+
+/** The service queue (context QueueId): one the user serves in when the user is known. */
+export function queue(g: G): EnreachQueue {
+  const id = str(g.ctx['QueueId']);
+  if (id) return queueById(g.world, id);
+  const uid = str(g.ctx['UserId']);
+  const u = uid ? g.world.users.find((x) => x.id === uid) : undefined;
+  const mine = u ? g.world.queues.filter((q) => u.queueIds.includes(q.id)) : [];
+  const clid = str(g.ctx['CallListId']);
+  const list = clid ? g.world.callLists.find((c) => c.id === clid) : undefined;
+  const q = list ? queueById(g.world, list.queueId) : g.rng.pick(mine.length ? mine : g.world.queues);
+  g.ctx['QueueId'] = q.id;
+  return q;
+}
+
+export function callList(g: G): EnreachCallList {
+  const id = str(g.ctx['CallListId']);
+  if (id) return g.world.callLists.find((c) => c.id === id) ?? { ...(g.world.callLists[0] as EnreachCallList), id };
+  const qid = str(g.ctx['QueueId']);
+  const mine = qid ? g.world.callLists.filter((c) => c.queueId === qid) : [];
+  const c = g.rng.pick(mine.length ? mine : g.world.callLists);
+  g.ctx['CallListId'] = c.id;
+  return c;
+}
+
+/** A supervisor who is not the user in charge. */
+export function supervisor(g: G): EnreachUser {
+  const id = str(g.ctx['SupervisorUserId']);
+  if (id) return userById(g.world, id);
+  const me = user(g);
+  const sups = g.world.users.filter((u) => u.isSupervisor && u.id !== me.id);
+  const pool = sups.length ? sups : g.world.users.filter((u) => u.id !== me.id);
+  const s = pool.length ? g.rng.pick(pool) : me;
+  g.ctx['SupervisorUserId'] = s.id;
+  return s;
+}
+
+/** A Guid kept in the context under `key` (CallId, CallBackId, RecordingId, TranscriptId, RequestId…). */
+export function sticky(g: G, key: string): string {
+  const v = str(g.ctx[key]);
+  if (v) return v;
+  const id = g.rng.guid();
+  g.ctx[key] = id;
+  return id;
+}
+
+/**
+ * A caller's number: mostly Finnish mobiles, some landlines, a few Nordic/Baltic neighbours.
+ */
+export function customerNumber(g: G): string {
+  const r = g.rng;
+  return r.weighted<() => string>([
+    [() => finnishMobile(r), 70],
+    [() => `+3589${r.digits(7)}`, 12],
+    [() => `+358${r.pick(['2', '3', '5', '6', '8', '13', '14', '17', '19'])}${r.digits(7)}`, 10],
+    [() => `+46${r.pick(['70', '72', '73', '76'])}${r.digits(7)}`, 4],
+    [() => `+372${r.pick(['5', '8'])}${r.digits(7)}`, 2],
+    [() => `+47${r.pick(['4', '9'])}${r.digits(7)}`, 2],
+  ])();
+}
+
+export function stickyNumber(g: G, key: string, make: () => string): string {
+  const v = str(g.ctx[key]);
+  if (v) return v;
+  const n = make();
+  g.ctx[key] = n;
+  return n;
+}
+
+/** The number a callback request asks to be called back on (context ContactNumber, else the caller). */
+export function contactNumber(g: G): string {
+  // On an inbound call the caller asks to be called back; on an outbound (callback) call the
+  // caller is the call list, so the contact is someone else.
+  const outbound = g.eventType.includes('CallOut') || g.eventType.startsWith('UserConfigurationSetNextCallOut');
+  return stickyNumber(g, 'ContactNumber', () => (outbound ? undefined : str(g.ctx['CallerNumber'])) ?? customerNumber(g));
+}

@@ -1,0 +1,176 @@
+/**
+ * Semantic rules for Enreach properties, keyed by the PascalCase wire name (FACTS §2, the doc's
+ * property tables). Each returns the fill for one property of one event, or undefined to leave it
+ * to the event hook or the schema-driven fallback.
+ */
+import type { CatalogEntry } from '../../contracts/catalog.ts';
+import { OMIT, type Fill, type PropInfo, type RuleSet } from '../plan.ts';
+import { formatEnreach } from '../time.ts';
+import type { EnreachWorld } from './world.ts';
+import { callList, contactNumber, customerNumber, organizationId, queue, sticky, stickyNumber, supervisor, user, type G } from './entities.ts';
+
+type F = Fill<EnreachWorld>;
+
+/** MessageTTLSeconds of the reference examples (FACTS E7); -1 for every other event. */
+const TTL: Record<string, number> = {
+  CallbackChanged: 120,
+  CallbackListStatus: 600,
+  QueueAttachedUsers: 120,
+  QueueDailyCallMetrics: 60,
+  QueueStatus: 60,
+  UserCallAllocationRequest: 20,
+  UserCallAllocationResponse: 20,
+  UserConfigurationSetNextCallOut: 30,
+  UserConfigurationSetNextCallOutRaw: 30,
+  UserStatus: 60,
+};
+
+export type Family = 'Queue' | 'User' | 'Callback';
+
+export function family(eventType: string): Family {
+  return eventType.startsWith('Queue') ? 'Queue' : eventType.startsWith('Callback') ? 'Callback' : 'User';
+}
+
+/** Outbound calls: the agent (or the queue / call list in whose name the agent calls) is the caller. */
+export function isOutbound(eventType: string): boolean {
+  return eventType.includes('CallOut') || eventType.startsWith('UserConfigurationSetNextCallOut');
+}
+
+/** The number an outbound call shows to the callee: the call list's, the queue's or the user's own. */
+function callAsNumber(g: G): string {
+  const fam = family(g.eventType);
+  return fam === 'Callback' ? callList(g).number : fam === 'Queue' ? queue(g).number : user(g).number;
+}
+
+function callerNumber(g: G): string {
+  return stickyNumber(g, 'CallerNumber', () => (isOutbound(g.eventType) ? callAsNumber(g) : customerNumber(g)));
+}
+
+function targetNumber(g: G): string {
+  const fam = family(g.eventType);
+  if (fam === 'Callback') return contactNumber(g);
+  return stickyNumber(g, 'TargetNumber', () => (isOutbound(g.eventType) ? customerNumber(g) : fam === 'Queue' ? queue(g).number : user(g).number));
+}
+
+function entityId(entry: CatalogEntry): F {
+  if (entry.entity === 'Queue') return (g) => queue(g as G).id;
+  if (entry.entity === 'CallList') return (g) => callList(g as G).id;
+  return (g) => user(g as G).id;
+}
+
+function recordedFilePath(g: G): string {
+  const d = formatEnreach(g.time, false);
+  return `recordings/${organizationId(g)}/${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/${sticky(g, 'CallId')}_${sticky(g, 'LegId')}.wav`;
+}
+
+const TRANSCRIBE_TYPES: Record<Family, readonly (readonly [string, number])[]> = {
+  Queue: [['IncomingQueueCall', 80], ['OutgoingQueueCall', 20]],
+  User: [['UserIncoming', 55], ['UserOutgoing', 35], ['VoiceMailRecording', 10]],
+  Callback: [['OutgoingCallListCall', 85], ['IncomingCallListCall', 15]],
+};
+
+const c =
+  (v: unknown): F =>
+  () =>
+    v;
+
+export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined => {
+  const { name, entry, nullable } = p;
+  const et = entry.eventType;
+  switch (name) {
+    case 'Id':
+      return (g) => g.rng.guid(); // a new Guid per event; a duplicate delivery resends the same payload
+    case 'Timestamp':
+      return (g) => formatEnreach(g.time, true);
+    case 'RootEntityType':
+      return c('Organization');
+    case 'RootEntityId':
+    case 'OrganizationId':
+      return (g) => organizationId(g as G);
+    case 'EntityId':
+      return entityId(entry);
+    case 'MessageTTLSeconds':
+      return c(TTL[et] ?? -1);
+    case 'CallId':
+      return nullable ? undefined : (g) => sticky(g as G, 'CallId'); // nullable CallIds: hooks
+    case 'LegId':
+      return (g) => sticky(g as G, 'LegId');
+    case 'AgentLegId':
+      return (g) => sticky(g as G, 'AgentLegId');
+    case 'SupervisorLegId':
+      return (g) => (g.rng.bool(0.85) ? sticky(g as G, 'SupervisorLegId') : null);
+    case 'CallBackId':
+      return nullable ? undefined : (g) => sticky(g as G, 'CallBackId');
+    case 'CallListId':
+      return nullable ? undefined : (g) => callList(g as G).id;
+    case 'QueueId':
+      return nullable ? undefined : (g) => queue(g as G).id;
+    case 'QueueName':
+      return (g) => queue(g as G).name;
+    case 'QueueNumber':
+      return (g) => queue(g as G).number;
+    case 'UserId':
+      if (et === 'CallbackCallTranscribed') return (g) => (g.rng.bool(0.9) ? user(g as G).id : null);
+      return (g) => user(g as G).id;
+    case 'TargetUserId':
+      return (g) => user(g as G).id;
+    case 'AllocatedUserId':
+      return (g) => user(g as G).id;
+    case 'UserName':
+    case 'Username':
+    case 'TargetUserName':
+      return (g) => user(g as G).userName;
+    case 'UserNumber':
+      return (g) => user(g as G).number;
+    case 'SupervisorUserId':
+      return (g) => supervisor(g as G).id;
+    case 'SupervisorUserName':
+      return (g) => supervisor(g as G).userName;
+    case 'CallerNumber':
+      return callerNumber as F;
+    case 'TargetNumber':
+      return targetNumber as F;
+    case 'ContactNumber':
+      return contactNumber as F;
+    case 'CallAsNumber':
+      return (g) => (g.rng.bool(0.85) ? callAsNumber(g as G) : null);
+    case 'TechQueueId':
+      return nullable ? (g) => (g.rng.bool(0.6) ? queue(g as G).techQueueId : null) : (g) => queue(g as G).techQueueId;
+    case 'TechQueueName':
+      return (g) => queue(g as G).techQueueName;
+    case 'RecordingId':
+      return nullable ? undefined : (g) => sticky(g as G, 'RecordingId');
+    case 'TranscriptId':
+      return nullable ? undefined : (g) => sticky(g as G, 'TranscriptId');
+    case 'ConversionId':
+    case 'CallEventId':
+      return (g) => g.rng.guid();
+    case 'RequestId':
+      if (!p.required) return (g) => (g.rng.bool(0.5) ? sticky(g as G, 'RequestId') : OMIT); // in the table, not in the example
+      return (g) => sticky(g as G, 'RequestId');
+    case 'RecordedFilePath':
+      return recordedFilePath as F;
+    case 'DurationMillis':
+      return (g) => g.rng.int(15, 20 * 60) * 1000 + g.rng.int(0, 999);
+    case 'TranscribeRecordingType':
+      return (g) => g.rng.weighted(TRANSCRIBE_TYPES[family(et)]);
+    case 'Publicity':
+    case 'PreviousPublicity':
+      // Members of CallEventPublicityCategory / CallPublicityCategory are undocumented: the examples' 0 and "Undefined" (FACTS E8).
+      return p.inner.k === 'integer' ? c(0) : c('Undefined');
+    case 'State':
+      return c(0); // SupervisionState: members undocumented (FACTS E8)
+    case 'Level':
+      return c('Undefined'); // UserSettingLevelEnum: members undocumented (FACTS E8)
+    case 'MaxWrapUpDurationSec':
+      return (g) => {
+        const v = g.ctx['MaxWrapUpDurationSec'];
+        if (typeof v === 'number') return v;
+        const m = queue(g as G).maxWrapUpDurationSec;
+        g.ctx['MaxWrapUpDurationSec'] = m;
+        return m;
+      };
+    default:
+      return undefined;
+  }
+};

@@ -1,0 +1,197 @@
+/**
+ * Generators: realistic, seeded webhook payloads for every catalog event, drawn from one
+ * consistent world per provider. No I/O, no clock, no Math.random: the same (seed, world, context
+ * state, time, overrides) give byte-identical JSON.
+ *
+ *   const world = createWorld('enreach', { seed: 7 });
+ *   const context = createContext('enreach');
+ *   generate('enreach', 'QueueCallInComing', { seed: 1, world, context });   // makes CallId, QueueId…
+ *   generate('enreach', 'QueueCallInArrived', { seed: 2, world, context });  // …and reuses them
+ */
+import type { ValidateFunction } from 'ajv';
+import { validatorFor } from '../contracts/ajv.ts';
+import { resolveEvent, type CatalogEntry } from '../contracts/catalog.ts';
+import { ProviderMockError } from '../contracts/errors.ts';
+import type { EventPayload, ProviderEventMap } from '../contracts/generated/types.ts';
+import { isProvider, PROVIDERS, type Provider } from '../contracts/provider.ts';
+import { readableErrors, type ValidationIssue } from '../contracts/validate.ts';
+import { enreachModule } from './enreach/index.ts';
+import { mluviiModule } from './mluvii/index.ts';
+import { applyOverridesInPlace, formatPath, parsePath } from './overrides.ts';
+import { compilePlan, type Gen, type Plan, type ProviderModule } from './plan.ts';
+import { hashSeed, mixSeed } from './rng/seed.ts';
+import { DEFAULT_TIME } from './time.ts';
+import type { GenContext, GenerateOptions, World, WorldSizes } from './types.ts';
+
+export type { GenContext, GenerateOptions, World, WorldSizes, MluviiWorld, EnreachWorld } from './types.ts';
+export { applyOverrides, parseOverride, parsePath, formatPath } from './overrides.ts';
+export { formatTime, DEFAULT_TIME, ENREACH_MAX_DATETIME, ENREACH_MIN_DATETIME } from './time.ts';
+export { hashSeed } from './rng/seed.ts';
+export { dereference } from './schema.ts';
+
+const MODULES: Record<Provider, ProviderModule> = {
+  mluvii: mluviiModule as unknown as ProviderModule,
+  enreach: enreachModule as unknown as ProviderModule,
+};
+
+/** Upper bounds keep world building bounded (ids are drawn without repeats from fixed ranges). */
+const SIZE_LIMITS: Record<keyof WorldSizes, number> = {
+  tenants: 100,
+  operators: 5000,
+  operatorGroups: 9,
+  chatbots: 7,
+  guests: 100_000,
+  campaigns: 400,
+  forms: 500,
+  users: 5000,
+  queues: 500,
+  callLists: 500,
+  securityGroups: 200,
+};
+
+function checkProvider(provider: unknown, where: string): Provider {
+  if (isProvider(provider)) return provider;
+  throw new ProviderMockError('PM_UNKNOWN_PROVIDER', `unknown provider ${JSON.stringify(provider)}`, { where, validValues: PROVIDERS });
+}
+
+function checkSizes(sizes: Partial<WorldSizes>): void {
+  for (const [k, v] of Object.entries(sizes)) {
+    const limit = SIZE_LIMITS[k as keyof WorldSizes];
+    if (limit === undefined) {
+      throw new ProviderMockError('PM_BAD_WORLD_SIZE', `unknown world size "${k}"`, { where: `sizes.${k}`, validValues: Object.keys(SIZE_LIMITS) });
+    }
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > limit) {
+      throw new ProviderMockError('PM_BAD_WORLD_SIZE', `world size ${k} must be a whole number from 1 to ${limit}`, { where: `sizes.${k}`, hint: `got ${JSON.stringify(v)}` });
+    }
+  }
+}
+
+/** A provider's world (tenants, operators, queues…) built from a seed; sizes are configurable. */
+export function createWorld(provider: Provider, options: { seed?: number | string; sizes?: Partial<WorldSizes> } = {}): World {
+  const p = checkProvider(provider, 'createWorld(provider)');
+  checkSizes(options.sizes ?? {});
+  return MODULES[p].createWorld(options.seed ?? 1, options.sizes ?? {});
+}
+
+const defaultWorlds = new Map<Provider, World>();
+function defaultWorld(provider: Provider): World {
+  let w = defaultWorlds.get(provider);
+  if (!w) {
+    w = createWorld(provider, { seed: 1 });
+    defaultWorlds.set(provider, w);
+  }
+  return w;
+}
+
+/** A fresh context for a sequence of events; `init` presets keys (generators/README.md lists them). */
+export function createContext(provider: Provider, init: Record<string, unknown> = {}): GenContext {
+  const p = checkProvider(provider, 'createContext(provider)');
+  if (init['provider'] !== undefined && init['provider'] !== p) {
+    throw new ProviderMockError('PM_CONTEXT_PROVIDER', `context init is for ${String(init['provider'])}, not ${p}`, { where: 'createContext(init.provider)' });
+  }
+  return { ...init, provider: p };
+}
+
+interface CompiledPlan extends Plan {
+  validator?: ValidateFunction;
+}
+
+const plans = new Map<string, CompiledPlan>();
+function planFor(entry: CatalogEntry): CompiledPlan {
+  const key = `${entry.provider}/${entry.eventType}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = compilePlan(MODULES[entry.provider], entry);
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+function validatorOf(plan: CompiledPlan): ValidateFunction {
+  return (plan.validator ??= validatorFor(plan.entry.schemaId, 'strict'));
+}
+
+/** The context key an override path stands for (`data.userId` → userId, `CallId` → CallId), if any. */
+function overrideContextKey(mod: ProviderModule, entry: CatalogEntry, path: string): string | undefined {
+  const segs = parsePath(path);
+  if (mod.mainKey !== undefined) {
+    if (segs.length !== 2 || segs[0] !== mod.mainKey || typeof segs[1] !== 'string') return undefined;
+    return mod.contextKeyOf(segs[1], entry);
+  }
+  return segs.length === 1 && typeof segs[0] === 'string' ? mod.contextKeyOf(segs[0], entry) : undefined;
+}
+
+function isContextValue(v: unknown): boolean {
+  return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v !== '');
+}
+
+function refuseOverride(issues: readonly ValidationIssue[], overrides: Record<string, unknown>, entry: CatalogEntry): ProviderMockError {
+  const paths = Object.keys(overrides).map((p) => ({ path: p, canon: formatPath(parsePath(p)) }));
+  const owner = (issuePath: string): string | undefined =>
+    paths.find((p) => issuePath === p.canon || issuePath.startsWith(`${p.canon}.`) || issuePath.startsWith(`${p.canon}[`))?.path;
+  const issue = issues.find((i) => owner(i.path)) ?? issues[0];
+  const where = (issue && owner(issue.path)) ?? paths[0]?.path ?? '$';
+  const reason = issue ? `${issue.path === formatPath(parsePath(where)) ? '' : `${issue.path}: `}${issue.message}${issue.got ? ` (got ${issue.got})` : ''}` : 'the payload no longer matches the schema';
+  return new ProviderMockError('PM_BAD_OVERRIDE', `override breaks the ${entry.provider} ${entry.eventType} schema: ${reason}`, {
+    where,
+    ...(issue?.expected && !reason.includes(issue.expected) ? { hint: `expected ${issue.expected}` } : {}),
+  });
+}
+
+/**
+ * One payload of an event type (mluvii: the `{eventType, data}` envelope; Enreach: the flat body)
+ * that passes the strict schema. Unknown event types are answered with "did you mean".
+ */
+export function generate<P extends Provider, E extends keyof ProviderEventMap[P] & string>(provider: P, eventType: E, options?: GenerateOptions): EventPayload<P, E>;
+export function generate(provider: Provider, eventType: string, options?: GenerateOptions): unknown;
+export function generate(provider: Provider, eventType: string, options: GenerateOptions = {}): unknown {
+  const p = checkProvider(provider, 'generate(provider)');
+  const entry = resolveEvent(eventType, p);
+  const mod = MODULES[p];
+  const world = options.world ?? defaultWorld(p);
+  if (world.provider !== p) throw new ProviderMockError('PM_WORLD_PROVIDER', `the world given is a ${world.provider} world, not ${p}`, { where: 'generate(options.world)' });
+  const given = options.context;
+  if (given && given.provider !== undefined && given.provider !== p) {
+    throw new ProviderMockError('PM_CONTEXT_PROVIDER', `the context given is for ${String(given.provider)}, not ${p}`, { where: 'generate(options.context)', hint: `createContext('${p}')` });
+  }
+  const ctx: GenContext = { ...(given ?? {}), provider: p };
+  const overrides = options.overrides;
+  const seeded: [string, unknown][] = [];
+  if (overrides) {
+    for (const [path, value] of Object.entries(overrides)) {
+      const key = overrideContextKey(mod, entry, path);
+      if (key === undefined || !isContextValue(value)) continue;
+      seeded.push([key, value]);
+      // Derived values follow an overridden id (UserId → UserName); activityId is the one the event
+      // itself takes, so it is only recorded afterwards.
+      if (ctx[key] === undefined && key !== 'activityId') ctx[key] = value;
+    }
+  }
+  const time = options.time ?? (typeof ctx.now === 'number' ? ctx.now : DEFAULT_TIME);
+  if (!Number.isFinite(time)) throw new ProviderMockError('PM_BAD_TIME', `time must be ms since the epoch, got ${String(time)}`, { where: 'generate(options.time)' });
+  const seq = typeof ctx.seq === 'number' ? ctx.seq : 0;
+  mod.rng.seed(mixSeed(hashSeed(options.seed ?? 1), p, entry.eventType, time, seq));
+  const g: Gen = { provider: p, entry, eventType: entry.eventType, rng: mod.rng, faker: mod.faker, world, ctx, time, memo: new Map() };
+  const plan = planFor(entry);
+  const payload = plan.fill(g);
+  if (overrides) applyOverridesInPlace(payload, overrides);
+  if (options.validate !== false) {
+    const check = validatorOf(plan);
+    if (!(check(payload) as boolean)) {
+      const issues = readableErrors(check.errors ?? [], payload);
+      if (overrides && Object.keys(overrides).length) throw refuseOverride(issues, overrides, entry);
+      throw new ProviderMockError('PM_GENERATOR_INVALID', `generated ${p} ${entry.eventType} payload fails its schema: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
+        hint: 'this is a bug in generators/',
+        exitCode: 70,
+      });
+    }
+  }
+  for (const [key, value] of seeded) ctx[key] = value;
+  ctx.now = time;
+  ctx.seq = seq + 1;
+  if (given) Object.assign(given, ctx);
+  return payload;
+}
+
+/** Every event type a provider has a generator for (all catalog events). */
+export { listEvents } from '../contracts/catalog.ts';

@@ -1,0 +1,181 @@
+/**
+ * Who and what a mluvii event is about, resolved through the context first (sticky identity:
+ * whatever a sequence already uses is reused), then made consistent with the world and stored in
+ * the context for the events that follow.
+ */
+import type { Gen } from '../plan.ts';
+import { czechFaker } from '../rng/faker.ts';
+import { Rng, hashSeed } from '../rng/seed.ts';
+import { MLUVII_ID_RANGES, type MluviiChatbot, type MluviiForm, type MluviiGuest, type MluviiOperator, type MluviiOperatorGroup, type MluviiTenant, type MluviiWorld } from './world.ts';
+
+export type G = Gen<MluviiWorld>;
+
+// Names for ids the world does not know (set by a scenario or an override): derived from the id
+// alone, so the same unknown operator has the same name in every event.
+const synthRng = new Rng(1);
+const synthFaker = czechFaker(synthRng);
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function tenant(g: G): MluviiTenant {
+  const id = num(g.ctx['tenantId']);
+  if (id !== undefined) return g.world.tenants.find((t) => t.id === id) ?? { id, name: `Tenant ${id}` };
+  const userId = num(g.ctx['userId']);
+  const op = userId === undefined ? undefined : g.world.operators.find((o) => o.id === userId);
+  const t = op ? (g.world.tenants.find((x) => x.id === op.tenantId) ?? { id: op.tenantId, name: `Tenant ${op.tenantId}` }) : g.rng.pick(g.world.tenants);
+  g.ctx['tenantId'] = t.id;
+  return t;
+}
+
+export function operatorById(world: MluviiWorld, id: number): MluviiOperator {
+  const found = world.operators.find((o) => o.id === id);
+  if (found) return found;
+  synthRng.seed(hashSeed(`mluvii-operator:${id}`));
+  const sex = synthRng.bool() ? 'female' : 'male';
+  const firstName = synthFaker.person.firstName(sex);
+  const lastName = synthFaker.person.lastName(sex);
+  return { id, firstName, lastName, fullName: `${firstName} ${lastName}`, email: '', tenantId: world.tenants[0]?.id ?? 0, groupIds: [] };
+}
+
+/** The operator in charge (context `userId`). */
+export function operator(g: G): MluviiOperator {
+  const id = num(g.ctx['userId']);
+  if (id !== undefined) return operatorById(g.world, id);
+  const t = tenant(g);
+  const mine = g.world.operators.filter((o) => o.tenantId === t.id);
+  const op = g.rng.pick(mine.length ? mine : g.world.operators);
+  g.ctx['userId'] = op.id;
+  return op;
+}
+
+/** Another operator of the same tenant (forward, invite, kick); the operator in charge when alone. */
+export function otherOperator(g: G, key = 'toOperatorUserId'): MluviiOperator {
+  const id = num(g.ctx[key]);
+  if (id !== undefined) return operatorById(g.world, id);
+  const me = operator(g);
+  const t = tenant(g);
+  const others = g.world.operators.filter((o) => o.id !== me.id && o.tenantId === t.id);
+  const pool = others.length ? others : g.world.operators.filter((o) => o.id !== me.id);
+  const op = pool.length ? g.rng.pick(pool) : me;
+  g.ctx[key] = op.id;
+  return op;
+}
+
+export function operatorGroup(g: G, key = 'operatorGroupId'): MluviiOperatorGroup {
+  const id = num(g.ctx[key]);
+  if (id !== undefined) return g.world.operatorGroups.find((x) => x.id === id) ?? { id, name: `Skupina ${id}`, tenantId: tenant(g).id };
+  const t = tenant(g);
+  const userId = num(g.ctx['userId']);
+  const op = userId === undefined ? undefined : g.world.operators.find((o) => o.id === userId);
+  const mine = op && op.groupIds.length && key === 'operatorGroupId' ? g.world.operatorGroups.filter((x) => op.groupIds.includes(x.id)) : g.world.operatorGroups.filter((x) => x.tenantId === t.id);
+  const grp = g.rng.pick(mine.length ? mine : g.world.operatorGroups);
+  g.ctx[key] = grp.id;
+  return grp;
+}
+
+export function chatbot(g: G): MluviiChatbot {
+  const id = num(g.ctx['chatbotId']);
+  if (id !== undefined) return g.world.chatbots.find((x) => x.id === id) ?? { id, name: `Chatbot ${id}`, tenantId: tenant(g).id };
+  const t = tenant(g);
+  const mine = g.world.chatbots.filter((x) => x.tenantId === t.id);
+  const bot = g.rng.pick(mine.length ? mine : g.world.chatbots);
+  g.ctx['chatbotId'] = bot.id;
+  return bot;
+}
+
+export function guest(g: G): MluviiGuest {
+  const id = num(g.ctx['guestId']);
+  if (id !== undefined) {
+    const found = g.world.guests.find((x) => x.id === id);
+    if (found) return found;
+    synthRng.seed(hashSeed(`mluvii-guest:${id}`));
+    return { id, fullName: `${synthFaker.person.firstName()} ${synthFaker.person.lastName()}`, email: '', phone: '', tenantId: tenant(g).id };
+  }
+  const t = tenant(g);
+  const mine = g.world.guests.filter((x) => x.tenantId === t.id);
+  const gu = g.rng.pick(mine.length ? mine : g.world.guests);
+  g.ctx['guestId'] = gu.id;
+  return gu;
+}
+
+function stickyId(g: G, key: string, range: readonly [number, number]): number {
+  const id = num(g.ctx[key]);
+  if (id !== undefined) return id;
+  const v = g.rng.int(range[0], range[1]);
+  g.ctx[key] = v;
+  return v;
+}
+
+export const sessionId = (g: G): number => stickyId(g, 'sessionId', MLUVII_ID_RANGES.session);
+export const emailThreadId = (g: G): number => stickyId(g, 'emailThreadId', MLUVII_ID_RANGES.emailThread);
+
+/**
+ * The id of this event's activity: the context's last activityId + 1 (sometimes a little more,
+ * since activities without a webhook, such as Joined or Left, take ids too). Activity ids are
+ * consecutive within a session in the doc's examples (FACTS §3 B).
+ */
+export function activityId(g: G): number {
+  const memo = g.memo.get('activityId');
+  if (typeof memo === 'number') return memo;
+  const last = num(g.ctx['activityId']);
+  const id = last === undefined ? g.rng.int(MLUVII_ID_RANGES.activity[0], MLUVII_ID_RANGES.activity[1]) : last + (g.rng.bool(0.85) ? 1 : g.rng.int(2, 3));
+  g.memo.set('activityId', id);
+  if (last !== undefined) g.memo.set('previousActivityId', last);
+  g.ctx['activityId'] = id;
+  return id;
+}
+
+export const CHANNELS = ['Chat', 'AV', 'Phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+const SOURCES_BY_CHANNEL: Record<Channel, readonly (readonly [string, number])[]> = {
+  Chat: [['Default', 50], ['Invitation', 8], ['ChatInvitation', 7], ['API', 4], ['Facebook', 10], ['WhatsApp', 12], ['VK', 1], ['Apple', 2], ['GenericChannel', 6]],
+  Phone: [['IncomingCall', 45], ['OutgoingCall', 25], ['Callback', 15], ['Campaign', 15]],
+  AV: [['Default', 50], ['Invitation', 30], ['ChatInvitation', 10], ['Callback', 10]],
+};
+
+const PHONE_SOURCES = new Set(['IncomingCall', 'OutgoingCall', 'Campaign']);
+
+/** A channel and a source that go together (a Phone session comes from a call, a callback or a campaign). */
+export function channelSource(g: G): { channel: Channel; source: string } {
+  let channel = g.ctx['channel'] as Channel | undefined;
+  let source = g.ctx['source'] as string | undefined;
+  if (typeof channel !== 'string') {
+    channel = typeof source === 'string' ? (PHONE_SOURCES.has(source) || source === 'Callback' ? 'Phone' : 'Chat') : g.rng.weighted<Channel>([['Chat', 60], ['Phone', 30], ['AV', 10]]);
+    g.ctx['channel'] = channel;
+  }
+  if (typeof source !== 'string') {
+    source = g.rng.weighted(SOURCES_BY_CHANNEL[channel] ?? SOURCES_BY_CHANNEL.Chat);
+    g.ctx['source'] = source;
+  }
+  return { channel, source };
+}
+
+/** The form in use (context `formFieldSetUUID`), of the kind the event needs. */
+export function form(g: G, kind: MluviiForm['kind']): MluviiForm {
+  const uuid = g.ctx['formFieldSetUUID'];
+  const current = typeof uuid === 'string' ? g.world.forms.find((f) => f.uuid === uuid) : undefined;
+  if (current && current.kind === kind) return current;
+  const t = tenant(g);
+  let pool = g.world.forms.filter((f) => f.kind === kind && f.tenantId === t.id);
+  if (!pool.length) pool = g.world.forms.filter((f) => f.kind === kind);
+  const f = g.rng.pick(pool.length ? pool : g.world.forms);
+  g.ctx['formFieldSetUUID'] = f.uuid;
+  return f;
+}
+
+/** The session's start (context `started`, ms): SessionStarted sets it, SessionEnded reads it. */
+export function startedMs(g: G): number {
+  const s = num(g.ctx['started']);
+  if (s !== undefined) return s;
+  const v = g.time - g.rng.int(90, 45 * 60) * 1000 - g.rng.int(0, 999);
+  g.ctx['started'] = v;
+  return v;
+}
+
+/** A deep copy (payloads must not share objects with the world: overrides edit payloads in place). */
+export function copy<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}

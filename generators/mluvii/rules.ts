@@ -1,0 +1,98 @@
+/**
+ * Semantic rules for mluvii properties, keyed by the camelCase wire name. Each returns the fill
+ * for one property of one event (decided once, when the plan is compiled), or undefined to leave
+ * the property to the hook or the schema-driven fallback.
+ */
+import type { Fill, PropInfo, RuleSet } from '../plan.ts';
+import { formatMluvii } from '../time.ts';
+import type { MluviiWorld } from './world.ts';
+import { activityId, channelSource, emailThreadId, guest, operator, sessionId, startedMs, tenant, type G } from './entities.ts';
+
+type F = Fill<MluviiWorld>;
+
+/** The 26 keys of SessionActivityGenericPayload that the per-type hook fills (all null by default). */
+const GENERIC_ONLY = new Set([
+  'heroCard',
+  'heroCardParams',
+  'callScript',
+  'client',
+  'text',
+  'previewUrl',
+  'file',
+  'associatedSharedFileUrl',
+  'toOperatorUserId',
+  'toOperatorFullName',
+  'toGroupId',
+  'toGroupName',
+  'toPhoneNumber',
+  'note',
+  'chatbotMessageContent',
+  'submissionIdentification',
+  'userId',
+  'chatbotId',
+  'chatbotHeroCardSubmissionKey',
+  'chatbotHeroCardSubmissionValue',
+  'formFieldSetUUID',
+  'terminationReason',
+]);
+
+/** Generic SessionActivity* events: their data is the 26-key SessionActivityGenericPayload (FACTS 1a). */
+export function isGenericActivity(entry: { payloadClass?: string }): boolean {
+  return entry.payloadClass === 'SessionActivityGenericPayload';
+}
+
+const NULL: F = () => null;
+const time: F = (g) => formatMluvii(g.time);
+
+export const mluviiRules: RuleSet<MluviiWorld> = (p: PropInfo): F | undefined => {
+  const { name, entry } = p;
+  if (isGenericActivity(entry) && GENERIC_ONLY.has(name)) return NULL;
+  switch (name) {
+    case 'id':
+      if (entry.entity === 'session') return sessionId as F;
+      if (entry.entity === 'emailThread') return emailThreadId as F;
+      if (entry.entity === 'guest') return (g) => guest(g as G).id;
+      return undefined;
+    case 'sessionId':
+      return sessionId as F;
+    case 'activityId':
+      return activityId as F;
+    case 'tenantId':
+      return (g) => tenant(g as G).id;
+    case 'operatorId':
+      return (g) => operator(g as G).id;
+    case 'userId':
+      // Operator-in-charge events; forwarded / settings / generic events set userId in their hooks.
+      if (['SessionOperatorJoined', 'SessionOperatorLeft', 'SessionOperatorConcluded', 'EmailThreadOperatorJoined', 'EmailThreadOperatorLeft', 'UserStatusChanged'].includes(entry.eventType)) {
+        return (g) => operator(g as G).id;
+      }
+      return NULL;
+    case 'channel':
+      return (g) => channelSource(g as G).channel;
+    case 'source':
+      return (g) => channelSource(g as G).source;
+    case 'time':
+    case 'ended':
+      return time;
+    case 'created':
+      // E-mail threads carry the message's Date header: whole seconds (the doc's 2024-05-09T14:40:38+02:00).
+      return (g) => formatMluvii(g.time, 's');
+    case 'started':
+      if (entry.eventType === 'SessionStarted') {
+        return (g) => {
+          g.ctx['started'] = g.time;
+          return formatMluvii(g.time);
+        };
+      }
+      return (g) => (g.ctx['started'] === null ? null : formatMluvii(startedMs(g as G)));
+    case 'operatorGroupId':
+    case 'chatbotId':
+    case 'departmentId':
+    case 'companyId':
+    case 'routingRuleSetId':
+    case 'availabilityStatusReason':
+      return NULL; // hooks
+    default:
+      return undefined;
+  }
+};

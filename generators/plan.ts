@@ -1,0 +1,183 @@
+/**
+ * Plans: each event schema is compiled once into a tree of small fill functions. A property's
+ * value comes from (1) the provider's semantic rule for that property name (context- and
+ * world-aware: ids, names, numbers, times), else (3) a schema-driven fallback that is valid by
+ * construction; then (2) the event's hook adjusts what must agree across properties (metrics
+ * that add up, durations within limits, per-activity-type nulls).
+ */
+import type { Faker } from '@faker-js/faker';
+import type { CatalogEntry } from '../contracts/catalog.ts';
+import { getSchemaById } from '../contracts/catalog.ts';
+import type { Provider } from '../contracts/provider.ts';
+import type { Rng } from './rng/seed.ts';
+import { normalize, splitNullable, type SNode } from './schema.ts';
+import { formatEnreach, formatMluvii } from './time.ts';
+import type { GenContext, World, WorldSizes } from './types.ts';
+
+/** Everything one payload's generation may use. */
+export interface Gen<W extends World = World> {
+  readonly provider: Provider;
+  readonly entry: CatalogEntry;
+  readonly eventType: string;
+  readonly rng: Rng;
+  readonly faker: Faker;
+  readonly world: W;
+  /** Working copy of the caller's context; committed back when the payload is accepted. */
+  readonly ctx: GenContext;
+  /** When the event happens, ms since the epoch. */
+  readonly time: number;
+  /** Values shared by several properties of this one payload. */
+  readonly memo: Map<string, unknown>;
+}
+
+/** What a rule is told about the property it is asked to fill. */
+export interface PropInfo {
+  name: string;
+  node: SNode;
+  /** The node without its null option. */
+  inner: SNode;
+  nullable: boolean;
+  required: boolean;
+  entry: CatalogEntry;
+}
+
+export type Fill<W extends World = World> = (g: Gen<W>) => unknown;
+/** Returns the fill for a property, or undefined to leave it to the schema-driven fallback. */
+export type RuleSet<W extends World = World> = (p: PropInfo) => Fill<W> | undefined;
+/** Runs on the event's main object (mluvii `data`, the Enreach body) after every property is filled. */
+export type Hook<W extends World = World> = (obj: Record<string, unknown>, g: Gen<W>) => void;
+
+export interface ProviderModule<W extends World = World> {
+  provider: Provider;
+  createWorld(seed: number | string, sizes?: Partial<WorldSizes>): W;
+  /** The faker that draws from `rng` (one per provider, reseeded per payload). */
+  faker: Faker;
+  rng: Rng;
+  /** mluvii: the envelope's `data`; Enreach: undefined (flat body). */
+  mainKey: string | undefined;
+  rules: RuleSet<W>;
+  hook(entry: CatalogEntry): Hook<W> | undefined;
+  /** The context key an override of this main-object property should seed (`data.userId` → userId). */
+  contextKeyOf(prop: string, entry: CatalogEntry): string | undefined;
+}
+
+export interface Plan {
+  entry: CatalogEntry;
+  fill: (g: Gen) => unknown;
+}
+
+const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+
+/** A fill for any schema node that is valid by construction (the fallback). */
+export function fallback(node: SNode): Fill {
+  switch (node.k) {
+    case 'const': {
+      const v = node.value;
+      return typeof v === 'object' && v !== null ? () => JSON.parse(JSON.stringify(v)) as unknown : () => v;
+    }
+    case 'enum': {
+      const values = node.values;
+      return (g) => g.rng.pick(values);
+    }
+    case 'null':
+    case 'any':
+      return () => null;
+    case 'union': {
+      const { nullable, inner } = splitNullable(node);
+      const options = (inner.k === 'union' ? inner.options : [inner]).map(fallback);
+      return (g) => (nullable && g.rng.bool(0.2) ? null : (g.rng.pick(options) as Fill)(g));
+    }
+    case 'boolean':
+      return (g) => g.rng.bool();
+    case 'integer': {
+      const min = node.minimum ?? 0;
+      const max = node.maximum ?? Math.max(min + 1000, 1000);
+      return (g) => g.rng.int(min, max);
+    }
+    case 'number': {
+      const min = node.minimum ?? 0;
+      const max = node.maximum ?? Math.max(min + 1000, 1000);
+      return (g) => g.rng.float(min, max, 2);
+    }
+    case 'string': {
+      switch (node.format) {
+        case 'guid':
+          return (g) => g.rng.guid();
+        case 'mluvii-datetime':
+          return (g) => formatMluvii(g.time);
+        case 'enreach-datetime':
+          return (g) => formatEnreach(g.time, false);
+        case 'uri':
+          return () => 'https://example.com/';
+        default:
+      }
+      if (node.pattern === DATE_PATTERN) return (g) => formatEnreach(g.time, false).slice(0, 10);
+      if (node.pattern) throw new Error(`no fallback for pattern ${node.pattern}: add a rule`);
+      const min = node.minLength ?? 0;
+      return (g) => {
+        const w = g.faker.lorem.word();
+        return w.length >= min ? w : w.padEnd(min, 'x');
+      };
+    }
+    case 'array': {
+      const item = node.items ? fallback(node.items) : () => null;
+      const min = node.minItems ?? 0;
+      const max = Math.max(min, Math.min(node.maxItems ?? 2, 2));
+      return (g) => Array.from({ length: g.rng.int(min, max) }, () => item(g));
+    }
+    case 'object':
+      return compileObject(node, undefined);
+  }
+}
+
+/** An object fill: properties in schema order; optional ones present about half the time. */
+function compileObject<W extends World>(node: Extract<SNode, { k: 'object' }>, fillFor: ((name: string, prop: SNode, required: boolean) => Fill<W> | undefined) | undefined): Fill<W> {
+  const props = node.props.map((p) => ({ name: p.name, required: p.required, fill: (fillFor?.(p.name, p.node, p.required) ?? fallback(p.node)) as Fill<W> }));
+  return (g) => {
+    const o: Record<string, unknown> = {};
+    for (const p of props) {
+      if (!p.required && g.rng.bool(0.5)) continue;
+      const v = p.fill(g);
+      if (v !== OMIT) o[p.name] = v;
+    }
+    return o;
+  };
+}
+
+/** A rule may return this to leave an optional property out. */
+export const OMIT: unique symbol = Symbol('omit');
+
+function compileMain<W extends World>(mod: ProviderModule<W>, entry: CatalogEntry, node: SNode): Fill<W> {
+  if (node.k !== 'object') throw new Error(`${entry.provider}/${entry.eventType}: the payload is not an object schema`);
+  const hook = mod.hook(entry);
+  const props = node.props.map((p) => {
+    const { nullable, inner } = splitNullable(p.node);
+    const info: PropInfo = { name: p.name, node: p.node, inner, nullable, required: p.required, entry };
+    return { name: p.name, required: p.required, fill: mod.rules(info) ?? (fallback(p.node) as Fill<W>) };
+  });
+  return (g) => {
+    const o: Record<string, unknown> = {};
+    for (const p of props) {
+      const v = p.fill(g);
+      if (v === OMIT || v === undefined) continue;
+      o[p.name] = v;
+    }
+    hook?.(o, g);
+    return o;
+  };
+}
+
+/** Compiles one event's plan (done once per event type and cached by the caller). */
+export function compilePlan<W extends World>(mod: ProviderModule<W>, entry: CatalogEntry): Plan {
+  const schema = getSchemaById(entry.schemaId);
+  if (!schema) throw new Error(`no schema ${entry.schemaId}`);
+  const root = normalize(schema, entry.schemaId);
+  let fill: Fill<W>;
+  if (mod.mainKey === undefined) fill = compileMain(mod, entry, root);
+  else {
+    if (root.k !== 'object') throw new Error(`${entry.eventType}: the envelope is not an object schema`);
+    const key = mod.mainKey;
+    fill = compileObject<W>(root, (name, prop) => (name === key ? compileMain(mod, entry, prop) : undefined));
+  }
+  return { entry, fill: fill as (g: Gen) => unknown };
+}

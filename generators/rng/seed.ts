@@ -1,0 +1,167 @@
+/**
+ * Seeded randomness. Nothing in generators/ may call Math.random or read the clock (DESIGN.md):
+ * every draw comes from an Rng seeded from the caller's seed, so the same inputs give the same
+ * bytes on every machine.
+ */
+
+/** A 32-bit FNV-1a hash of a string, then avalanched (murmur3 fmix32). */
+function hashString(s: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * A seed as a 32-bit unsigned integer. Numbers that are already whole and in range are kept as
+ * they are (so `--seed 7` means 7); other numbers and strings are hashed.
+ */
+export function hashSeed(seed: number | string): number {
+  if (typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff) return seed >>> 0;
+  return hashString(typeof seed === 'number' ? `n:${seed}` : `s:${seed}`);
+}
+
+/** Mixes further inputs (event type, time, sequence number…) into a 32-bit seed. */
+export function mixSeed(seed: number, ...parts: readonly (string | number)[]): number {
+  let h = fmix32((seed ^ 0x9e3779b9) >>> 0);
+  for (const p of parts) h = hashString(typeof p === 'number' ? String(p) : p, h ^ 0x5bd1e995);
+  return h;
+}
+
+/** A deterministic 32-bit hash of a number (used to derive sub-millisecond digits from an instant). */
+export function hashNumber(n: number): number {
+  const lo = n % 0x100000000;
+  const hi = Math.floor(n / 0x100000000);
+  return fmix32((fmix32(lo >>> 0) ^ Math.imul(hi | 0, 0x27d4eb2d)) >>> 0);
+}
+
+const HEX = '0123456789abcdef';
+
+/**
+ * sfc32 (Small Fast Counter, from PractRand): 128 bits of state, fast, passes BigCrush. It also
+ * implements faker's Randomizer interface, so faker and our own draws share one stream.
+ */
+export class Rng {
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
+
+  constructor(seed = 1) {
+    this.seed(seed);
+  }
+
+  /** faker's Randomizer.seed. */
+  seed(seed: number | number[]): void {
+    const s = Array.isArray(seed) ? seed.reduce((h: number, x) => mixSeed(h, x), 0) : hashSeed(seed);
+    // splitmix32 to spread one 32-bit seed over the 128-bit state.
+    let x = s >>> 0;
+    const next = (): number => {
+      x = (x + 0x9e3779b9) >>> 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    for (let i = 0; i < 12; i++) this.u32();
+  }
+
+  /** A uniform unsigned 32-bit integer. */
+  u32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** faker's Randomizer.next: a float in [0, 1). */
+  next(): number {
+    return this.u32() / 0x100000000;
+  }
+
+  /** A whole number in [min, max] (both included). */
+  int(min: number, max: number): number {
+    if (max <= min) return min;
+    const span = max - min + 1;
+    if (span <= 0x100000000) return min + Math.floor(this.next() * span);
+    return min + Math.floor((this.u32() * 0x100000000 + this.u32()) / 2 ** 64 * span);
+  }
+
+  /** A float in [min, max), rounded to `digits` decimals. */
+  float(min: number, max: number, digits = 2): number {
+    const f = 10 ** digits;
+    return Math.round((min + this.next() * (max - min)) * f) / f;
+  }
+
+  /** true with probability p. */
+  bool(p = 0.5): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** Picks by weight: `weighted([['Chat', 6], ['Phone', 3]])`. */
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    let total = 0;
+    for (const [, w] of items) total += w;
+    let r = this.next() * total;
+    for (const [v, w] of items) {
+      r -= w;
+      if (r < 0) return v;
+    }
+    return (items[items.length - 1] as readonly [T, number])[0];
+  }
+
+  /** `n` distinct items (or all of them when there are fewer), in random order. */
+  sample<T>(items: readonly T[], n: number): T[] {
+    const copy = items.slice();
+    const out: T[] = [];
+    while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0] as T);
+    return out;
+  }
+
+  /** `n` random decimal digits. */
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(Math.floor(this.next() * 10));
+    return s;
+  }
+
+  /** A random (version 4) Guid, lowercase, as Json.NET writes System.Guid. */
+  guid(): string {
+    let s = '';
+    for (let w = 0; w < 4; w++) {
+      let x = this.u32();
+      for (let i = 0; i < 8; i++) {
+        const pos = w * 8 + i;
+        let nibble = x & 15;
+        x >>>= 4;
+        if (pos === 12) nibble = 4;
+        else if (pos === 16) nibble = 8 | (nibble & 3);
+        s += HEX[nibble];
+        if (pos === 7 || pos === 11 || pos === 15 || pos === 19) s += '-';
+      }
+    }
+    return s;
+  }
+}

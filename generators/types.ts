@@ -1,0 +1,66 @@
+import type { Provider } from '../contracts/provider.ts';
+import type { EnreachWorld } from './enreach/world.ts';
+import type { MluviiWorld } from './mluvii/world.ts';
+
+export type { EnreachWorld } from './enreach/world.ts';
+export type { MluviiWorld } from './mluvii/world.ts';
+
+/** A provider's "world": the tenant/organization every generated payload is drawn from. */
+export type World = MluviiWorld | EnreachWorld;
+
+/**
+ * How big a world is. Each provider reads its own keys (mluvii: tenants … forms; Enreach: users …
+ * securityGroups) and ignores the others.
+ */
+export interface WorldSizes {
+  /** mluvii: tenants (departments) of the company. */
+  tenants: number;
+  /** mluvii: operators (spread over the tenants). */
+  operators: number;
+  /** mluvii: operator groups per tenant. */
+  operatorGroups: number;
+  /** mluvii: chatbots per tenant. */
+  chatbots: number;
+  /** mluvii: known guests (people with a guest id). */
+  guests: number;
+  /** mluvii: phone campaigns (each with a call script). */
+  campaigns: number;
+  /** mluvii: HeroCard forms. */
+  forms: number;
+  /** Enreach: users (agents and supervisors). */
+  users: number;
+  /** Enreach: service queues. */
+  queues: number;
+  /** Enreach: call (callback) lists. */
+  callLists: number;
+  /** Enreach: security groups. */
+  securityGroups: number;
+}
+
+/**
+ * What a sequence of events shares. Keys are the wire's own property names (generators/README.md
+ * lists them). Plain JSON: it can be stored, printed and passed between processes.
+ */
+export interface GenContext {
+  provider: Provider;
+  /** The current time, ms since the epoch; set to each generated event's time. */
+  now?: number;
+  /** How many payloads were generated with this context (mixed into each payload's randomness). */
+  seq?: number;
+  [key: string]: unknown;
+}
+
+export interface GenerateOptions {
+  /** This payload's randomness; same inputs → same bytes. Strings are hashed to a number. */
+  seed?: number | string;
+  /** Default: a memoized createWorld(provider, { seed: 1 }). */
+  world?: World;
+  /** What a sequence shares; mutated: an id first needed is created and stored here, so later events reuse it. */
+  context?: GenContext;
+  /** ms since epoch when the event happens; default context.now, else 2024-05-02T06:58:58.888Z. */
+  time?: number;
+  /** JSON path → value, applied last; the result is re-validated. */
+  overrides?: Record<string, unknown>;
+  /** Default true: throw rather than return a payload that fails the strict schema. */
+  validate?: boolean;
+}

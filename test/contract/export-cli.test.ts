@@ -1,0 +1,51 @@
+/** `provider-mock export openapi|asyncapi`: writes the document, or exits 2 on bad flags. */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportText } from '../../contracts/export/index.ts';
+import { ROOT } from '../../scripts/artifacts.ts';
+import { cli } from '../helpers/cli.ts';
+
+const OUT = join(ROOT, 'test-artifacts/export');
+
+beforeAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'a-file'), '');
+});
+
+describe('provider-mock export', () => {
+  it('writes the OpenAPI document of both providers to --out, creating folders', async () => {
+    const r = await cli(['export', 'openapi', '--out', 'test-artifacts/export/nested/openapi.json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('wrote test-artifacts/export/nested/openapi.json (openapi)');
+    expect(readFileSync(join(OUT, 'nested/openapi.json'), 'utf8')).toBe(exportText('openapi'));
+  });
+
+  it('prints one provider\'s AsyncAPI document to stdout', async () => {
+    const r = await cli(['export', 'asyncapi', '--provider', 'mluvii']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { asyncapi: string; channels: Record<string, unknown> };
+    expect(doc.asyncapi).toBe('3.0.0');
+    expect(Object.keys(doc.channels)).toEqual(['mluviiWebhook']);
+  });
+
+  it('matches the committed copies', async () => {
+    for (const format of ['openapi', 'asyncapi'] as const) {
+      const r = await cli(['export', format]);
+      expect(r.stdout === readFileSync(join(ROOT, `contracts/${format}.json`), 'utf8'), `contracts/${format}.json is stale: npm run generate`).toBe(true);
+    }
+  });
+
+  it.each([
+    ['no format', ['export'], 'export needs a format'],
+    ['an unknown format', ['export', 'swagger'], 'unknown export format "swagger"'],
+    ['an unknown provider', ['export', 'openapi', '--provider', 'genesys'], 'unknown provider "genesys"'],
+    ['an unknown flag', ['export', 'openapi', '--output', 'x.json'], 'unknown flag for "export" "--output"'],
+    ['an unwritable file', ['export', 'openapi', '--out', 'test-artifacts/export/a-file/openapi.json'], 'cannot write the openapi document'],
+  ])('exits 2 for %s', async (_what, argv, message) => {
+    const r = await cli(argv);
+    expect(r.stderr).toContain(message);
+    expect(r.code).toBe(2);
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario, plan } from '../../scenarios/index.ts';
+import { cli } from '../helpers/cli.ts';
+
+/**
+ * Bad scenarios fail before anything is planned, with a stable code, file:line:column, what was
+ * wrong and the fix or the valid values; the CLI exits 2 and prints nothing on stdout.
+ * Fixtures: test/fixtures/scenarios/.
+ */
+
+const F = 'test/fixtures/scenarios';
+
+async function planFails(args: string[]): Promise<string> {
+  const r = await cli(['plan', ...args]);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  return r.stderr.trim();
+}
+
+describe('bad scenarios', () => {
+  it('a YAML syntax error names the line and column, and where the unclosed { opened', async () => {
+    const msg = await planFails([`${F}/yaml-syntax.yaml`]);
+    expect(msg).toMatch(/^provider-mock PM_SCENARIO_YAML: test\/fixtures\/scenarios\/yaml-syntax\.yaml:8:3: YAML syntax error: Flow map .* end with a \}/);
+    expect(msg).toContain('the { opened at 7:10 is not closed');
+  });
+
+  it('a schema error names the key, its line and column, suggests the right key and lists the valid ones', async () => {
+    const msg = await planFails([`${F}/schema-unknown-key.yaml`]);
+    expect(msg).toMatch(/PM_SCENARIO_SCHEMA: test\/fixtures\/scenarios\/schema-unknown-key\.yaml:8:5: unknown key "evnt" in steps\[1\]; did you mean "event"/);
+    expect(msg).toMatch(/a step needs one of event, steps, repeat, oneOf, parallel, include/);
+    expect(msg).toMatch(/valid values: event, steps, repeat, oneOf, parallel, include, name, after/);
+  });
+
+  it('an unknown event type is answered with "did you mean" and the valid list', async () => {
+    const msg = await planFails([`${F}/unknown-event.yaml`]);
+    expect(msg).toMatch(/PM_SCENARIO_UNKNOWN_EVENT: test\/fixtures\/scenarios\/unknown-event\.yaml:8:12: unknown mluvii event type "SessionOperatorJoin"; did you mean "SessionOperatorJoined"/);
+    expect(msg).toMatch(/valid values: ApplicationSettingChanged, EmailThreadCreated/);
+  });
+
+  it('a reference to a step that does not exist names the closest step', async () => {
+    const msg = await planFails([`${F}/unknown-step-ref.yaml`]);
+    expect(msg).toBe(
+      'provider-mock PM_SCENARIO_UNKNOWN_STEP: test/fixtures/scenarios/unknown-step-ref.yaml:12:20: unknown step "joind"; did you mean "joined"?; valid values: created, joined',
+    );
+  });
+
+  it('a reference to a later step says where that step is', async () => {
+    const msg = await planFails([`${F}/forward-ref.yaml`]);
+    expect(msg).toMatch(
+      /PM_SCENARIO_FORWARD_REF: test\/fixtures\/scenarios\/forward-ref\.yaml:10:20: \$\{left\.data\.userId\} refers to step "left", which comes later \(test\/fixtures\/scenarios\/forward-ref\.yaml:11:5\)/,
+    );
+  });
+
+  it('a circular include shows the chain', async () => {
+    const msg = await planFails([`${F}/circular-a.yaml`]);
+    expect(msg).toMatch(
+      /PM_SCENARIO_CIRCULAR_INCLUDE: test\/fixtures\/scenarios\/circular-b\.yaml:9:17: circular include: test\/fixtures\/scenarios\/circular-a\.yaml → test\/fixtures\/scenarios\/circular-b\.yaml → test\/fixtures\/scenarios\/circular-a\.yaml/,
+    );
+  });
+
+  it('an override that breaks the schema names the step, the field and the reason', async () => {
+    const msg = await planFails([`${F}/bad-override.yaml`]);
+    expect(msg).toMatch(
+      /PM_SCENARIO_BAD_OVERRIDE: test\/fixtures\/scenarios\/bad-override\.yaml:10:7: step "joined" \(SessionOperatorJoined\): set data\.userId: must be integer \(got string "not-a-number"\)/,
+    );
+  });
+
+  it('an override of a field the event does not have lists what it has', async () => {
+    const msg = await planFails([`${F}/bad-override-field.yaml`]);
+    expect(msg).toMatch(/PM_SCENARIO_BAD_OVERRIDE: test\/fixtures\/scenarios\/bad-override-field\.yaml:8:7: step "incoming" \(QueueCallInComing\): set CallerNumbr: property is not sent by the provider/);
+    expect(msg).toMatch(/did you mean CallerNumber/);
+  });
+
+  it('a --set that breaks the schema is caught the same way', async () => {
+    const msg = await planFails([`${F}/minimal.yaml`, '--set', 'joined.data.userId=abc']);
+    expect(msg).toMatch(/PM_SCENARIO_BAD_OVERRIDE: --set joined\.data\.userId=abc: step "joined" \(SessionOperatorJoined\): set data\.userId: must be integer/);
+  });
+
+  it('an unknown --skip or --set step is answered with "did you mean" and the step names', async () => {
+    expect(await planFails([`${F}/minimal.yaml`, '--skip', 'wellcome'])).toBe(
+      'provider-mock PM_SCENARIO_UNKNOWN_STEP: --skip wellcome: unknown step in --skip "wellcome"; did you mean "welcome"?; valid values: created, started, welcome, joined, ended',
+    );
+    expect(await planFails([`${F}/minimal.yaml`, '--set', 'joind.data.userId=1'])).toMatch(/--set joind\.data\.userId=1: unknown step in --set "joind"; did you mean "joined"\?/);
+  });
+
+  it('a bad duration names the accepted forms', async () => {
+    const msg = await planFails([`${F}/bad-duration.yaml`]);
+    expect(msg).toMatch(/PM_SCENARIO_BAD_DURATION: test\/fixtures\/scenarios\/bad-duration\.yaml:9:12: bad duration "20 seconds" \(a duration is a number with a unit \(500ms, 20s, 1\.5m, 2h\), a range 5s\.\.60s/);
+  });
+
+  it('an include param the included scenario does not declare is answered with its params', async () => {
+    const msg = await planFails([`${F}/unknown-param.yaml`]);
+    expect(msg).toMatch(/PM_SCENARIO_UNKNOWN_PARAM: test\/fixtures\/scenarios\/unknown-param\.yaml:9:9: unknown param of "queue-call-answered" "agnet"; did you mean "agent"\?; valid values: queue, agent, missedBy, missed/);
+  });
+
+  it('an unknown scenario name is answered with the built-ins', async () => {
+    const msg = await planFails(['chat-sesion']);
+    expect(msg).toMatch(/PM_SCENARIO_UNKNOWN_SCENARIO: chat-sesion: unknown scenario "chat-sesion"; did you mean "chat-session"\?; valid values: .*queue-call-answered/);
+  });
+
+  it('a missing file is a readable error', async () => {
+    expect(await planFails([`${F}/nope.yaml`])).toMatch(/PM_SCENARIO_UNREADABLE: test\/fixtures\/scenarios\/nope\.yaml: cannot read scenario file .*ENOENT/);
+  });
+});
+
+describe('schema errors map to the YAML position of the offending value', () => {
+  const head = 'provider: enreach\nname: t\ndescription: test\n';
+  const fails = (yaml: string): string => {
+    try {
+      plan(loadScenario(yaml, 'x.yaml'));
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected an error');
+  };
+
+  it('a wrong type deep inside a oneOf branch', () => {
+    const msg = fails(`${head}steps:
+  - oneOf:
+      - weight: -2
+        steps:
+          - { name: a, event: QueueCallInComing }
+`);
+    expect(msg).toMatch(/PM_SCENARIO_SCHEMA: x\.yaml:6:17: steps\[0\]\.oneOf\[0\]\.weight/);
+  });
+
+  it('an unknown key in arrivals, with the valid keys', () => {
+    const msg = fails(`${head}sessions: 3\narrivals:\n  rat: 2/s\nsteps:\n  - { name: a, event: QueueCallInComing }\n`);
+    expect(msg).toMatch(/PM_SCENARIO_SCHEMA: x\.yaml:6:3: unknown key "rat" in arrivals; did you mean "rate"\?.*valid values: rate, every/);
+  });
+
+  it('a missing required top-level key', () => {
+    expect(fails('provider: enreach\nname: t\nsteps:\n  - { name: a, event: QueueCallInComing }\n')).toMatch(/PM_SCENARIO_SCHEMA: x\.yaml:1:1: \(top level\) is missing the required key "description"/);
+  });
+
+  it('a step with two kinds', () => {
+    expect(fails(`${head}steps:\n  - name: a\n    event: QueueCallInComing\n    repeat: 2\n    steps: [{ name: b, event: QueueCallInArrived }]\n`)).toMatch(
+      /PM_SCENARIO_SCHEMA: x\.yaml:7:5: a step has exactly one kind, this one has event and repeat/,
+    );
+  });
+
+  it('a reference in a timing field may not read a step', () => {
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing }\n  - { name: b, event: QueueCallInArrived, after: "\${a.MessageTTLSeconds}" }\n`)).toMatch(
+      /PM_SCENARIO_BAD_REF: x\.yaml:6:50: \$\{a\.MessageTTLSeconds\}: timing, counts, probabilities and weights are decided before any event exists/,
+    );
+  });
+
+  it('a world size the generators do not know', () => {
+    expect(fails(`${head}world:\n  sizes: { agents: 3 }\nsteps:\n  - { name: a, event: QueueCallInComing }\n`)).toMatch(/PM_SCENARIO_BAD_VALUE: x\.yaml:5:10: world: .*unknown world size "agents"/);
+  });
+
+  it('a duplicate step name says where the first one is', () => {
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing }\n  - { name: a, event: QueueCallInArrived }\n`)).toMatch(
+      /PM_SCENARIO_DUPLICATE_STEP: x\.yaml:6:13: step name "a" is used twice \(first at x\.yaml:5:5\)/,
+    );
+  });
+});
