@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { SchemaBundle, SchemaDoc } from '../contracts/schema-doc.ts';
+import { docExamples } from '../contracts/export/examples.ts';
 import { EXPORT_FILES, exportText } from '../contracts/export/index.ts';
 
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -148,5 +149,7 @@ export async function buildArtifacts(): Promise<Map<string, string>> {
     // OpenAPI 3.1 / AsyncAPI 3 exports of both providers (contracts/export/).
     [EXPORT_FILES.openapi, exportText('openapi', undefined, docs)],
     [EXPORT_FILES.asyncapi, exportText('asyncapi', undefined, docs)],
+    // The doc examples as one bundle, for where there is no file system (MSW in the browser).
+    ['contracts/generated/examples.json', JSON.stringify([...docExamples('mluvii'), ...docExamples('enreach')]) + '\n'],
   ]);
 }

@@ -1,0 +1,55 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { findEvent, eventNames } from '../contracts/catalog.ts';
+import { didYouMean } from '../contracts/errors.ts';
+import { examplesOf } from '../contracts/examples.ts';
+import { isProvider, PROVIDERS, type Provider } from '../contracts/provider.ts';
+import { generate } from '../generators/index.ts';
+
+export interface CatalogHandlersOptions {
+  /** Where the handlers answer, e.g. `https://provider-mock.local/catalog` or `/api/mock-events`. */
+  baseUrl: string;
+}
+
+/** Most payloads one request may ask for. */
+export const MAX_COUNT = 100;
+
+function notFound(message: string, validValues: readonly string[]): Response {
+  return HttpResponse.json({ error: 'not found', message, validValues }, { status: 404 });
+}
+
+function resolve(providerParam: string, eventType: string): { provider: Provider; eventType: string } | Response {
+  if (!isProvider(providerParam)) return notFound(`unknown provider "${providerParam}"`, PROVIDERS);
+  if (!findEvent(providerParam, eventType)) {
+    const near = didYouMean(eventType, eventNames(providerParam));
+    return notFound(`unknown ${providerParam} event type "${eventType}"${near.length ? `; did you mean ${near.join(' or ')}?` : ''}`, eventNames(providerParam));
+  }
+  return { provider: providerParam, eventType };
+}
+
+/**
+ * Documented payloads on demand: `GET {baseUrl}/{provider}/{eventType}?seed=&count=` answers an
+ * array of generated, schema-valid payloads (seeded: the same query gives the same bytes), and
+ * `GET {baseUrl}/{provider}/{eventType}/examples` the provider doc's own examples.
+ */
+export function catalogHandlers(options: CatalogHandlersOptions): HttpHandler[] {
+  const base = options.baseUrl.replace(/\/$/, '');
+  return [
+    http.get(`${base}/:provider/:eventType/examples`, ({ params }) => {
+      const r = resolve(String(params['provider']), String(params['eventType']));
+      if (r instanceof Response) return r;
+      return HttpResponse.json(examplesOf(r.provider, r.eventType).map((e) => ({ origin: e.origin, file: e.file, payload: e.value })));
+    }),
+    http.get(`${base}/:provider/:eventType`, ({ params, request }) => {
+      const r = resolve(String(params['provider']), String(params['eventType']));
+      if (r instanceof Response) return r;
+      const q = new URL(request.url).searchParams;
+      const countText = q.get('count') ?? '1';
+      if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > MAX_COUNT) {
+        return HttpResponse.json({ error: 'bad request', message: `count must be a whole number from 1 to ${MAX_COUNT}, got "${countText}"` }, { status: 400 });
+      }
+      const seed = q.get('seed') ?? '1';
+      const payloads = Array.from({ length: Number(countText) }, (_, i) => generate(r.provider, r.eventType, { seed: `${seed}:${i}` }));
+      return HttpResponse.json(payloads);
+    }),
+  ];
+}

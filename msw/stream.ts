@@ -1,0 +1,90 @@
+import { sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
+import type { Scenario } from '../scenarios/engine/ast.ts';
+import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
+import { plan } from '../scenarios/index.ts';
+
+export interface EventStreamOptions {
+  /** Your app's own event-stream endpoint (an MSW path, or a ws:// URL for the WebSocket transport). */
+  url: string;
+  /** One or several resolved scenarios (`loadScenario(yamlText, name)`, or `readScenario(name)` in Node). */
+  scenario: Scenario | readonly Scenario[];
+  seed?: number | string;
+  /** Start of the timeline (ms since epoch); payload times follow from it. */
+  startTime?: number;
+  /**
+   * Pacing: `'instant'` (the default, for tests) sends everything at once; a number is a speed
+   * factor over the scenario's own timing (1 = real time, 60 = a minute per second).
+   */
+  speed?: 'instant' | number;
+  /** `sse` (Server-Sent Events, the default) or `ws` (WebSocket). */
+  transport?: 'sse' | 'ws';
+}
+
+/** What a stream message carries: the payload exactly as the provider delivers it. */
+export type StreamMessage = TimelineEntry['payload'];
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+
+/** Plays the timeline: calls `send` per entry, paced by `speed`, until done or aborted. */
+async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, signal: AbortSignal): Promise<void> {
+  const speed = o.speed ?? 'instant';
+  if (speed !== 'instant' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
+    throw new RangeError(`eventStreamHandlers: speed must be 'instant' or a positive number, got ${String(speed)}`);
+  }
+  let last = 0;
+  for (const entry of plan(o.scenario, { ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.startTime !== undefined ? { startTime: o.startTime } : {}) })) {
+    if (signal.aborted) return;
+    if (speed !== 'instant') await sleep((entry.at - last) / speed, signal);
+    last = entry.at;
+    if (signal.aborted) return;
+    send(entry);
+  }
+}
+
+/**
+ * Answers your app's event-stream endpoint with a scenario's events, so a live call board or
+ * session monitor can be built and tested without a backend. Over SSE each payload is the `data`
+ * of a plain `message` event (so `onmessage` sees it) with `id` = its timeline position, and a
+ * final `end` event says the scenario is over. Over a WebSocket
+ * each message is the payload's JSON text, and the socket is closed (1000) at the end.
+ */
+export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHandler | WebSocketHandler> {
+  if ((options.transport ?? 'sse') === 'sse') {
+    return [
+      sse(options.url, ({ client, request }) => {
+        void play(options, (e) => client.send({ id: String(e.seq), data: JSON.stringify(e.payload) }), request.signal)
+          .then(() => {
+            if (!request.signal.aborted) {
+              client.send({ event: 'end', data: '' } as never);
+              client.close();
+            }
+          })
+          .catch(() => client.error());
+      }),
+    ];
+  }
+  const link = ws.link(options.url);
+  return [
+    link.addEventListener('connection', ({ client }) => {
+      const done = new AbortController();
+      client.addEventListener('close', () => done.abort());
+      // The connection listener runs before the page's socket is open; start on the next turn so
+      // the first messages are not sent into a socket the page cannot read yet.
+      void sleep(1)
+        .then(() => play(options, (e) => client.send(JSON.stringify(e.payload)), done.signal))
+        .then(() => sleep(1))
+        .then(() => {
+          if (!done.signal.aborted) client.close(1000, 'scenario complete');
+        })
+        .catch(() => client.close(1011, 'scenario failed'));
+    }),
+  ];
+}

@@ -1,0 +1,121 @@
+import { EventSource as UndiciEventSource, WebSocket as UndiciWebSocket } from 'undici';
+// Node 20 has neither a global WebSocket nor EventSource; MSW's ws() and sse() need them (it
+// intercepts whichever WebSocket class is global when it starts). undici provides both.
+const g = globalThis as { WebSocket?: unknown; EventSource?: unknown };
+g.WebSocket ??= UndiciWebSocket;
+g.EventSource ??= UndiciEventSource;
+
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { validate } from '../../contracts/index.ts';
+import { catalogHandlers, eventStreamHandlers } from '../../msw/index.ts';
+import { readScenario } from '../../scenarios/files.ts';
+import { plan } from '../../scenarios/index.ts';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** Reads an SSE response to its end: the `message` events' data and the names of other events. */
+async function readSse(res: Response): Promise<{ messages: { id: string | undefined; data: string }[]; events: string[] }> {
+  const text = await res.text();
+  const messages: { id: string | undefined; data: string }[] = [];
+  const events: string[] = [];
+  for (const block of text.split('\n\n')) {
+    if (!block.trim()) continue;
+    const fields = block.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).replace(/^ /, '')] as const);
+    const event = fields.find(([k]) => k === 'event')?.[1] ?? 'message';
+    const data = fields.filter(([k]) => k === 'data').map(([, v]) => v).join('\n');
+    if (event === 'message') messages.push({ id: fields.find(([k]) => k === 'id')?.[1], data });
+    else events.push(event);
+  }
+  return { messages, events };
+}
+
+describe('eventStreamHandlers', () => {
+  const scenario = readScenario('chat-session');
+  const expected = [...plan(scenario, { seed: 7 })];
+
+  it('streams a scenario as Server-Sent Events: every message schema-valid, in scenario order, then "end"', async () => {
+    server.use(...eventStreamHandlers({ url: 'https://app.example/api/events', scenario, seed: 7 }));
+    const res = await fetch('https://app.example/api/events', { headers: { accept: 'text/event-stream' } });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const { messages, events } = await readSse(res);
+    expect(messages.map((m) => JSON.parse(m.data))).toEqual(expected.map((e) => e.payload));
+    expect(messages.map((m) => m.id)).toEqual(expected.map((e) => String(e.seq)));
+    for (const m of messages) expect(validate(JSON.parse(m.data)).errors).toEqual([]);
+    expect(events).toEqual(['end']);
+  });
+
+  it('streams the same events over a WebSocket, then closes normally', async () => {
+    server.use(...eventStreamHandlers({ url: 'wss://app.example/live', scenario, seed: 7, transport: 'ws' }));
+    const socket = new WebSocket('wss://app.example/live');
+    const got: unknown[] = [];
+    const code = await new Promise<number>((resolve, reject) => {
+      socket.addEventListener('message', (e) => got.push(JSON.parse(String((e as MessageEvent).data))));
+      socket.addEventListener('close', (e) => resolve((e as CloseEvent).code));
+      socket.addEventListener('error', () => reject(new Error('socket error')));
+    });
+    expect(code).toBe(1000);
+    expect(got).toEqual(expected.map((e) => e.payload));
+    for (const p of got) expect(validate(p).valid).toBe(true);
+  });
+
+  it('paces messages by the scenario timing times the speed factor', async () => {
+    // chat-session spans minutes; at 1e5× it still takes a few ms, but the order and content stay.
+    server.use(...eventStreamHandlers({ url: 'https://app.example/paced', scenario, seed: 7, speed: 1e5 }));
+    const { messages } = await readSse(await fetch('https://app.example/paced', { headers: { accept: 'text/event-stream' } }));
+    expect(messages).toHaveLength(expected.length);
+  });
+
+  it('refuses a speed that is not instant or a positive number', () => {
+    server.use(...eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed: -1 }));
+    return expect(
+      fetch('https://app.example/bad', { headers: { accept: 'text/event-stream' } }).then((r) => r.text()),
+    ).rejects.toThrow();
+  });
+});
+
+describe('catalogHandlers', () => {
+  const base = 'https://mock.example/catalog';
+  beforeAll(() => undefined);
+
+  it('answers generated, schema-valid payloads; the same seed gives the same bytes', async () => {
+    server.use(...catalogHandlers({ baseUrl: base }));
+    const a = await (await fetch(`${base}/enreach/QueueCallInUserConnected?seed=3&count=5`)).text();
+    const b = await (await fetch(`${base}/enreach/QueueCallInUserConnected?seed=3&count=5`)).text();
+    expect(a).toBe(b);
+    const list = JSON.parse(a) as unknown[];
+    expect(list).toHaveLength(5);
+    for (const p of list) expect(validate(p)).toMatchObject({ valid: true, eventType: 'QueueCallInUserConnected' });
+    const c = await (await fetch(`${base}/enreach/QueueCallInUserConnected?seed=4&count=5`)).text();
+    expect(c).not.toBe(a);
+  });
+
+  it("answers the provider doc's own examples", async () => {
+    server.use(...catalogHandlers({ baseUrl: base }));
+    const list = (await (await fetch(`${base}/mluvii/SessionCreated/examples`)).json()) as { origin: string; payload: unknown }[];
+    expect(list.map((e) => e.origin)).toEqual(['en', 'cs']);
+    expect(list[0]?.payload).toEqual({ eventType: 'SessionCreated', data: { id: 7371450, tenantId: 62, channel: 'Phone', source: 'OutgoingCall' } });
+  });
+
+  it('answers an unknown event with 404, did-you-mean and the valid names', async () => {
+    server.use(...catalogHandlers({ baseUrl: base }));
+    const r = await fetch(`${base}/enreach/QueueCallInConnected`);
+    expect(r.status).toBe(404);
+    const body = (await r.json()) as { message: string; validValues: string[] };
+    expect(body.message).toMatch(/did you mean QueueCallIn/);
+    expect(body.validValues).toContain('QueueCallInUserConnected');
+    expect((await fetch(`${base}/teams/SessionCreated`)).status).toBe(404);
+  });
+
+  it('answers a bad count with 400 and the valid range', async () => {
+    server.use(...catalogHandlers({ baseUrl: base }));
+    for (const count of ['0', '101', 'many']) {
+      const r = await fetch(`${base}/mluvii/SessionCreated?count=${count}`);
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { message: string }).message).toMatch(/count must be a whole number from 1 to 100/);
+    }
+  });
+});
