@@ -1,0 +1,40 @@
+import { setupWorker } from 'msw/browser';
+import { eventStreamHandlers, loadScenario } from '../../msw/index.ts';
+// Bundled as text by examples/live-board/build.ts (esbuild's text loader).
+import chatSession from '../../scenarios/mluvii/chat-session.yaml';
+import queueCall from '../../scenarios/enreach/queue-call-answered.yaml';
+import { applyEvent, render, type Row } from './board.ts';
+
+const params = new URLSearchParams(location.search);
+// ?speed=600 plays ten minutes per second; ?speed=instant sends everything at once.
+const speedParam = params.get('speed') ?? '600';
+const speed = speedParam === 'instant' ? 'instant' : Number(speedParam);
+
+const worker = setupWorker(
+  ...eventStreamHandlers({
+    url: '/api/events',
+    scenario: [loadScenario(chatSession, 'chat-session.yaml'), loadScenario(queueCall, 'queue-call-answered.yaml')],
+    seed: params.get('seed') ?? 1,
+    speed,
+  }),
+);
+await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' }, quiet: true });
+
+// From here on this is ordinary app code talking to its own backend endpoint.
+const rows = new Map<string, Row>();
+const tbody = document.getElementById('board')!;
+const status = document.getElementById('status')!;
+const count = document.getElementById('count')!;
+let n = 0;
+const source = new EventSource('/api/events');
+source.onopen = () => (status.textContent = 'live:');
+source.onmessage = (e) => {
+  applyEvent(rows, JSON.parse(e.data as string) as Record<string, unknown>);
+  count.textContent = String(++n);
+  render(rows, tbody);
+};
+source.addEventListener('end', () => {
+  status.textContent = 'scenario complete:';
+  document.body.dataset['done'] = 'true';
+  source.close();
+});

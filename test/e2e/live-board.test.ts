@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLiveBoard } from '../../examples/live-board/build.ts';
+import { serveStatic } from '../../examples/live-board/serve.ts';
+import { readScenario } from '../../scenarios/files.ts';
+import { plan } from '../../scenarios/index.ts';
+import { ARTIFACTS, launchBrowser } from '../helpers/browser.ts';
+
+describe('MSW live-board example in a real Chromium', () => {
+  let browser: Browser;
+  let site: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    const dir = await buildLiveBoard(mkdtempSync(join(tmpdir(), 'pm-live-board-')));
+    site = await serveStatic(dir);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('shows calls and sessions arriving from the MSW event stream, then completes', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // 1e4×: the scenarios' minutes play in well under a second, but still one message at a time.
+    await page.goto(`${site.url}?speed=10000&seed=3`);
+    await page.waitForSelector('#board tr', { timeout: 30_000 });
+    await page.waitForSelector('body[data-done="true"]', { timeout: 30_000 });
+    const expected = [...plan([readScenario('chat-session'), readScenario('queue-call-answered')], { seed: 3 })].length;
+    expect(await page.textContent('#count')).toBe(String(expected));
+    const providers = await page.$$eval('#board td.provider', (tds) => tds.map((t) => t.textContent));
+    expect(new Set(providers)).toEqual(new Set(['mluvii', 'enreach']));
+    expect(await page.textContent('#status')).toBe('scenario complete:');
+    await page.screenshot({ path: join(ARTIFACTS, 'live-board.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
