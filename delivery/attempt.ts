@@ -1,0 +1,274 @@
+/**
+ * One HTTP attempt, the provider's way: keep-alive connections (FACTS E1
+ * `Connection: Keep-Alive`), a timeout over the whole attempt (FACTS E2), no redirects
+ * (undici's dispatch never follows them: no redirect interceptor), and the response body read
+ * with a size cap so a receiver answering with a huge body cannot exhaust memory.
+ */
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+
+/** Why an attempt got no status. */
+export type AttemptErrorKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'dns' | 'aborted' | 'error';
+
+export interface AttemptRequest {
+  /** The pool to use, when the caller already has it (else looked up by origin and TLS mode). */
+  pool?: Dispatcher | undefined;
+  origin: string;
+  path: string;
+  insecure: boolean;
+  method: string;
+  headers: Record<string, string>;
+  body: Buffer | undefined;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  /** Aborts the attempt (the run is stopping); reported as `aborted`, never as a timeout. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface AttemptResult {
+  /** The receiver's status, or null when it never answered. */
+  status: number | null;
+  error: AttemptErrorKind | null;
+  /** Low-level message (e.g. `connect ECONNREFUSED 127.0.0.1:4000`); redact before printing. */
+  errorMessage: string | undefined;
+  /** From sending the request to the end of the (capped) response body. */
+  latencyMs: number;
+  /** Response body bytes read (at most `maxResponseBytes` + one chunk). */
+  responseBytes: number;
+  /** The body was longer than the cap; the rest was not read. */
+  responseTruncated: boolean;
+  /** A body as text (first bytes, up to 4 KiB) when asked for (probes). */
+  responseText?: string;
+}
+
+export interface PoolOptions {
+  /** Connections per origin: the bounded concurrency per target. */
+  connections: number;
+}
+
+/**
+ * Keep-alive pools, one per (origin, TLS mode, lane). A lane (one target) gets its own pool
+ * with as many connections as it may have attempts in flight, so an attempt never waits in
+ * undici's queue while its timeout runs, even when several targets share an origin.
+ */
+export class ConnectionPools {
+  readonly #pools = new Map<string, Pool>();
+  readonly #connections: number;
+
+  constructor(options: PoolOptions) {
+    this.#connections = options.connections;
+  }
+
+  get(origin: string, insecure: boolean, lane = ''): Pool {
+    const key = `${insecure ? 'insecure' : 'verify'} ${origin} ${lane}`;
+    let pool = this.#pools.get(key);
+    if (!pool) {
+      pool = new Pool(origin, {
+        connections: this.#connections,
+        pipelining: 1,
+        // FACTS E5: certificates are checked unless InsecureSSL (--insecure).
+        connect: { rejectUnauthorized: !insecure },
+        // Our own timer bounds each attempt; these only stop undici from timing out first.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
+      this.#pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  /** Graceful: lets in-flight requests finish. */
+  async close(): Promise<void> {
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.allSettled(pools.map((p) => p.close()));
+  }
+
+  /** Immediate: drops sockets. */
+  async destroy(): Promise<void> {
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.allSettled(pools.map((p) => p.destroy()));
+  }
+}
+
+/** Something in flight that can be stopped (the run is stopping). */
+interface Abortable {
+  abortRun(): void;
+}
+
+/**
+ * Aborts a set of in-flight attempts at once (the run is stopping). Cheaper than one abort
+ * listener per attempt on a shared AbortSignal.
+ */
+export class AbortGroup {
+  readonly #members = new Set<Abortable>();
+  #aborted = false;
+
+  get aborted(): boolean {
+    return this.#aborted;
+  }
+
+  add(a: Abortable): void {
+    if (this.#aborted) a.abortRun();
+    else this.#members.add(a);
+  }
+
+  delete(a: Abortable): void {
+    this.#members.delete(a);
+  }
+
+  abortAll(): void {
+    this.#aborted = true;
+    const members = [...this.#members];
+    this.#members.clear();
+    for (const a of members) a.abortRun();
+  }
+}
+
+/**
+ * One request on undici's dispatch API: no AbortSignal, no body stream, one timer. The attempt
+ * settles exactly once: on the end of the (capped) body, an error, its timeout, or a stop.
+ * A timeout or stop that comes before undici hands over its controller (the request is still
+ * connecting) settles at once and aborts the request as soon as the controller arrives.
+ */
+class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
+  readonly #req: AttemptRequest;
+  readonly #started = performance.now();
+  readonly #resolve: (r: AttemptResult) => void;
+  readonly #keep: Buffer[] | undefined;
+  readonly #group: AbortGroup | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #controller: Dispatcher.DispatchController | undefined;
+  #status: number | null = null;
+  #bytes = 0;
+  #done = false;
+  #onOuterAbort: (() => void) | undefined;
+
+  constructor(req: AttemptRequest, resolve: (r: AttemptResult) => void, keepText: boolean, group: AbortGroup | undefined) {
+    this.#req = req;
+    this.#resolve = resolve;
+    this.#keep = keepText ? [] : undefined;
+    this.#group = group;
+    this.#timer = setTimeout(onAttemptTimeout, req.timeoutMs, this);
+    group?.add(this);
+    const outer = req.signal;
+    if (outer) {
+      this.#onOuterAbort = () => this.abortRun();
+      if (outer.aborted) this.abortRun();
+      else outer.addEventListener('abort', this.#onOuterAbort, { once: true });
+    }
+  }
+
+  timedOut(): void {
+    this.#fail('timeout', `no answer within ${this.#req.timeoutMs} ms`);
+  }
+
+  abortRun(): void {
+    this.#fail('aborted', 'aborted: the run is stopping');
+  }
+
+  get settled(): boolean {
+    return this.#done;
+  }
+
+  #fail(kind: AttemptErrorKind, message: string): void {
+    if (this.#done) return;
+    this.#settle({ status: null, error: kind, errorMessage: message, latencyMs: performance.now() - this.#started, responseBytes: this.#bytes, responseTruncated: false });
+    this.#controller?.abort(new Error(message));
+  }
+
+  #settle(result: AttemptResult): void {
+    this.#done = true;
+    clearTimeout(this.#timer);
+    this.#group?.delete(this);
+    if (this.#onOuterAbort) this.#req.signal?.removeEventListener('abort', this.#onOuterAbort);
+    if (this.#keep) result.responseText = Buffer.concat(this.#keep).subarray(0, 4096).toString('utf8');
+    this.#resolve(result);
+  }
+
+  #answered(truncated: boolean): void {
+    this.#settle({ status: this.#status, error: null, errorMessage: undefined, latencyMs: performance.now() - this.#started, responseBytes: this.#bytes, responseTruncated: truncated });
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    if (this.#done) controller.abort(new Error('attempt already ended'));
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+    this.#status = statusCode;
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#done) return;
+    this.#bytes += chunk.length;
+    if (this.#keep && this.#bytes - chunk.length < 4096) this.#keep.push(chunk);
+    if (this.#bytes > this.#req.maxResponseBytes) {
+      // Stop reading; aborting closes this connection, which is cheaper than draining
+      // megabytes the provider would ignore anyway (FACTS E4).
+      this.#answered(true);
+      controller.abort(new Error('response body over the cap'));
+    }
+  }
+
+  onResponseEnd(): void {
+    if (!this.#done) this.#answered(false);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {
+    if (this.#done) return;
+    // A status already received counts as an answer even if the body then failed.
+    if (this.#status !== null) return this.#answered(true);
+    this.#settle({ status: null, error: classifyError(err), errorMessage: errorMessage(err), latencyMs: performance.now() - this.#started, responseBytes: this.#bytes, responseTruncated: false });
+  }
+}
+
+/** A module-level timer callback: no closure per attempt. */
+function onAttemptTimeout(handler: AttemptHandler): void {
+  handler.timedOut();
+}
+
+/** Sends one request and never throws: every failure is classified into the result. */
+export function sendAttempt(pools: ConnectionPools, req: AttemptRequest, keepText = false, group?: AbortGroup): Promise<AttemptResult> {
+  return new Promise<AttemptResult>((resolve) => {
+    const handler = new AttemptHandler(req, resolve, keepText, group);
+    // Already stopped (the run is aborting): do not open a connection at all.
+    if (handler.settled) return;
+    try {
+      (req.pool ?? pools.get(req.origin, req.insecure)).dispatch({ path: req.path, method: req.method as 'POST', headers: req.headers, body: req.body ?? null }, handler);
+    } catch (err) {
+      handler.onResponseError(undefined, err as Error);
+    }
+  });
+}
+
+const TLS_CODE = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH)/;
+
+/** Maps a transport error to the kinds the journal and the summary count. */
+export function classifyError(err: unknown): AttemptErrorKind {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (code === 'ECONNREFUSED') return 'refused';
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ECONNABORTED' || code === 'UND_ERR_CLOSED') return 'reset';
+    if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
+    if (TLS_CODE.test(code)) return 'tls';
+    const msg = String((e as { message?: unknown }).message ?? '');
+    if (/certificate|ssl|tls/i.test(msg)) return 'tls';
+    if (/other side closed|socket hang up/i.test(msg)) return 'reset';
+  }
+  return 'error';
+}
+
+function errorMessage(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const m = (e as { message?: unknown }).message;
+    const code = (e as { code?: unknown }).code;
+    const piece = `${typeof m === 'string' ? m : String(e)}${typeof code === 'string' && !(typeof m === 'string' && m.includes(code)) ? ` (${code})` : ''}`;
+    if (!parts.includes(piece)) parts.push(piece);
+  }
+  return parts.join(': ');
+}

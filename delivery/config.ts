@@ -1,0 +1,193 @@
+/**
+ * The options of `deliver()`, their defaults, and their validation: everything wrong with them
+ * is a `ProviderMockError` (exit 2) thrown before anything is sent.
+ */
+import { randomUUID } from 'node:crypto';
+import { access, constants } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Writable } from 'node:stream';
+import { ProviderMockError } from '../contracts/errors.ts';
+import { PROVIDERS, isProvider } from '../contracts/provider.ts';
+import type { Provider } from '../contracts/provider.ts';
+import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
+import { DEFAULT_SEED, Faults } from './faults.ts';
+import type { FaultOptions } from './faults.ts';
+import type { AttemptRecord } from './journal.ts';
+import { loadProfile } from './profile.ts';
+import type { DeliveryProfile } from './profile.ts';
+import { createProgress, silentProgress } from './progress.ts';
+import type { Progress, ProgressStream } from './progress.ts';
+import { redactUrl } from './redact.ts';
+import { systemClock } from './schedule.ts';
+import type { Clock, TimeMode } from './schedule.ts';
+import { resolveTarget } from './target.ts';
+import type { DeliveryTarget } from './target.ts';
+
+export interface IdempotencyProbe {
+  url: string;
+  insecure?: boolean;
+}
+
+export interface DeliverOptions {
+  /** One receiver for every event. Exactly one of target / targets / resolveTargets. */
+  target?: DeliveryTarget;
+  /** One receiver per provider; events of a provider without one are bad input. */
+  targets?: Partial<Record<Provider, DeliveryTarget>>;
+  /** Fan-out: every target returned gets its own delivery of the event (registered webhooks). */
+  resolveTargets?: (entry: TimelineEntry) => readonly DeliveryTarget[];
+  /** Replace the profiles read from contracts/<provider>/delivery.json. */
+  profiles?: Partial<Record<Provider, DeliveryProfile>>;
+  runId?: string;
+  /** Seed for every fault decision (default 1); recorded in the journal. */
+  seed?: string | number;
+  /** Default: instant when CI=true, else realtime. */
+  time?: TimeMode;
+  /** Retries after the first attempt; default from the profile (Enreach 3 ours, mluvii 2 FACTS M2). */
+  retries?: number;
+  /** Waits before retry 1, 2, …, the last repeating; default from the profile. */
+  retryScheduleMs?: readonly number[];
+  /** Per-attempt timeout; a target's own timeoutMs wins; default from the profile. */
+  timeoutMs?: number;
+  faults?: FaultOptions;
+  /** Attempts in flight per target (default 8). */
+  concurrency?: number;
+  /**
+   * Deliveries waiting behind an earlier event of their entity (per-entity ordering) before
+   * reading the timeline pauses (default 1024). Deliveries ready to start are bounded
+   * separately, to one round of the concurrency per target.
+   */
+  maxQueued?: number;
+  /** Response bytes read per attempt before the rest is dropped (default 64 KiB). */
+  maxResponseBytes?: number;
+  /** NDJSON journal: a path (truncated) or a stream (not ended). */
+  journal?: string | Writable;
+  /** JUnit XML path. */
+  report?: string;
+  /** JSON summary path. */
+  json?: string;
+  /** One extra request per target with wrong credentials; must get 401/403. */
+  checkAuth?: boolean;
+  /** After the run, GET this probe and compare its {"count"} with the distinct events delivered. */
+  checkIdempotency?: string | IdempotencyProbe;
+  /** Stop: no new attempts; in-flight ones get `abortGraceMs` to finish, then are aborted. */
+  signal?: AbortSignal;
+  /** Default 1000 ms. */
+  abortGraceMs?: number;
+  /** Every journal line of kind attempt, as written (redacted). */
+  onAttempt?: (record: AttemptRecord) => void;
+  /** Live progress: a stream (TTY → live line, else plain lines), a custom Progress, or false (default). */
+  progress?: ProgressStream | Progress | false;
+  clock?: Clock;
+  /** Environment for defaults (CI); default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+export const DEFAULTS = { concurrency: 8, maxQueued: 1024, maxResponseBytes: 64 * 1024, abortGraceMs: 1000 } as const;
+
+/** instant when CI=true (no waiting in pipelines), realtime otherwise. */
+export function defaultTimeMode(env: Record<string, string | undefined> = process.env): TimeMode {
+  return env.CI === 'true' || env.CI === '1' ? { kind: 'instant' } : { kind: 'realtime' };
+}
+
+export interface RunConfig {
+  runId: string;
+  seed: string;
+  time: TimeMode;
+  clock: Clock;
+  concurrency: number;
+  maxQueued: number;
+  maxResponseBytes: number;
+  abortGraceMs: number;
+  faults: Faults;
+  options: DeliverOptions;
+  progress: Progress;
+  staticTargets: Map<Provider | '*', DeliveryTarget>;
+}
+
+function badOption(code: string, what: string, where: string, hint?: string): ProviderMockError {
+  return new ProviderMockError(code, what, { where, ...(hint ? { hint } : {}) });
+}
+
+function checkRate(v: number | undefined, where: string): void {
+  if (v !== undefined && !(Number.isFinite(v) && v >= 0 && v <= 1)) throw badOption('PM_DELIVERY_RATE', `${String(v)} is not a rate`, where, 'a number from 0 to 1, e.g. 0.1');
+}
+
+/** Checks the options (bad input throws `ProviderMockError`, exit 2) and fills in defaults. */
+export function prepareRun(options: DeliverOptions): RunConfig {
+  const given = [options.target, options.targets, options.resolveTargets].filter((x) => x !== undefined).length;
+  if (given === 0) throw badOption('PM_DELIVERY_NO_TARGET', 'no receiver to deliver to', '--target', 'pass --target <url>, or --target mluvii=<url> --target enreach=<url>');
+  if (given > 1) throw badOption('PM_DELIVERY_TARGET_CONFLICT', 'give either one target, targets per provider, or a resolver, not several', 'deliver options');
+  const intIn = (v: number | undefined, min: number, max: number, code: string, where: string): void => {
+    if (v !== undefined && !(Number.isInteger(v) && v >= min && v <= max)) throw badOption(code, `${String(v)} is not an integer from ${min} to ${max}`, where);
+  };
+  intIn(options.concurrency, 1, 1024, 'PM_DELIVERY_CONCURRENCY', '--concurrency');
+  intIn(options.retries, 0, 100, 'PM_DELIVERY_RETRIES', '--retries');
+  intIn(options.timeoutMs, 1, 3_600_000, 'PM_DELIVERY_TIMEOUT', '--timeout');
+  intIn(options.maxQueued, 1, 1_000_000, 'PM_DELIVERY_OPTION', 'maxQueued');
+  intIn(options.maxResponseBytes, 0, 1 << 30, 'PM_DELIVERY_OPTION', 'maxResponseBytes');
+  intIn(options.abortGraceMs, 0, 600_000, 'PM_DELIVERY_OPTION', 'abortGraceMs');
+  if (options.retryScheduleMs && !options.retryScheduleMs.every((ms) => Number.isFinite(ms) && ms >= 0)) {
+    throw badOption('PM_DELIVERY_RETRY_SCHEDULE', 'retry waits must be non-negative milliseconds', '--retry-schedule');
+  }
+  checkRate(options.faults?.duplicates, '--duplicates');
+  checkRate(options.faults?.reorder, '--reorder');
+  const delay = options.faults?.delay;
+  if (delay && !(delay.minMs >= 0 && delay.maxMs >= delay.minMs)) throw badOption('PM_DELIVERY_DELAY_RANGE', 'the delay range is empty or negative', '--delay');
+  const time = options.time ?? defaultTimeMode(options.env);
+  if (time.kind === 'speed' && !(Number.isFinite(time.factor) && time.factor > 0)) throw badOption('PM_DELIVERY_SPEED', `speed ${String(time.factor)} is not a positive number`, '--speed');
+  const seed = String(options.seed ?? DEFAULT_SEED);
+  const profileOf = (p: Provider): DeliveryProfile => options.profiles?.[p] ?? loadProfile(p);
+
+  const staticTargets = new Map<Provider | '*', DeliveryTarget>();
+  if (options.target) {
+    // The per-provider https rule is checked on first use; the URL itself now.
+    resolveTarget(options.target, { ...profileOf('mluvii'), plainHttp: 'allowed', auth: { kind: 'basic-from-userinfo' } });
+    staticTargets.set('*', options.target);
+  }
+  if (options.targets) {
+    for (const [name, t] of Object.entries(options.targets)) {
+      if (!isProvider(name)) throw new ProviderMockError('PM_DELIVERY_UNKNOWN_PROVIDER', `unknown provider "${name}" in targets`, { validValues: PROVIDERS });
+      if (!t) continue;
+      resolveTarget(t, profileOf(name), `--target ${name}=…`);
+      staticTargets.set(name, t);
+    }
+  }
+  if (options.checkIdempotency !== undefined) {
+    const url = typeof options.checkIdempotency === 'string' ? options.checkIdempotency : options.checkIdempotency.url;
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(url).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw badOption('PM_DELIVERY_PROBE_URL', `"${redactUrl(url)}" is not an http(s) URL`, '--check-idempotency', 'the URL of your receiver\'s probe, e.g. http://127.0.0.1:8080/probe/count');
+  }
+  let progress: Progress = silentProgress;
+  const p = options.progress;
+  if (p && 'attempt' in p && 'done' in p) progress = p;
+  else if (p && 'write' in p) progress = createProgress(p);
+  return {
+    runId: options.runId ?? randomUUID(),
+    seed,
+    time,
+    clock: options.clock ?? systemClock,
+    concurrency: options.concurrency ?? DEFAULTS.concurrency,
+    maxQueued: options.maxQueued ?? DEFAULTS.maxQueued,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+    abortGraceMs: options.abortGraceMs ?? DEFAULTS.abortGraceMs,
+    faults: new Faults(seed, options.faults ?? {}),
+    options,
+    progress,
+    staticTargets,
+  };
+}
+
+/** A report path whose directory cannot be written is bad input, found before anything is sent. */
+export async function checkOutputPath(path: string | undefined, flag: string): Promise<void> {
+  if (!path) return;
+  try {
+    await access(dirname(path), constants.W_OK);
+  } catch (cause) {
+    throw new ProviderMockError('PM_DELIVERY_OUTPUT_PATH', `cannot write ${flag} to "${path}": its directory is missing or not writable`, { where: flag, cause });
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * An event's bytes and identity: the body exactly as sent (serialized once, shared by retries
+ * and duplicates) and the id the journal and the idempotency check count by: the payload's own
+ * id where the profile names one (Enreach `/Id`, FACTS E3), else a SHA-256 of the body (mluvii
+ * has no event id, FACTS M6).
+ */
+import { createHash } from 'node:crypto';
+import { ProviderMockError } from '../contracts/errors.ts';
+import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
+import type { DeliveryProfile } from './profile.ts';
+
+/** The payload as UTF-8 JSON; a payload that is not JSON is bad input. */
+export function serialize(entry: TimelineEntry): Buffer {
+  try {
+    const text = JSON.stringify(entry.payload);
+    if (text === undefined) throw new Error('the payload is undefined');
+    return Buffer.from(text, 'utf8');
+  } catch (cause) {
+    throw new ProviderMockError('PM_DELIVERY_PAYLOAD', `timeline entry ${entry.seq} (${entry.eventType}) has a payload that is not JSON: ${(cause as Error).message}`, {
+      where: `timeline[${entry.seq}].payload`,
+      cause,
+    });
+  }
+}
+
+const pointerCache = new Map<string, string[]>();
+
+export function identify(profile: DeliveryProfile, payload: unknown, body: Buffer): { eventId: string; eventIdKind: 'id' | 'content-hash' } {
+  if (profile.eventId.kind === 'json-pointer') {
+    const v = jsonPointer(payload, profile.eventId.pointer);
+    if (typeof v === 'string' || typeof v === 'number') return { eventId: String(v), eventIdKind: 'id' };
+  }
+  return { eventId: `sha256:${createHash('sha256').update(body).digest('hex').slice(0, 32)}`, eventIdKind: 'content-hash' };
+}
+
+export function jsonPointer(doc: unknown, pointer: string): unknown {
+  let tokens = pointerCache.get(pointer);
+  if (!tokens) {
+    tokens = pointer
+      .split('/')
+      .slice(1)
+      .map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'));
+    pointerCache.set(pointer, tokens);
+  }
+  let cur: unknown = doc;
+  for (const key of tokens) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}

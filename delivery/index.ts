@@ -1,0 +1,40 @@
+/** Delivery: sends scenario timelines to receivers the provider's way. See delivery/README.md. */
+export { deliver, interruptionOf, abortOnSignals } from './run.ts';
+export { defaultTimeMode, prepareRun, DEFAULTS } from './config.ts';
+export type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
+export { serialize, identify, jsonPointer } from './identity.ts';
+export { probeIdempotency } from './probes.ts';
+export { parseDeliveryFlags, parseRate, parseSpeed, SECRET_ENV, VALUE_FLAGS, BOOLEAN_FLAGS } from './options.ts';
+export type { FlagValues, ParsedDeliveryFlags } from './options.ts';
+export { loadProfile, loadProfiles, validateProfile, successPredicate, rejectsSome2xx, renderHeaders, profilePath } from './profile.ts';
+export type { DeliveryProfile, AuthRule, Ordering, EventIdRule, HeaderTemplate } from './profile.ts';
+export { resolveTarget, isLoopbackHost } from './target.ts';
+export type { DeliveryTarget, ResolvedTarget } from './target.ts';
+export { ConnectionPools, sendAttempt, classifyError } from './attempt.ts';
+export type { AttemptRequest, AttemptResult, AttemptErrorKind } from './attempt.ts';
+export {
+  parseDuration,
+  formatDuration,
+  parseRetrySchedule,
+  formatRetrySchedule,
+  retryDelayMs,
+  parseDelayRange,
+  formatDelayRange,
+  formatTimeMode,
+  Pacer,
+  systemClock,
+} from './schedule.ts';
+export type { TimeMode, Clock, DelayRange } from './schedule.ts';
+export { Faults, DEFAULT_SEED, unitHash, reorderTimeline } from './faults.ts';
+export type { FaultOptions, PlannedEntry } from './faults.ts';
+export { OrderedDispatcher } from './ordering.ts';
+export type { OrderedTask, DispatcherOptions } from './ordering.ts';
+export { openJournal } from './journal.ts';
+export type { AttemptRecord, AttemptKind, AttemptOutcome, DeliveryOutcome, JournalSink } from './journal.ts';
+export { CHECKS, emptyScenarioStats, evaluateScenarioChecks, evaluateAuthCheck, evaluateIdempotencyCheck } from './checks.ts';
+export type { CheckId, CheckStatus, CheckResult, CheckDefinition, ScenarioStats } from './checks.ts';
+export { computeExitCode, EXIT, formatSummary, toJsonSummary, toJUnitXml, writeReports, latencySummary } from './report.ts';
+export type { RunResult, Summary, LatencySummary, Interruption } from './report.ts';
+export { createProgress, silentProgress } from './progress.ts';
+export type { Progress, ProgressCounters, ProgressStream } from './progress.ts';
+export { redactUrl, Redactor, SECRET_PARAM_RE, urlSecrets } from './redact.ts';

@@ -1,0 +1,114 @@
+/**
+ * Secrets never reach the journal, logs or reports. Structured output is built without them
+ * (no headers, URLs shown redacted); `Redactor` is the second line of defence for free text such
+ * as error messages.
+ */
+
+/** Query parameter names that look like credentials (FACTS M5: `?secret=XYZ` is common). */
+export const SECRET_PARAM_RE = /secret|token|key|auth|pass|pwd|sig|credential|signature|apikey/i;
+
+export const MASK = '***';
+
+/**
+ * A URL safe to print: userinfo dropped, values of secret-looking query parameters masked.
+ * Never throws; an unparsable URL is reduced to its scheme.
+ */
+export function redactUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0];
+    return scheme ? `${scheme}//${MASK}` : MASK;
+  }
+  url.username = '';
+  url.password = '';
+  url.hash = '';
+  const query = rawQuery(raw);
+  const base = `${url.protocol}//${url.host}${url.pathname}`;
+  return query === undefined ? base : `${base}?${redactQuery(query)}`;
+}
+
+/** The query exactly as written (no re-encoding), without `?` and fragment; undefined if none. */
+export function rawQuery(raw: string): string | undefined {
+  const noHash = raw.split('#', 1)[0] ?? '';
+  const i = noHash.indexOf('?');
+  return i < 0 ? undefined : noHash.slice(i + 1);
+}
+
+/** Masks the values of secret-looking parameters in a raw query string. */
+export function redactQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const name = safeDecode(pair.slice(0, eq));
+      return SECRET_PARAM_RE.test(name) ? `${pair.slice(0, eq)}=${MASK}` : pair;
+    })
+    .join('&');
+}
+
+/** Secret values found in a raw query string (decoded and as written). */
+export function querySecrets(query: string | undefined): string[] {
+  if (query === undefined) return [];
+  const out: string[] = [];
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) continue;
+    if (!SECRET_PARAM_RE.test(safeDecode(pair.slice(0, eq)))) continue;
+    const value = pair.slice(eq + 1);
+    if (value) out.push(value, safeDecode(value));
+  }
+  return out;
+}
+
+/** Percent-decoding for URL userinfo: `+` stays `+` (it means space only in query strings). */
+export function decodeUserinfo(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Percent-decoding for query strings (`+` is a space); malformed input is returned as is. */
+export function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replaceAll('+', ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** Replaces every known secret in free text (error messages, probe answers) with `***`. */
+export class Redactor {
+  #secrets: string[] = [];
+
+  add(...secrets: readonly (string | undefined)[]): void {
+    for (const s of secrets) {
+      if (s && !this.#secrets.includes(s)) this.#secrets.push(s);
+    }
+    // Longest first, so a secret containing another is masked whole.
+    this.#secrets.sort((a, b) => b.length - a.length);
+  }
+
+  text(s: string): string {
+    let out = s;
+    for (const secret of this.#secrets) if (out.includes(secret)) out = out.replaceAll(secret, MASK);
+    return out;
+  }
+}
+
+/** The secrets in a URL (password, secret-looking query values), for the text redactor. */
+export function urlSecrets(raw: string): string[] {
+  try {
+    const u = new URL(raw);
+    const out: string[] = [];
+    if (u.password) out.push(u.password, decodeUserinfo(u.password));
+    for (const [name, value] of u.searchParams) if (SECRET_PARAM_RE.test(name) && value) out.push(value);
+    return out;
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,861 @@
+/**
+ * `deliver()`: sends a timeline to receivers the provider's way and accounts for every planned
+ * delivery. Streaming: the timeline may be a generator of any length; only deliveries accepted
+ * by the dispatcher (bounded) hold a body, and the summary keeps counts and latencies only.
+ *
+ * Each (event, target) pair is a delivery with its own outcome:
+ * - `delivered`: an attempt got a success status of the profile;
+ * - `discarded`: the last retry failed (FACTS E3 "retried a few times and then discarded", M2);
+ * - `not-sent`: the run stopped (abort signal) before the delivery reached one of the above.
+ */
+import type { Dispatcher } from 'undici';
+import { ProviderMockError } from '../contracts/errors.ts';
+import { PROVIDERS, isProvider } from '../contracts/provider.ts';
+import type { Provider } from '../contracts/provider.ts';
+import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
+import { AbortGroup, ConnectionPools, sendAttempt } from './attempt.ts';
+import type { AttemptResult } from './attempt.ts';
+import { emptyScenarioStats, evaluateAuthCheck, evaluateScenarioChecks } from './checks.ts';
+import type { AuthProbeOutcome, CheckResult, ScenarioStats } from './checks.ts';
+import { checkOutputPath, prepareRun } from './config.ts';
+import type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
+import { Reorderer } from './faults.ts';
+import { identify, serialize } from './identity.ts';
+import { openJournal } from './journal.ts';
+import type { AttemptKind, AttemptRecord, JournalSink } from './journal.ts';
+import { OrderedDispatcher } from './ordering.ts';
+import type { OrderedTask } from './ordering.ts';
+import { probeIdempotency } from './probes.ts';
+import { loadProfile, rejectsSome2xx, renderHeaders, successPredicate } from './profile.ts';
+import type { DeliveryProfile } from './profile.ts';
+import { silentProgress } from './progress.ts';
+import type { ProgressCounters } from './progress.ts';
+import { redactUrl, Redactor, urlSecrets } from './redact.ts';
+import { computeExitCode, latencySummary, writeReports } from './report.ts';
+import type { Interruption, RunResult, Summary } from './report.ts';
+import { formatTimeMode, Pacer, retryDelayMs, systemClock } from './schedule.ts';
+import { resolveTarget } from './target.ts';
+import type { DeliveryTarget, ResolvedTarget } from './target.ts';
+
+
+/** Maps an abort reason to the signal it stands for. */
+export function interruptionOf(reason: unknown): Interruption {
+  const name = typeof reason === 'string' ? reason : (reason as { signal?: unknown; message?: unknown } | undefined)?.signal ?? (reason as { message?: unknown } | undefined)?.message;
+  return name === 'SIGINT' || name === 'SIGTERM' ? name : 'abort';
+}
+
+/**
+ * Aborts `controller` with the signal's name on SIGINT/SIGTERM, so `deliver` reports exit
+ * 130/143. Returns a function that removes the handlers.
+ */
+export function abortOnSignals(controller: AbortController, proc: NodeJS.Process = process): () => void {
+  const onInt = (): void => controller.abort('SIGINT');
+  const onTerm = (): void => controller.abort('SIGTERM');
+  proc.once('SIGINT', onInt);
+  proc.once('SIGTERM', onTerm);
+  return () => {
+    proc.off('SIGINT', onInt);
+    proc.off('SIGTERM', onTerm);
+  };
+}
+
+interface InvalidTarget {
+  invalid: true;
+  displayUrl: string;
+  message: string;
+}
+
+/** Per provider: the profile plus what the hot path would otherwise recompute per event. */
+interface CompiledProfile {
+  profile: DeliveryProfile;
+  isSuccess: (status: number) => boolean;
+  /** Some 2xx is not success (Enreach, FACTS E3). */
+  strictStatus: boolean;
+  retries: number;
+  schedule: readonly number[];
+}
+
+/** What a Delivery needs from its run; the run's private methods stay private. */
+interface DeliveryOwner {
+  runDelivery(d: Delivery): Promise<void>;
+  dropDelivery(d: Delivery): void;
+}
+
+/** One (event, target) pair: the unit that is ordered, attempted, journaled and counted. */
+class Delivery implements OrderedTask {
+  attempts = 0;
+  settled = false;
+
+  constructor(
+    readonly owner: DeliveryOwner,
+    readonly seq: number,
+    readonly scenario: string,
+    readonly instance: number,
+    readonly step: string,
+    readonly provider: Provider,
+    readonly eventType: string,
+    readonly entityKey: string,
+    readonly eventId: string,
+    readonly eventIdKind: 'id' | 'content-hash',
+    readonly body: Buffer,
+    readonly target: ResolvedTarget,
+    readonly compiled: CompiledProfile,
+    readonly headers: Record<string, string>,
+    readonly reordered: boolean,
+    readonly stats: ScenarioStats,
+    readonly lane: string,
+    readonly orderKey: string | undefined,
+  ) {}
+
+  run(): Promise<void> {
+    return this.owner.runDelivery(this);
+  }
+
+  drop(): void {
+    this.owner.dropDelivery(this);
+  }
+}
+
+/**
+ * Delivers the timeline. Throws `ProviderMockError` (exit 2) for bad options before anything is
+ * sent, or for a bad timeline entry (after closing the journal). Otherwise resolves with the
+ * result, whatever the receiver did.
+ */
+export async function deliver(timeline: Iterable<TimelineEntry> | AsyncIterable<TimelineEntry>, options: DeliverOptions): Promise<RunResult> {
+  const cfg = prepareRun(options);
+  await checkOutputPath(options.report, '--report');
+  await checkOutputPath(options.json, '--json');
+  const journal = await openJournal(options.journal);
+  return new DeliveryRun(cfg, journal).execute(timeline);
+}
+
+class DeliveryRun implements DeliveryOwner {
+  readonly #cfg: RunConfig;
+  readonly #journal: JournalSink;
+  readonly #pools: ConnectionPools;
+  readonly #dispatcher: OrderedDispatcher;
+  readonly #pacer: Pacer;
+  readonly #redactor = new Redactor();
+  readonly #stop = new AbortController();
+  /** In-flight attempts, aborted together when the grace period after a stop ends. */
+  readonly #inflight = new AbortGroup();
+  #graceTimer: NodeJS.Timeout | undefined;
+  #stopReason = '';
+  #interrupted: Interruption | null = null;
+  #fatal: unknown;
+
+  readonly #profiles = new Map<Provider, CompiledProfile>();
+  readonly #targetCache = new Map<string, ResolvedTarget | InvalidTarget>();
+  /** Static targets resolved per provider (the hot path skips the cache key). */
+  readonly #staticResolved = new Map<Provider, ResolvedTarget>();
+  /** Profile headers + auth headers per target and event type: built once, shared by requests. */
+  readonly #headers = new Map<ResolvedTarget, Map<string, Record<string, string>>>();
+  readonly #poolOf = new Map<ResolvedTarget, Dispatcher>();
+  readonly #targetJson = new Map<ResolvedTarget, string>();
+  /** `{"type":"attempt","runId":…,` quoted once. */
+  readonly #runHead: string;
+  /** Build AttemptRecord objects only when someone listens (the journal takes JSON text). */
+  readonly #wantRecords: boolean;
+  #isoMs = -1;
+  #iso = '';
+  readonly #targetsSeen = new Map<string, string>();
+  readonly #authSamples = new Map<string, Delivery>();
+  readonly #distinctDelivered: Set<string> | undefined;
+
+  readonly #scenarios = new Map<string, ScenarioStats>();
+  readonly #statusCodes: Record<string, number> = {};
+  readonly #latencies: number[] = [];
+  readonly #counters: ProgressCounters = { read: 0, planned: 0, sent: 0, delivered: 0, discarded: 0, notSent: 0, retries: 0, duplicates: 0, inFlight: 0 };
+  #events = 0;
+  #attempts = 0;
+  #authProbes = 0;
+  #reordered = 0;
+  readonly #startedAt: Date;
+  readonly #t0: number;
+
+  constructor(cfg: RunConfig, journal: JournalSink) {
+    this.#cfg = cfg;
+    this.#journal = journal;
+    this.#pools = new ConnectionPools({ connections: cfg.concurrency });
+    this.#dispatcher = new OrderedDispatcher({ concurrency: cfg.concurrency, maxQueued: cfg.maxQueued });
+    this.#pacer = new Pacer(cfg.time, cfg.clock);
+    this.#distinctDelivered = cfg.options.checkIdempotency !== undefined ? new Set() : undefined;
+    this.#startedAt = cfg.clock.date();
+    this.#t0 = performance.now();
+    for (const t of cfg.staticTargets.values()) this.#redactor.add(t.secret, ...urlSecrets(t.url));
+    this.#wantRecords = cfg.options.onAttempt !== undefined || cfg.progress !== silentProgress;
+    this.#runHead = `{"type":"attempt","runId":${JSON.stringify(cfg.runId)},`;
+  }
+
+  readonly #quoted = new Map<string, string>();
+
+  /** JSON.stringify for strings that repeat (scenario, step, event type), cached (bounded). */
+  #quote(text: string): string {
+    let q = this.#quoted.get(text);
+    if (q === undefined) {
+      q = JSON.stringify(text);
+      if (this.#quoted.size < 10_000) this.#quoted.set(text, q);
+    }
+    return q;
+  }
+
+  #quotedTarget(t: ResolvedTarget): string {
+    let q = this.#targetJson.get(t);
+    if (q === undefined) {
+      q = JSON.stringify(t.displayUrl);
+      this.#targetJson.set(t, q);
+    }
+    return q;
+  }
+
+  /** ISO time for journal lines; one toISOString per millisecond, not per line. */
+  #time(): string {
+    const clock = this.#cfg.clock;
+    const ms = clock === systemClock ? Date.now() : clock.date().getTime();
+    if (ms !== this.#isoMs) {
+      this.#isoMs = ms;
+      this.#iso = new Date(ms).toISOString();
+    }
+    return this.#iso;
+  }
+
+  get #stopping(): boolean {
+    return this.#stop.signal.aborted;
+  }
+
+  async execute(timeline: Iterable<TimelineEntry> | AsyncIterable<TimelineEntry>): Promise<RunResult> {
+    const { options } = this.#cfg;
+    const signal = options.signal;
+    const onAbort = (): void => this.#halt(interruptionOf(signal?.reason));
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    this.#journal.write(this.#runLine());
+    try {
+      await this.#consume(timeline);
+    } catch (err) {
+      this.#fatal = err;
+      this.#halt('abort', `run failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await this.#dispatcher.onIdle();
+    // A stop after this point (probes, reports) no longer changes any outcome.
+    signal?.removeEventListener('abort', onAbort);
+    if (this.#graceTimer) clearTimeout(this.#graceTimer);
+
+    const checks: CheckResult[] = [...this.#scenarios.values()].flatMap(evaluateScenarioChecks);
+    if (!this.#stopping) {
+      // The idempotency probe first: the auth probe sends a body a lax receiver might store.
+      if (options.checkIdempotency !== undefined) checks.push(await this.#idempotencyCheck(options.checkIdempotency));
+      if (options.checkAuth) checks.push(await this.#authCheck());
+    }
+    if (this.#stopping) await this.#pools.destroy();
+    else await this.#pools.close();
+
+    const summary = this.#summary();
+    const endedAt = this.#cfg.clock.date();
+    const result: RunResult = {
+      runId: this.#cfg.runId,
+      seed: this.#cfg.seed,
+      startedAt: this.#startedAt.toISOString(),
+      endedAt: endedAt.toISOString(),
+      durationMs: performance.now() - this.#t0,
+      timeMode: formatTimeMode(this.#cfg.time),
+      targets: [...new Set(this.#targetsSeen.values())],
+      summary,
+      checks,
+      interrupted: this.#interrupted,
+      exitCode: 0,
+    };
+    result.exitCode = computeExitCode(result);
+    this.#journal.write({ type: 'summary', runId: result.runId, endedAt: result.endedAt, interrupted: result.interrupted, exitCode: result.exitCode, summary, checks });
+    await this.#journal.close();
+    if (this.#journal.error) result.journalError = this.#redactor.text(this.#journal.error.message);
+    this.#cfg.progress.done(this.#counters);
+    if (this.#fatal !== undefined) throw this.#fatal;
+    await writeReports(result, { report: options.report, json: options.json });
+    return result;
+  }
+
+  /**
+   * Reads the timeline (sync or async iterable) and plans each entry. Awaits only when
+   * something is pending (pacing, a full queue, an async source), so a long instant-mode
+   * timeline costs no promise per entry.
+   */
+  async #consume(timeline: Iterable<TimelineEntry> | AsyncIterable<TimelineEntry>): Promise<void> {
+    const reorderer = this.#cfg.faults.reorder > 0 ? new Reorderer(this.#cfg.faults, (a, b) => this.#canSwap(a, b)) : undefined;
+    const isAsync = Symbol.asyncIterator in timeline;
+    const it = isAsync ? (timeline as AsyncIterable<TimelineEntry>)[Symbol.asyncIterator]() : (timeline as Iterable<TimelineEntry>)[Symbol.iterator]();
+    let finished = false;
+    try {
+      for (;;) {
+        // Read the next entry only when the dispatcher has room (bounded read-ahead).
+        const room = this.#stopping ? undefined : this.#dispatcher.space();
+        if (room) await room;
+        const next = it.next();
+        const step = isAsync ? await (next as Promise<IteratorResult<TimelineEntry>>) : (next as IteratorResult<TimelineEntry>);
+        if (step.done) break;
+        if (reorderer) {
+          for (const planned of reorderer.push(step.value)) {
+            const p = this.#handle(planned.entry, planned.reordered);
+            if (p) await p;
+          }
+        } else {
+          const p = this.#handle(step.value, false);
+          if (p) await p;
+        }
+      }
+      finished = true;
+    } finally {
+      // A bad entry ends the run early: let the source (a generator) clean up.
+      if (!finished) {
+        try {
+          await it.return?.();
+        } catch {
+          // keep the first error
+        }
+      }
+    }
+    for (const planned of reorderer?.flush() ?? []) {
+      const p = this.#handle(planned.entry, planned.reordered);
+      if (p) await p;
+    }
+  }
+
+  #handle(entry: TimelineEntry, reordered: boolean): Promise<void> | undefined {
+    this.#events++;
+    this.#counters.read++;
+    if (this.#stopping) {
+      // Drain: account for the rest of the plan without keeping payloads.
+      this.#markEntryNotSent(entry);
+      return undefined;
+    }
+    const wait = this.#pacer.waitFor(entry.at, this.#stop.signal);
+    if (wait) {
+      return wait.then(() => {
+        if (this.#stopping) this.#markEntryNotSent(entry);
+        else return this.#plan(entry, reordered);
+        return undefined;
+      });
+    }
+    return this.#plan(entry, reordered);
+  }
+
+  /** Stop sending: wake sleepers, drop queued deliveries, give in-flight attempts a grace period. */
+  #halt(kind: Interruption, reason?: string): void {
+    if (this.#stopping) return;
+    if (reason === undefined) this.#interrupted = kind;
+    this.#stopReason = reason ?? (kind === 'abort' ? 'run aborted' : `run stopped by ${kind}`);
+    this.#stop.abort();
+    this.#dispatcher.dropQueued();
+    if (this.#cfg.abortGraceMs === 0 || this.#fatal !== undefined) this.#inflight.abortAll();
+    else {
+      this.#graceTimer = setTimeout(() => this.#inflight.abortAll(), this.#cfg.abortGraceMs);
+      this.#graceTimer.unref();
+    }
+  }
+
+  #profile(provider: unknown, seq: number): CompiledProfile {
+    if (typeof provider === 'string') {
+      const hit = this.#profiles.get(provider as Provider);
+      if (hit) return hit;
+    }
+    if (!isProvider(provider)) {
+      throw new ProviderMockError('PM_DELIVERY_ENTRY', `timeline entry ${seq} has unknown provider "${String(provider)}"`, { where: `timeline[${seq}].provider`, validValues: PROVIDERS });
+    }
+    const profile = this.#cfg.options.profiles?.[provider] ?? loadProfile(provider);
+    const compiled: CompiledProfile = {
+      profile,
+      isSuccess: successPredicate(profile),
+      strictStatus: rejectsSome2xx(profile),
+      retries: this.#cfg.options.retries ?? profile.retries,
+      schedule: this.#cfg.options.retryScheduleMs ?? profile.retryScheduleMs,
+    };
+    this.#profiles.set(provider, compiled);
+    return compiled;
+  }
+
+  #canSwap(a: TimelineEntry, b: TimelineEntry): boolean {
+    if (a.provider !== b.provider || a.entityKey !== b.entityKey) return true;
+    try {
+      // FACTS M7: never swap two events of one mluvii entity.
+      return this.#profile(a.provider, a.seq).profile.ordering !== 'per-entity';
+    } catch {
+      return false;
+    }
+  }
+
+  #targets(entry: TimelineEntry, profile: DeliveryProfile): (ResolvedTarget | InvalidTarget)[] {
+    const { options, staticTargets } = this.#cfg;
+    if (options.resolveTargets) {
+      return options.resolveTargets(entry).map((t) => this.#resolve(t, profile, false));
+    }
+    const hit = this.#staticResolved.get(profile.provider);
+    if (hit) return [hit];
+    const t = staticTargets.get('*') ?? staticTargets.get(profile.provider);
+    if (!t) {
+      throw new ProviderMockError('PM_DELIVERY_NO_TARGET', `the timeline has ${profile.provider} events but no ${profile.provider} target was given`, {
+        where: `timeline[${entry.seq}]`,
+        hint: `pass --target ${profile.provider}=<url>, or one --target for all events`,
+      });
+    }
+    const r = this.#resolve(t, profile, true);
+    if (!('invalid' in r)) this.#staticResolved.set(profile.provider, r);
+    return [r];
+  }
+
+  #resolve(t: DeliveryTarget, profile: DeliveryProfile, strict: boolean): ResolvedTarget | InvalidTarget {
+    const key = JSON.stringify([profile.provider, t.url, t.secret ?? null, t.insecure === true, t.allowHttp === true, t.timeoutMs ?? null]);
+    let r = this.#targetCache.get(key);
+    if (!r) {
+      this.#redactor.add(t.secret, ...urlSecrets(t.url));
+      try {
+        r = resolveTarget(t, profile, strict && this.#cfg.staticTargets.has('*') ? '--target' : `target for ${profile.provider}`);
+        this.#redactor.add(...r.secrets);
+      } catch (err) {
+        // A static target the profile refuses is bad input; a resolver's one fails its deliveries only.
+        if (strict) throw err;
+        r = { invalid: true, displayUrl: redactUrl(t.url), message: this.#redactor.text(err instanceof Error ? err.message : String(err)) };
+      }
+      this.#targetCache.set(key, r);
+      this.#targetsSeen.set(key, r.displayUrl);
+    }
+    return r;
+  }
+
+  #scenario(name: string): ScenarioStats {
+    let s = this.#scenarios.get(name);
+    if (!s) {
+      s = emptyScenarioStats(name);
+      this.#scenarios.set(name, s);
+    }
+    return s;
+  }
+
+  #plan(entry: TimelineEntry, reordered: boolean): Promise<void> | undefined {
+    const compiled = this.#profile(entry.provider, entry.seq);
+    const profile = compiled.profile;
+    const targets = this.#targets(entry, profile);
+    const body = serialize(entry);
+    const { eventId, eventIdKind } = identify(profile, entry.payload, body);
+    if (reordered) this.#reordered++;
+    const stats = this.#scenario(entry.scenario);
+    if (compiled.strictStatus) stats.strictStatusProfile = true;
+    if (profile.expectEmptyResponseBody) stats.expectsEmptyBody = true;
+    for (const target of targets) {
+      stats.planned++;
+      this.#counters.planned++;
+      if ('invalid' in target) {
+        this.#record(
+          {
+            type: 'attempt', runId: this.#cfg.runId, time: this.#cfg.clock.date().toISOString(),
+            seq: entry.seq, scenario: entry.scenario, instance: entry.instance, step: entry.step, provider: profile.provider, eventType: entry.eventType, entityKey: entry.entityKey,
+            eventId, eventIdKind, target: target.displayUrl, kind: 'first', attempt: 0, status: null, error: 'invalid-target', errorMessage: target.message,
+            latencyMs: null, responseBytes: null, outcome: 'discarded', final: true, reason: target.message,
+          },
+        );
+        continue;
+      }
+      const orderKey = profile.ordering === 'per-entity' ? `${target.key}\u0000${entry.entityKey}` : undefined;
+      const d = new Delivery(
+        this, entry.seq, entry.scenario, entry.instance, entry.step, profile.provider, entry.eventType, entry.entityKey, eventId, eventIdKind,
+        body, target, compiled, this.#headersFor(target, profile, entry.eventType), reordered, stats, target.key, orderKey,
+      );
+      if (this.#cfg.options.checkAuth && !this.#authSamples.has(target.key)) this.#authSamples.set(target.key, d);
+      if (this.#stopping) {
+        this.#notSent(d);
+        continue;
+      }
+      // Keep submission order even when the queue is full: wait for each in turn.
+      // The reader waited for room before this entry; a fan-out may overshoot the bound by its width.
+      this.#dispatcher.accept(d);
+    }
+    return undefined;
+  }
+
+  #headersFor(target: ResolvedTarget, profile: DeliveryProfile, eventType: string): Record<string, string> {
+    let byType = this.#headers.get(target);
+    if (!byType) {
+      byType = new Map();
+      this.#headers.set(target, byType);
+    }
+    let h = byType.get(eventType);
+    if (!h) {
+      h = { ...renderHeaders(profile, eventType), ...target.authHeaders };
+      // Event types are a small, closed set per provider; bound the cache anyway.
+      if (byType.size < 1000) byType.set(eventType, h);
+    }
+    return h;
+  }
+
+  #markEntryNotSent(entry: TimelineEntry): void {
+    let profile: DeliveryProfile;
+    let targets: (ResolvedTarget | InvalidTarget)[];
+    let id: { eventId: string; eventIdKind: 'id' | 'content-hash' };
+    try {
+      profile = this.#profile(entry.provider, entry.seq).profile;
+      targets = this.#targets(entry, profile);
+      id = identify(profile, entry.payload, serialize(entry));
+    } catch {
+      return this.#markUnplannable(entry);
+    }
+    const stats = this.#scenario(entry.scenario);
+    for (const t of targets) {
+      stats.planned++;
+      this.#counters.planned++;
+      this.#record(
+        {
+          type: 'attempt', runId: this.#cfg.runId, time: this.#cfg.clock.date().toISOString(),
+          seq: entry.seq, scenario: entry.scenario, instance: entry.instance, step: entry.step, provider: profile.provider, eventType: entry.eventType, entityKey: entry.entityKey,
+          ...id, target: t.displayUrl, kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
+        },
+      );
+    }
+  }
+
+  /** An entry read after a stop that cannot even be planned still appears once, as not sent. */
+  #markUnplannable(entry: TimelineEntry): void {
+    const stats = this.#scenario(String(entry.scenario));
+    stats.planned++;
+    this.#counters.planned++;
+    this.#record(
+      {
+        type: 'attempt', runId: this.#cfg.runId, time: this.#cfg.clock.date().toISOString(),
+        seq: entry.seq, scenario: String(entry.scenario), instance: entry.instance, step: String(entry.step), provider: entry.provider, eventType: String(entry.eventType), entityKey: String(entry.entityKey),
+        eventId: '', eventIdKind: 'content-hash', target: '', kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
+      },
+    );
+  }
+
+  runDelivery(d: Delivery): Promise<void> {
+    return this.#run(d);
+  }
+
+  dropDelivery(d: Delivery): void {
+    this.#notSent(d);
+  }
+
+  #notSent(d: Delivery, last?: AttemptResult): void {
+    if (d.settled) return;
+    d.settled = true;
+    const reason = d.attempts > 0 ? `${this.#stopReason} after ${d.attempts} attempt(s)${last ? `; last: ${last.status ?? last.error}` : ''}` : this.#stopReason;
+    this.#deliveryLine(d, 'not-sent', d.attempts, undefined, 0, 'not-sent', true, reason, this.#time());
+  }
+
+  #timeoutOf(d: Delivery): number {
+    return d.target.timeoutMs ?? this.#cfg.options.timeoutMs ?? d.compiled.profile.timeoutMs;
+  }
+
+  /** The record object, for listeners (onAttempt, progress). */
+  #line(d: Delivery, kind: AttemptKind, attempt: number, r: AttemptResult | undefined, jitterMs: number, outcome: AttemptRecord['outcome'], final: boolean, reason: string | undefined, time: string): AttemptRecord {
+    const rec: AttemptRecord = {
+      type: 'attempt',
+      runId: this.#cfg.runId,
+      time,
+      seq: d.seq,
+      scenario: d.scenario,
+      instance: d.instance,
+      step: d.step,
+      provider: d.provider,
+      eventType: d.eventType,
+      entityKey: d.entityKey,
+      eventId: d.eventId,
+      eventIdKind: d.eventIdKind,
+      target: d.target.displayUrl,
+      kind,
+      attempt,
+      status: r ? r.status : null,
+      error: r ? r.error : null,
+      latencyMs: r ? Math.round(r.latencyMs * 10) / 10 : null,
+      responseBytes: r ? r.responseBytes : null,
+      outcome,
+      final,
+    };
+    if (r?.errorMessage) rec.errorMessage = this.#redactor.text(r.errorMessage);
+    if (jitterMs) rec.jitterMs = jitterMs;
+    if (d.reordered) rec.reordered = true;
+    if (reason) rec.reason = this.#redactor.text(reason);
+    return rec;
+  }
+
+  /**
+   * Journals one line of a delivery and counts it. The hot path: the JSON is assembled from a
+   * per-delivery head and the attempt's fields (same keys as AttemptRecord), and the record
+   * object is only built when a listener wants it.
+   */
+  #deliveryLine(d: Delivery, kind: AttemptKind, attempt: number, r: AttemptResult | undefined, jitterMs: number, outcome: AttemptRecord['outcome'], final: boolean, reason: string | undefined, time: string): void {
+    const countsAsAttempt = r !== undefined && kind !== 'auth-probe';
+    this.#count(d.stats, kind, attempt, outcome, final, countsAsAttempt ? r : undefined, countsAsAttempt ? d : undefined);
+    if (this.#journal.enabled) this.#journal.writeText(this.#lineJson(d, kind, attempt, r, jitterMs, outcome, final, reason, time));
+    if (this.#wantRecords) this.#notify(this.#line(d, kind, attempt, r, jitterMs, outcome, final, reason, time));
+  }
+
+  /**
+   * Listeners see every record. Their errors are swallowed: a throwing listener must not cost a
+   * journal line or leave a delivery unaccounted for.
+   */
+  #notify(rec: AttemptRecord): void {
+    try {
+      this.#cfg.options.onAttempt?.(rec);
+    } catch {
+      // ignored, see above
+    }
+    try {
+      this.#cfg.progress.attempt(rec, this.#counters);
+    } catch {
+      // ignored, see above
+    }
+  }
+
+  #lineJson(d: Delivery, kind: AttemptKind, attempt: number, r: AttemptResult | undefined, jitterMs: number, outcome: AttemptRecord['outcome'], final: boolean, reason: string | undefined, time: string): string {
+    // One template per line; strings from small sets (scenario, step, event type) and the
+    // run id and target are quoted once, unique ones (entity key, event id) per line.
+    let line =
+      `${this.#runHead}"seq":${num(d.seq)},"scenario":${this.#quote(d.scenario)},"instance":${num(d.instance)},"step":${this.#quote(d.step)},` +
+      `"provider":"${d.provider}","eventType":${this.#quote(d.eventType)},"entityKey":${JSON.stringify(d.entityKey)},"eventId":${JSON.stringify(d.eventId)},` +
+      `"eventIdKind":"${d.eventIdKind}","target":${this.#quotedTarget(d.target)},"time":"${time}","kind":"${kind}","attempt":${attempt},` +
+      `"status":${r?.status ?? null},"error":${r?.error ? `"${r.error}"` : null},"latencyMs":${r ? Math.round(r.latencyMs * 10) / 10 : null},` +
+      `"responseBytes":${r ? r.responseBytes : null},"outcome":"${outcome}","final":${final}`;
+    if (r?.errorMessage) line += `,"errorMessage":${JSON.stringify(this.#redactor.text(r.errorMessage))}`;
+    if (jitterMs) line += `,"jitterMs":${jitterMs}`;
+    if (d.reordered) line += ',"reordered":true';
+    if (reason) line += `,"reason":${JSON.stringify(this.#redactor.text(reason))}`;
+    return `${line}}\n`;
+  }
+
+  /** One delivery: first attempt, retries per the schedule, then maybe a duplicate. */
+  async #run(d: Delivery): Promise<void> {
+    const { retries, schedule, isSuccess } = d.compiled;
+    let last: AttemptResult | undefined;
+    for (;;) {
+      if (this.#stopping) return this.#notSent(d, last);
+      if (d.attempts > 0) {
+        await this.#cfg.clock.sleep(retryDelayMs(schedule, d.attempts), this.#stop.signal);
+        if (this.#stopping) return this.#notSent(d, last);
+      }
+      const kind: AttemptKind = d.attempts === 0 ? 'first' : 'retry';
+      const jitterMs = this.#cfg.faults.delay ? this.#cfg.faults.jitterMs(d.seq, d.target.key, d.attempts + 1) : 0;
+      if (jitterMs > 0) {
+        await this.#cfg.clock.sleep(jitterMs, this.#stop.signal);
+        if (this.#stopping) return this.#notSent(d, last);
+      }
+      const time = this.#time();
+      last = await this.#send(d);
+      this.#counters.inFlight--;
+      if (last.error === 'aborted') {
+        d.settled = true;
+        return this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'not-sent', true, `${this.#stopReason} during attempt ${d.attempts}`, time);
+      }
+      if (last.status !== null && isSuccess(last.status)) {
+        d.settled = true;
+        this.#distinctDelivered?.add(`${d.provider}\u0000${d.eventId}`);
+        this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'delivered', true, undefined, time);
+        break;
+      }
+      if (d.attempts > retries) {
+        d.settled = true;
+        return this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'discarded', true, `no success after ${d.attempts} attempts; last: ${describe(last)}`, time);
+      }
+      this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'will-retry', false, undefined, time);
+    }
+    // FACTS E3/M6: a duplicate is the same body (same Id) sent again after a delivery.
+    if (this.#cfg.faults.duplicates > 0 && this.#cfg.faults.duplicate(d.seq, d.target.key) && !this.#stopping) {
+      const jitterMs = this.#cfg.faults.delay ? this.#cfg.faults.jitterMs(d.seq, d.target.key, d.attempts + 1) : 0;
+      if (jitterMs > 0) await this.#cfg.clock.sleep(jitterMs, this.#stop.signal);
+      if (this.#stopping) return;
+      const time = this.#time();
+      const r = await this.#send(d);
+      this.#counters.inFlight--;
+      this.#deliveryLine(d, 'duplicate', d.attempts, r, jitterMs, 'duplicate', false, undefined, time);
+    }
+  }
+
+  /** One request of this delivery (journal backpressure first). */
+  #send(d: Delivery): Promise<AttemptResult> {
+    const full = this.#journal.ready();
+    if (full) return full.then(() => this.#send(d));
+    if (d.attempts === 0) this.#counters.sent++;
+    d.attempts++;
+    this.#counters.inFlight++;
+    let pool = this.#poolOf.get(d.target);
+    if (!pool) {
+      pool = this.#pools.get(d.target.origin, d.target.insecure, d.target.key);
+      this.#poolOf.set(d.target, pool);
+    }
+    return sendAttempt(
+      this.#pools,
+      {
+        pool,
+        origin: d.target.origin,
+        path: d.target.path,
+        insecure: d.target.insecure,
+        method: d.compiled.profile.method,
+        headers: d.headers,
+        body: d.body,
+        timeoutMs: this.#timeoutOf(d),
+        maxResponseBytes: this.#cfg.maxResponseBytes,
+      },
+      false,
+      this.#inflight,
+    );
+  }
+
+  /** Updates every counter for one line. `r`/`d` only for lines that are delivery attempts. */
+  #count(stats: ScenarioStats, kind: AttemptKind, attempt: number, outcome: AttemptRecord['outcome'], final: boolean, r: AttemptResult | undefined, d: Delivery | undefined): void {
+    if (r) {
+      this.#attempts++;
+      stats.attempts++;
+      if (kind === 'retry') {
+        stats.retries++;
+        this.#counters.retries++;
+      } else if (kind === 'duplicate') {
+        stats.duplicatesSent++;
+        this.#counters.duplicates++;
+      }
+      const code = r.status !== null ? r.status : (r.error ?? 'error');
+      this.#statusCodes[code] = (this.#statusCodes[code] ?? 0) + 1;
+      if (r.status !== null) this.#latencies.push(r.latencyMs);
+      if (r.error === 'timeout' && d) {
+        stats.timeouts++;
+        stats.timeoutMs = Math.max(stats.timeoutMs, this.#timeoutOf(d));
+      }
+      if (d && r.status !== null) {
+        const ok = d.compiled.isSuccess(r.status);
+        if (!ok && r.status >= 200 && r.status < 300) stats.rejected2xx[r.status] = (stats.rejected2xx[r.status] ?? 0) + 1;
+        if (ok && r.responseBytes > 0 && d.compiled.profile.expectEmptyResponseBody) stats.successWithBody++;
+      }
+    }
+    if (final) {
+      if (outcome === 'delivered') {
+        stats.delivered++;
+        this.#counters.delivered++;
+        if (attempt > 1) stats.deliveredAfterRetry++;
+      } else if (outcome === 'discarded') {
+        stats.discarded++;
+        this.#counters.discarded++;
+      } else {
+        stats.notSent++;
+        this.#counters.notSent++;
+      }
+    }
+  }
+
+  /** Journals and counts a line that has no Delivery (drained, unplannable or invalid-target entries). */
+  #record(rec: AttemptRecord): void {
+    this.#count(this.#scenario(rec.scenario), rec.kind, rec.attempt, rec.outcome, rec.final, undefined, undefined);
+    this.#journal.write(rec);
+    this.#notify(rec);
+  }
+
+  async #authCheck(): Promise<CheckResult> {
+    const probes: AuthProbeOutcome[] = [];
+    const unprobed: string[] = [];
+    for (const d of this.#authSamples.values()) {
+      const wrong = d.target.wrongAuth;
+      if (!wrong) {
+        unprobed.push(d.target.displayUrl);
+        continue;
+      }
+      const time = this.#time();
+      const r = await sendAttempt(
+        this.#pools,
+        {
+          origin: d.target.origin,
+          path: wrong.path,
+          insecure: d.target.insecure,
+          method: d.compiled.profile.method,
+          headers: { ...renderHeaders(d.compiled.profile, d.eventType), ...wrong.headers },
+          body: d.body,
+          timeoutMs: this.#timeoutOf(d),
+          maxResponseBytes: this.#cfg.maxResponseBytes,
+        },
+        false,
+        this.#inflight,
+      );
+      this.#authProbes++;
+      probes.push({ target: d.target.displayUrl, what: wrong.what, status: r.status, error: r.error });
+      // Journaled, never counted as an attempt or a delivery: the real provider never sends it.
+      this.#deliveryLine(d, 'auth-probe', 1, r, 0, 'probe', false, wrong.what, time);
+    }
+    return evaluateAuthCheck(probes, unprobed);
+  }
+
+  #idempotencyCheck(probe: string | IdempotencyProbe): Promise<CheckResult> {
+    const url = typeof probe === 'string' ? probe : probe.url;
+    const insecure = typeof probe === 'string' ? this.#cfg.staticTargets.get('*')?.insecure === true : probe.insecure === true;
+    this.#redactor.add(...urlSecrets(url));
+    return probeIdempotency({ pools: this.#pools, redactor: this.#redactor, clock: this.#cfg.clock }, url, insecure, this.#distinctDelivered?.size ?? 0);
+  }
+
+  #summary(): Summary {
+    let planned = 0;
+    let delivered = 0;
+    let discarded = 0;
+    let notSent = 0;
+    let retries = 0;
+    let duplicatesSent = 0;
+    for (const s of this.#scenarios.values()) {
+      planned += s.planned;
+      delivered += s.delivered;
+      discarded += s.discarded;
+      notSent += s.notSent;
+      retries += s.retries;
+      duplicatesSent += s.duplicatesSent;
+    }
+    return {
+      events: this.#events,
+      planned,
+      delivered,
+      discarded,
+      notSent,
+      attempts: this.#attempts,
+      retries,
+      duplicatesSent,
+      authProbes: this.#authProbes,
+      reordered: this.#reordered,
+      statusCodes: { ...this.#statusCodes },
+      latencyMs: latencySummary(this.#latencies),
+      scenarios: [...this.#scenarios.values()],
+    };
+  }
+
+  #runLine(): object {
+    const { options } = this.#cfg;
+    const byProvider: Record<string, object> = {};
+    for (const p of PROVIDERS) {
+      let profile: DeliveryProfile;
+      try {
+        profile = options.profiles?.[p] ?? loadProfile(p);
+      } catch {
+        continue;
+      }
+      byProvider[p] = {
+        retries: options.retries ?? profile.retries,
+        retryScheduleMs: options.retryScheduleMs ?? profile.retryScheduleMs,
+        timeoutMs: options.timeoutMs ?? profile.timeoutMs,
+        successStatuses: profile.successStatuses,
+        ordering: profile.ordering,
+      };
+    }
+    const probe = options.checkIdempotency;
+    return {
+      type: 'run',
+      runId: this.#cfg.runId,
+      startedAt: this.#startedAt.toISOString(),
+      seed: this.#cfg.seed,
+      timeMode: formatTimeMode(this.#cfg.time),
+      concurrency: this.#cfg.concurrency,
+      faults: { duplicates: this.#cfg.faults.duplicates, reorder: this.#cfg.faults.reorder, delay: this.#cfg.faults.delay ?? null },
+      delivery: byProvider,
+      targets: [...this.#cfg.staticTargets.entries()].map(([p, t]) => ({ provider: p === '*' ? 'all' : p, url: redactUrl(t.url), secret: t.secret ? '***' : null, insecure: t.insecure === true })),
+      checks: { auth: options.checkAuth === true, idempotency: probe === undefined ? null : redactUrl(typeof probe === 'string' ? probe : probe.url) },
+    };
+  }
+}
+
+/** A number as JSON (non-finite → null, as JSON.stringify would). */
+function num(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+function describe(r: AttemptResult): string {
+  return r.status !== null ? `status ${r.status}` : (r.error ?? 'error');
+}

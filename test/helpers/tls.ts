@@ -1,0 +1,35 @@
+/**
+ * A self-signed certificate for 127.0.0.1, made with openssl into a temp dir, once per test
+ * process. Used to prove that certificate checks are on (refused) and that --insecure works.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface SelfSigned {
+  key: string;
+  cert: string;
+  dir: string;
+}
+
+let cached: SelfSigned | undefined;
+
+export function selfSignedCert(): SelfSigned {
+  if (cached) return cached;
+  const dir = mkdtempSync(join(tmpdir(), 'provider-mock-tls-'));
+  const keyPath = join(dir, 'key.pem');
+  const certPath = join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', keyPath, '-out', certPath, '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'pipe', timeout: 20_000 },
+  );
+  cached = { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8'), dir };
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return cached;
+}

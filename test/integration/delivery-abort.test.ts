@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deliver } from '../../delivery/index.ts';
+import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
+import { startReceiver } from '../helpers/receiver.ts';
+import type { Receiver } from '../helpers/receiver.ts';
+
+/** A generator, like the scenario engine's: the plan is never an array in memory. */
+function* sessions(n: number): Generator<TimelineEntry> {
+  for (let i = 0; i < n; i++) {
+    yield {
+      seq: i, at: i * 1000, provider: 'mluvii', eventType: 'SessionCreated', entityKey: `session:${i % 7}`,
+      payload: { eventType: 'SessionCreated', data: { id: i % 7, n: i, tenantId: 62 } }, scenario: 'many', instance: i % 7, step: 'created',
+    };
+  }
+}
+
+function journalOf(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+let receiver: Receiver | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+});
+
+describe('stopping a run (SIGINT / SIGTERM)', () => {
+  it('on SIGINT mid-run stops sending, marks the rest not sent, writes a complete journal and exits 130', async () => {
+    receiver = await startReceiver({ behaviour: { status: 200, delayMs: 20 } });
+    const controller = new AbortController();
+    const journal = join(mkdtempSync(join(tmpdir(), 'pm-abort-')), 'run.ndjson');
+    const report = join(mkdtempSync(join(tmpdir(), 'pm-abort-')), 'junit.xml');
+    let delivered = 0;
+    const result = await deliver(sessions(300), {
+      time: { kind: 'instant' },
+      concurrency: 2,
+      journal,
+      report,
+      signal: controller.signal,
+      abortGraceMs: 500,
+      target: { url: receiver.url },
+      onAttempt: (a) => {
+        if (a.outcome === 'delivered' && ++delivered === 10) controller.abort('SIGINT');
+      },
+    });
+    expect(result.interrupted).toBe('SIGINT');
+    expect(result.exitCode).toBe(130);
+    const s = result.summary;
+    expect(s.events).toBe(300);
+    expect(s.planned).toBe(300);
+    expect(s.delivered + s.discarded + s.notSent).toBe(300);
+    expect(s.notSent).toBeGreaterThan(200);
+    const lines = journalOf(journal);
+    const finals = lines.filter((l) => l.type === 'attempt' && l.final === true);
+    expect(finals).toHaveLength(300);
+    expect(new Set(finals.map((l) => l.seq)).size).toBe(300);
+    expect(finals.filter((l) => l.outcome === 'not-sent').every((l) => String(l.reason).includes('SIGINT'))).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', interrupted: 'SIGINT', exitCode: 130 });
+    expect(readFileSync(report, 'utf8')).toContain('<testsuite name="many"');
+    // Nothing was sent after the stop beyond what was in flight.
+    expect(receiver.requests.length).toBeLessThan(20);
+  });
+
+  it('on SIGTERM while attempts hang, aborts them after the grace period and exits 143', async () => {
+    const controller = new AbortController();
+    // Stop once three attempts hang at the receiver.
+    receiver = await startReceiver({
+      behaviour: (req) => {
+        if (req.index === 2) setTimeout(() => controller.abort('SIGTERM'), 10);
+        return { hang: true };
+      },
+    });
+    const journal = join(mkdtempSync(join(tmpdir(), 'pm-abort-')), 'run.ndjson');
+    const result = await deliver(sessions(20), {
+      time: { kind: 'instant' },
+      timeoutMs: 60_000,
+      concurrency: 3,
+      journal,
+      signal: controller.signal,
+      abortGraceMs: 20,
+      target: { url: receiver.url },
+    });
+    expect(result.exitCode).toBe(143);
+    expect(result.summary.notSent).toBe(20);
+    const finals = journalOf(journal).filter((l) => l.type === 'attempt' && l.final === true);
+    expect(finals).toHaveLength(20);
+    // The three hanging attempts were journaled as aborted attempts.
+    expect(finals.filter((l) => l.error === 'aborted')).toHaveLength(3);
+  });
+
+  it('stops during a retry wait without waiting it out', async () => {
+    receiver = await startReceiver({ behaviour: { status: 500 } });
+    const controller = new AbortController();
+    const result = await deliver(sessions(1), {
+      time: { kind: 'instant' },
+      retryScheduleMs: [600_000],
+      signal: controller.signal,
+      target: { url: receiver.url },
+      onAttempt: (a) => {
+        if (a.outcome === 'will-retry') controller.abort('SIGINT');
+      },
+    });
+    expect(result.summary).toMatchObject({ notSent: 1, attempts: 1 });
+    expect(result.exitCode).toBe(130);
+  });
+
+  it('stops while waiting for realtime pacing and marks the later events not sent', async () => {
+    receiver = await startReceiver();
+    const controller = new AbortController();
+    // Entries are 1 s apart in realtime: stop while waiting for the second.
+    const result = await deliver(sessions(5), {
+      time: { kind: 'realtime' },
+      signal: controller.signal,
+      target: { url: receiver.url },
+      onAttempt: (a) => {
+        if (a.outcome === 'delivered') setTimeout(() => controller.abort('SIGINT'), 20);
+      },
+    });
+    expect(result.summary).toMatchObject({ planned: 5, delivered: 1, notSent: 4 });
+  });
+
+  it('an already aborted signal sends nothing and still accounts for every event', async () => {
+    receiver = await startReceiver();
+    const controller = new AbortController();
+    controller.abort('SIGTERM');
+    const result = await deliver(sessions(3), { time: { kind: 'instant' }, signal: controller.signal, target: { url: receiver.url } });
+    expect(receiver.requests).toHaveLength(0);
+    expect(result.summary).toMatchObject({ planned: 3, notSent: 3 });
+    expect(result.exitCode).toBe(143);
+  });
+});

@@ -1,0 +1,234 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProviderMockError } from '../../contracts/errors.ts';
+import { deliver, formatSummary } from '../../delivery/index.ts';
+import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
+import { startReceiver } from '../helpers/receiver.ts';
+import type { Behaviour, Receiver, RecordedRequest } from '../helpers/receiver.ts';
+
+const TOKEN = 'tok-9d2c5e1f-secret';
+const PASSWORD = 'pw-7q1z-secret';
+
+function enreach(seq: number, scenario = 'queue-call'): TimelineEntry {
+  return {
+    seq, at: seq, provider: 'enreach', eventType: 'QueueCallInArrived', entityKey: `call:${seq}`,
+    payload: { Id: `e-${seq}`, EventType: 'QueueCallInArrived', CallId: `c-${seq}` }, scenario, instance: 0, step: `s${seq}`,
+  };
+}
+function mluvii(seq: number, scenario = 'chat'): TimelineEntry {
+  return {
+    seq, at: seq, provider: 'mluvii', eventType: 'SessionCreated', entityKey: `session:${seq}`,
+    payload: { eventType: 'SessionCreated', data: { id: seq, tenantId: 62 } }, scenario, instance: seq, step: 'created',
+  };
+}
+
+const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [5], timeoutMs: 500 };
+
+function tmp(name: string): string {
+  return join(mkdtempSync(join(tmpdir(), 'pm-checks-')), name);
+}
+
+/** A receiver that checks the token and counts distinct events (by Id, or by body for mluvii) on GET /probe. */
+function idempotentReceiver(opts: { dedup: boolean }): (req: RecordedRequest) => Behaviour {
+  const seen = new Set<string>();
+  let all = 0;
+  return (req) => {
+    if (req.method === 'GET' && req.url === '/probe') return { status: 200, body: JSON.stringify({ count: opts.dedup ? seen.size : all }) };
+    const enreachAuth = req.headers['x-benemen-token'];
+    const basic = req.headers.authorization;
+    const okAuth = enreachAuth === TOKEN || basic === `Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`;
+    if (!okAuth) return { status: 401 };
+    const id = (req.json as { Id?: string }).Id ?? req.body;
+    seen.add(id);
+    all++;
+    return { status: 200 };
+  };
+}
+
+let receiver: Receiver | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+});
+
+describe('receiver checks and reports', () => {
+  it('--check-auth passes when a wrong X-Benemen-Token gets 401, and the probe never counts as delivered', async () => {
+    receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
+    const result = await deliver([enreach(0), enreach(1)], { ...FAST, checkAuth: true, target: { url: receiver.url, secret: TOKEN } });
+    expect(result.checks.find((c) => c.id === 'auth-rejected')).toMatchObject({ status: 'pass', scenario: undefined });
+    expect(result.summary).toMatchObject({ planned: 2, delivered: 2, attempts: 2, authProbes: 1 });
+    const probe = receiver.requests.at(-1);
+    expect(probe?.headers['x-benemen-token']).not.toBe(TOKEN);
+    expect(probe?.headers['x-benemen-token']).toBeTruthy();
+  });
+
+  it('--check-auth fails when the receiver accepts a wrong token', async () => {
+    receiver = await startReceiver();
+    const result = await deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: receiver.url, secret: TOKEN } });
+    const check = result.checks.find((c) => c.id === 'auth-rejected');
+    expect(check?.status).toBe('fail');
+    expect(check?.details).toContain('200');
+    expect(check?.details).not.toContain(TOKEN);
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('--check-auth sends wrong Basic credentials for mluvii and expects 401/403', async () => {
+    receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
+    const url = `http://op:${PASSWORD}@127.0.0.1:${receiver.port}/hook`;
+    const result = await deliver([mluvii(0)], { ...FAST, checkAuth: true, target: { url } });
+    expect(result.checks.find((c) => c.id === 'auth-rejected')?.status).toBe('pass');
+    const probe = receiver.requests.at(-1);
+    expect(probe?.headers.authorization).toMatch(/^Basic /);
+    expect(probe?.headers.authorization).not.toBe(`Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`);
+  });
+
+  it('--check-auth warns when the target has no credentials to get wrong', async () => {
+    receiver = await startReceiver();
+    const result = await deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: receiver.url } });
+    expect(result.checks.find((c) => c.id === 'auth-rejected')?.status).toBe('warn');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('--check-idempotency passes when the probe counts distinct events despite duplicates and retries', async () => {
+    const behave = idempotentReceiver({ dedup: true });
+    let n = 0;
+    receiver = await startReceiver({ behaviour: (req) => (req.method === 'POST' && n++ === 0 ? { status: 500 } : behave(req)) });
+    const result = await deliver([enreach(0), enreach(1), enreach(2)], {
+      ...FAST,
+      faults: { duplicates: 1 },
+      checkIdempotency: `${receiver.origin}/probe`,
+      target: { url: receiver.url, secret: TOKEN },
+    });
+    expect(result.summary.duplicatesSent).toBe(3);
+    expect(result.checks.find((c) => c.id === 'idempotency')).toMatchObject({ status: 'pass' });
+  });
+
+  it('--check-idempotency fails when the receiver counts every request', async () => {
+    receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: false }) });
+    const result = await deliver([enreach(0), enreach(1)], { ...FAST, faults: { duplicates: 1 }, checkIdempotency: `${receiver.origin}/probe`, target: { url: receiver.url, secret: TOKEN } });
+    const check = result.checks.find((c) => c.id === 'idempotency');
+    expect(check?.status).toBe('fail');
+    expect(check?.details).toContain('reports 4');
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('writes JUnit with one testcase per check per scenario, a JSON summary, and never a secret', async () => {
+    receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
+    const journal = tmp('run.ndjson');
+    const report = tmp('junit.xml');
+    const json = tmp('summary.json');
+    const progress: string[] = [];
+    const entries = [enreach(0, 'queue-call'), enreach(1, 'queue-call'), enreach(2, 'callback')];
+    const result = await deliver(entries, {
+      ...FAST,
+      journal,
+      report,
+      json,
+      checkAuth: true,
+      target: { url: `${receiver.url}?token=${TOKEN}-q`, secret: TOKEN },
+      progress: { write: (s: string) => progress.push(s), isTTY: false },
+    });
+    const xml = readFileSync(report, 'utf8');
+    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml).toContain('<testsuite name="queue-call" tests="4"');
+    expect(xml).toContain('<testsuite name="callback" tests="4"');
+    expect(xml).toContain('<testsuite name="provider-mock run" tests="1"');
+    expect(xml).toContain('name="delivered: every event eventually delivered"');
+    const summary = JSON.parse(readFileSync(json, 'utf8')) as { exitCode: number; summary: { planned: number; delivered: number } };
+    expect(summary).toMatchObject({ exitCode: 0, summary: { planned: 3, delivered: 3 } });
+    for (const text of [xml, readFileSync(json, 'utf8'), readFileSync(journal, 'utf8'), progress.join(''), formatSummary(result), JSON.stringify(result)]) {
+      expect(text).not.toContain(TOKEN);
+    }
+    expect(readFileSync(journal, 'utf8')).toContain('token=***');
+  });
+
+  it('never writes Basic credentials or a query secret in the journal, the summary or errors', async () => {
+    receiver = await startReceiver({ behaviour: { status: 500 } });
+    const journal = tmp('run.ndjson');
+    const json = tmp('summary.json');
+    const url = `http://op:${PASSWORD}@127.0.0.1:${receiver.port}/hook?secret=${TOKEN}`;
+    const result = await deliver([mluvii(0)], { ...FAST, journal, json, target: { url } });
+    const b64 = Buffer.from(`op:${PASSWORD}`).toString('base64');
+    for (const text of [readFileSync(journal, 'utf8'), readFileSync(json, 'utf8'), formatSummary(result)]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(b64);
+    }
+  });
+
+  it('exit codes: 0 when every check passes, 1 when an event ends undelivered, 2 (thrown) for bad input', async () => {
+    receiver = await startReceiver();
+    expect((await deliver([enreach(0)], { ...FAST, target: { url: receiver.url } })).exitCode).toBe(0);
+    receiver.behave({ status: 500 });
+    expect((await deliver([enreach(0)], { ...FAST, retries: 0, target: { url: receiver.url } })).exitCode).toBe(1);
+    const bad = deliver([enreach(0)], { ...FAST, target: { url: 'ftp://127.0.0.1/x' } });
+    await expect(bad).rejects.toMatchObject({ code: 'PM_DELIVERY_TARGET_SCHEME', exitCode: 2 });
+    await expect(deliver([enreach(0)], { ...FAST })).rejects.toBeInstanceOf(ProviderMockError);
+  });
+
+  it('refuses journal and report paths it cannot write, before sending anything', async () => {
+    receiver = await startReceiver();
+    const missing = join(tmpdir(), 'pm-does-not-exist', 'x', 'run.ndjson');
+    await expect(deliver([enreach(0)], { ...FAST, journal: missing, target: { url: receiver.url } })).rejects.toMatchObject({ code: 'PM_DELIVERY_OUTPUT_PATH', where: '--journal', exitCode: 2 });
+    await expect(deliver([enreach(0)], { ...FAST, report: missing, target: { url: receiver.url } })).rejects.toMatchObject({ code: 'PM_DELIVERY_OUTPUT_PATH', where: '--report' });
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('a timeline entry for a provider without a target is bad input, and the journal is still closed', async () => {
+    receiver = await startReceiver();
+    const journal = tmp('run.ndjson');
+    const run = deliver([enreach(0), mluvii(1)], { ...FAST, journal, targets: { enreach: { url: receiver.url } } });
+    await expect(run).rejects.toMatchObject({ code: 'PM_DELIVERY_NO_TARGET', exitCode: 2 });
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ type: 'summary' });
+  });
+
+  it('fans one event out to every target a resolver returns, each with its own outcome', async () => {
+    receiver = await startReceiver();
+    const other = await startReceiver({ behaviour: { status: 500 } });
+    try {
+      const result = await deliver([enreach(0), enreach(1)], {
+        ...FAST,
+        retries: 0,
+        resolveTargets: () => [{ url: receiver!.url }, { url: other.url }, { url: 'ftp://nowhere/x' }],
+      });
+      expect(result.summary).toMatchObject({ events: 2, planned: 6, delivered: 2, discarded: 4 });
+      expect(receiver.requests).toHaveLength(2);
+      expect(other.requests).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('journal and listeners', () => {
+  it('writes journal lines that carry exactly the records given to onAttempt, to an injected stream too', async () => {
+    const { PassThrough } = await import('node:stream');
+    receiver = await startReceiver({ behaviour: [{ status: 500 }, { status: 200 }] });
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    const records: unknown[] = [];
+    await deliver([enreach(0), mluvii(1)], { ...FAST, journal: stream, target: { url: receiver.url }, onAttempt: (a) => records.push(a) });
+    const lines = Buffer.concat(chunks).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    expect(lines.filter((l) => l.type === 'attempt')).toEqual(records);
+    expect(stream.writableEnded).toBe(false);
+  });
+
+  it('ignores a listener that throws: every delivery is still journaled and counted', async () => {
+    receiver = await startReceiver();
+    const journal = tmp('run.ndjson');
+    const result = await deliver([enreach(0), enreach(1)], {
+      ...FAST,
+      journal,
+      target: { url: receiver.url },
+      onAttempt: () => {
+        throw new Error('listener bug');
+      },
+    });
+    expect(result.summary.delivered).toBe(2);
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(4);
+  });
+});
