@@ -6,11 +6,12 @@ import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
 import { planCommand, scenariosCommand } from './commands/plan.ts';
 import { pactCommand } from './commands/pact.ts';
+import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { err, out, type CliIO } from './io.ts';
 
 /** Every command; the CLI only parses flags and calls the library. */
-export const COMMANDS: readonly Command[] = [demoCommand, eventsCommand, generateCommand, validateCommand, scenariosCommand, planCommand, pactCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, eventsCommand, generateCommand, validateCommand, scenariosCommand, planCommand, runCommand, pactCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

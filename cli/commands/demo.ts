@@ -1,27 +1,60 @@
-import { listEvents, validate } from '../../contracts/index.ts';
-import { parseFlags } from '../args.ts';
+import { computeExitCode, deliver, formatSummary } from '../../delivery/index.ts';
+import { startLocalReceiver } from '../../mock-server/local-receiver.ts';
+import { readScenario } from '../../scenarios/files.ts';
+import { plan } from '../../scenarios/index.ts';
+import { listEvents } from '../../contracts/index.ts';
+import { parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
-import { table } from '../table.ts';
+import { parseSeed } from './plan.ts';
+
+const ENREACH_SECRET = 'demo-token';
+const MLUVII_CREDENTIALS = 'demo:s3cret';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'show what the kit knows: the event catalog of both providers',
-  help: `Usage: provider-mock demo
+  summary: 'start a local receiver and drive a built-in Enreach and mluvii scenario into it',
+  help: `Usage: provider-mock demo [--seed S] [--duplicates R]
 
-Prints the event catalog of both providers, grouped by entity.`,
-  options: {},
+Starts a small compliant receiver on 127.0.0.1, runs the built-in scenarios
+queue-call-answered (Enreach) and chat-session (mluvii) into it the providers' way (X-Benemen
+headers and token; Basic auth from the callback URL's userinfo), with duplicates injected, the
+auth check and the idempotency probe on, and shows the summary. Exit 0 when every check passes.
+
+The same against your own receiver:
+  provider-mock run queue-call-answered --target https://your.host/enreach --secret … --check-auth`,
+  options: { seed: { type: 'string' }, duplicates: { type: 'string' } },
   async run(argv, io) {
-    parseFlags('demo', argv, this.options);
-    const groups = new Map<string, number>();
-    for (const e of listEvents()) groups.set(`${e.provider}\t${e.entity}`, (groups.get(`${e.provider}\t${e.entity}`) ?? 0) + 1);
-    out(io, 'provider-mock: the webhook events of mluvii and Enreach, from contracts/\n');
-    out(io, table(['provider', 'entity', 'event types'], [...groups].map(([k, n]) => [...k.split('\t'), String(n)])));
-    out(io, `\n${listEvents('mluvii').length} mluvii and ${listEvents('enreach').length} Enreach event types; every one has a JSON Schema under contracts/.`);
-    // A self-check a user can trust: the catalog validates a documented payload.
-    const sample = { eventType: 'SessionCreated', data: { id: 7371450, tenantId: 62, channel: 'Phone', source: 'OutgoingCall' } };
-    out(io, `The mluvii doc's SessionCreated example is ${validate(sample).valid ? 'valid' : 'INVALID'} against the catalog.`);
-    out(io, 'Next: provider-mock events --help, provider-mock validate --help');
-    return 0;
+    const p = parseFlags('demo', argv, this.options);
+    const seed = parseSeed(stringFlag(p, 'seed'));
+    const duplicates = Number(stringFlag(p, 'duplicates') ?? '0.2');
+    const receiver = await startLocalReceiver({ enreachSecret: ENREACH_SECRET, mluviiCredentials: MLUVII_CREDENTIALS });
+    try {
+      const scenarios = [readScenario('queue-call-answered'), readScenario('chat-session')];
+      out(io, `provider-mock demo: ${listEvents('mluvii').length} mluvii and ${listEvents('enreach').length} Enreach event types in the catalog`);
+      out(io, `local receiver: ${receiver.url} (POST /enreach, POST /mluvii, GET /probe)`);
+      out(io, `scenarios: ${scenarios.map((s) => `${s.provider}/${s.name}`).join(', ')}; seed ${seed}; duplicates ${duplicates}\n`);
+      const [user, pass] = MLUVII_CREDENTIALS.split(':');
+      const result = await deliver(plan(scenarios, { seed }), {
+        targets: {
+          enreach: { url: `${receiver.url}/enreach`, secret: ENREACH_SECRET },
+          // mluvii takes Basic credentials from the callback URL's userinfo (FACTS M4).
+          mluvii: { url: `http://${user}:${pass}@${receiver.url.replace('http://', '')}/mluvii` },
+        },
+        seed,
+        time: { kind: 'instant' },
+        faults: { duplicates },
+        checkAuth: true,
+        checkIdempotency: `${receiver.url}/probe`,
+        ...(io.signal ? { signal: io.signal } : {}),
+      });
+      out(io, formatSummary(result));
+      const s = receiver.stats;
+      out(io, `\nthe receiver stored ${s.accepted} distinct events (enreach ${s.byProvider.enreach}, mluvii ${s.byProvider.mluvii}), ignored ${s.duplicatesIgnored} repeats, refused ${s.refused.length} request(s) (the wrong-credential probes)`);
+      out(io, 'next: provider-mock scenarios, provider-mock plan chat-session, provider-mock run --help');
+      return computeExitCode(result);
+    } finally {
+      await receiver.close();
+    }
   },
 };

@@ -1,0 +1,98 @@
+import { ProviderMockError } from '../../contracts/errors.ts';
+import { createProgress, deliver, formatSummary, parseDeliveryFlags, toJsonSummary, computeExitCode } from '../../delivery/index.ts';
+import { readScenarios } from '../../scenarios/files.ts';
+import { plan } from '../../scenarios/index.ts';
+import { listFlag, parseFlags, stringFlag } from '../args.ts';
+import type { Command } from '../command.ts';
+import { out, type CliIO } from '../io.ts';
+import { parseSeed, parseStart } from './plan.ts';
+
+/**
+ * `--json` alone (last, or followed by another flag) prints the JSON summary on stdout, like
+ * `events --json` and `plan --json`; `--json FILE` writes it to a file.
+ */
+export function normalizeJsonFlag(argv: readonly string[]): { argv: string[]; jsonToStdout: boolean } {
+  const outArgs: string[] = [];
+  let jsonToStdout = false;
+  argv.forEach((a, i) => {
+    const next = argv[i + 1];
+    if (a === '--json' && (next === undefined || next.startsWith('--'))) jsonToStdout = true;
+    else outArgs.push(a);
+  });
+  return { argv: outArgs, jsonToStdout };
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: "deliver scenarios to your receiver the provider's way and grade it (exit 0 pass, 1 fail)",
+  help: `Usage: provider-mock run <scenario|file.yaml>… --target <url> [flags]
+
+Plans the scenarios and POSTs every event to the target exactly as the provider would: its
+headers and auth, its timeout, its retries and duplicates. Ends with a summary and the receiver
+checks; exit 0 when every check passes, 1 when one fails or an event ended undelivered, 2 for bad
+input, 130/143 when interrupted (the journal and reports are still written).
+
+Target and auth
+  --target URL             every event goes here; or --target mluvii=URL --target enreach=URL
+                           mluvii: Basic auth from the URL's userinfo (https://user:pass@host/path),
+                           query-string secrets passed through; Enreach: X-Benemen-Token from --secret
+  --secret S               Enreach X-Benemen-Token (or env PROVIDER_MOCK_SECRET, kept out of argv)
+  --insecure               accept a self-signed certificate (Enreach's InsecureSSL)
+  --allow-http             plain http to a non-loopback host (loopback targets may always use http)
+
+Time
+  --instant                no waiting between events (the default when CI=true)
+  --speed F                F× the scenario's own timing, e.g. 60 = a minute per second
+  --realtime               the scenario's timing as is
+
+Faults and the provider's delivery (seeded, recorded in the journal)
+  --seed S                 seeds the plan and every fault decision (default 1)
+  --duplicates R           re-deliver delivered events at rate R (0..1 or 10%): same body, same Id
+  --reorder R              swap neighbouring events at rate R (mluvii: only across entities)
+  --delay RANGE            jitter before each event, e.g. 0..200ms
+  --retries N              retries after a failed attempt (Enreach 3, ours; mluvii 2, FACTS M2)
+  --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s
+  --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default)
+  --concurrency N          requests in flight per run (default 8)
+
+Scenario tweaks
+  --set step.path=value    override a step's payload field (repeatable)
+  --skip step              leave a step out (repeatable)
+  --start ISO              time of offset 0 (default 2024-05-06T13:00:00Z; "now")
+
+Checks and outputs
+  --check-auth             also send one request with wrong credentials: must get 401/403
+  --check-idempotency URL  after the run GET URL, expect {"count": <distinct events delivered>}
+  --journal FILE           NDJSON, one line per attempt (secrets never written)
+  --report FILE            JUnit XML, one testcase per check per scenario
+  --json [FILE]            JSON summary to FILE, or to stdout instead of the text summary`,
+  options: { set: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true }, start: { type: 'string' } },
+  async run(argv, io: CliIO) {
+    const { argv: args, jsonToStdout } = normalizeJsonFlag(argv);
+    const { options, rest } = parseDeliveryFlags(args, io.env);
+    const p = parseFlags('run', rest, this.options);
+    if (p.positionals.length === 0) {
+      throw new ProviderMockError('PM_USAGE', 'run needs at least one scenario (a built-in name or a .yaml file) and --target', {
+        hint: 'e.g. provider-mock run queue-call-answered --target https://localhost:8443/webhook; provider-mock scenarios lists the built-ins',
+      });
+    }
+    if (!options.target && !options.targets) {
+      throw new ProviderMockError('PM_USAGE', '--target is required: where to deliver the events', { hint: 'e.g. --target http://127.0.0.1:8080/webhook' });
+    }
+    const seed = parseSeed(options.seed === undefined ? undefined : String(options.seed));
+    const startTime = parseStart(stringFlag(p, 'start'));
+    // Bad scenarios fail here, before anything is sent.
+    const scenarios = readScenarios(p.positionals, { cwd: io.cwd, sets: listFlag(p, 'set'), skips: listFlag(p, 'skip') });
+    const timeline = plan(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}) });
+    const result = await deliver(timeline, {
+      ...options,
+      seed,
+      progress: createProgress(io.stderr),
+      ...(io.signal ? { signal: io.signal } : {}),
+      env: io.env,
+    });
+    if (jsonToStdout) out(io, JSON.stringify(toJsonSummary(result), null, 2));
+    else out(io, formatSummary(result));
+    return computeExitCode(result);
+  },
+};

@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/examples.ts';
+import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { startLocalReceiver } from '../../mock-server/local-receiver.ts';
+
+let receiver: Receiver | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+});
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'pm-run-'));
+const journalLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('provider-mock run', () => {
+  it('delivers a built-in scenario to a receiver, writes the journal, and exits 0', async () => {
+    receiver = await startReceiver();
+    const dir = tmp();
+    const r = await cli(['run', 'queue-call-answered', '--target', receiver.url, '--secret', 'tok-123', '--journal', join(dir, 'run.ndjson'), '--report', join(dir, 'junit.xml')]);
+    expect(r.stderr).not.toMatch(/PM_/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/PASS \[queue-call-answered\] delivered/);
+    expect(receiver.requests.length).toBeGreaterThan(5);
+    for (const req of receiver.requests) {
+      expect(req.headers['x-benemen-token']).toBe('tok-123');
+      expect(req.headers['x-benemen-event']).toBe((req.json as { EventType: string }).EventType);
+    }
+    const lines = journalLines(join(dir, 'run.ndjson'));
+    expect(lines[0]).toMatchObject({ type: 'run' });
+    expect(lines.at(-1)).toMatchObject({ type: 'summary' });
+    expect(readFileSync(join(dir, 'run.ndjson'), 'utf8')).not.toContain('tok-123');
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/<testsuite[^>]*name="queue-call-answered"/);
+  });
+
+  it('exits 1 when the receiver answers 204 to Enreach, because only 200 counts', async () => {
+    receiver = await startReceiver({ behaviour: { status: 204 } });
+    const r = await cli(['run', 'queue-call-answered', '--target', receiver.url, '--retry-schedule', '1ms']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL \[queue-call-answered\] delivered/);
+  });
+
+  it('prints the JSON summary on stdout with a bare --json', async () => {
+    receiver = await startReceiver();
+    const r = await cli(['run', 'chat-session', '--target', receiver.url, '--json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as { exitCode: number };
+    expect(summary.exitCode).toBe(0);
+  });
+
+  it('refuses a missing --target, an unknown scenario and a bad flag value with exit 2 and a readable line', async () => {
+    const noTarget = await cli(['run', 'chat-session']);
+    expect(noTarget.code).toBe(2);
+    expect(noTarget.stderr).toMatch(/--target is required/);
+    const unknown = await cli(['run', 'chat-sesion', '--target', 'http://127.0.0.1:9/x']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/did you mean "chat-session"/);
+    const badRate = await cli(['run', 'chat-session', '--target', 'http://127.0.0.1:9/x', '--duplicates', '3']);
+    expect(badRate.code).toBe(2);
+    expect(badRate.stderr).toMatch(/--duplicates/);
+    const none = await cli(['run', '--target', 'http://127.0.0.1:9/x']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/run needs at least one scenario/);
+  });
+
+  it('sends nothing for a scenario that fails to load', async () => {
+    receiver = await startReceiver();
+    const r = await cli(['run', 'chat-session', '--target', receiver.url, '--set', 'nosuchstep.data.userId=1']);
+    expect(r.code).toBe(2);
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('stops on SIGINT, marks the rest not sent in a complete journal, and exits 130', async () => {
+    receiver = await startReceiver();
+    const dir = tmp();
+    const journal = join(dir, 'run.ndjson');
+    // Real time: chat-session spans minutes, so the signal lands mid-run.
+    const child = spawn(process.execPath, [join(ROOT, 'bin/provider-mock.js'), 'run', 'chat-session', '--target', receiver.url, '--realtime', '--journal', journal], {
+      cwd: ROOT,
+      env: { ...process.env, CI: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Wait for the first delivery (bounded), then interrupt.
+    for (let i = 0; i < 200 && receiver.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(receiver.requests.length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code, stderr).toBe(130);
+    const lines = journalLines(journal);
+    const summary = lines.at(-1) as { type: string; interrupted: string; summary: { planned: number; delivered: number; discarded: number; notSent: number } };
+    expect(summary).toMatchObject({ type: 'summary', interrupted: 'SIGINT' });
+    const s = summary.summary;
+    expect(s.notSent).toBeGreaterThan(0);
+    expect(s.delivered + s.discarded + s.notSent).toBe(s.planned);
+    const finals = lines.filter((l) => l['final'] === true);
+    expect(finals).toHaveLength(s.planned);
+  }, 60_000);
+});
+
+describe('provider-mock demo', () => {
+  it('drives both providers into its own receiver and passes every check', async () => {
+    const r = await cli(['demo', '--seed', '5']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/enreach\/queue-call-answered, mluvii\/chat-session/);
+    expect(r.stdout).toMatch(/PASS idempotency/);
+    expect(r.stdout).toMatch(/PASS auth-rejected/);
+    expect(r.stdout).not.toMatch(/FAIL/);
+  });
+});
+
+describe('the local receiver', () => {
+  it('refuses wrong credentials and bodies the provider never sends, and ignores repeats', async () => {
+    const rx = await startLocalReceiver({ enreachSecret: 's' });
+    try {
+      const post = (body: string, headers: Record<string, string>) => fetch(`${rx.url}/enreach`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const bad = await post('{"EventType":"UserStatus"}', { 'x-benemen-token': 's', 'x-benemen-event': 'UserStatus' });
+      expect(bad.status).toBe(400);
+      expect((await post('{}', { 'x-benemen-token': 'wrong' })).status).toBe(401);
+      expect(rx.stats.refused.map((x) => x.status)).toEqual([400, 401]);
+      expect(await (await fetch(`${rx.url}/probe`)).json()).toEqual({ count: 0 });
+    } finally {
+      await rx.close();
+    }
+  });
+});
