@@ -173,6 +173,10 @@ const HOOKS: Record<string, H> = {
     o['QueueId'] = inQueue ? queue(g).id : null;
     o['QueueName'] = inQueue ? queue(g).name : null;
   },
+  UserWrapUpStarted(_o, g) {
+    // When the wrap-up started (ms), so UserWrapUpTerminated can tell how long it was on.
+    g.ctx['WrapUpStartedAt'] = g.time;
+  },
   UserWrapUpTerminated(o, g) {
     // Reason: "manual" or "timer" (the doc); a timer ends it at MaxWrapUpDurationSec.
     const maxV = g.ctx['MaxWrapUpDurationSec'];
@@ -180,6 +184,14 @@ const HOOKS: Record<string, H> = {
     const timer = g.rng.bool(0.4);
     o['Reason'] = timer ? 'timer' : 'manual';
     o['ElapsedTimeSec'] = timer ? max : g.rng.int(Math.min(3, max), Math.max(0, max - 1));
+    // In a sequence, the time since UserWrapUpStarted decides: the timer ends it at the maximum.
+    const started = g.ctx['WrapUpStartedAt'];
+    if (typeof started === 'number' && g.time >= started) {
+      const elapsed = Math.min(max, Math.round((g.time - started) / 1000));
+      o['Reason'] = elapsed >= max ? 'timer' : 'manual';
+      o['ElapsedTimeSec'] = elapsed;
+      g.ctx['WrapUpStartedAt'] = null; // a null, not a delete: the caller's context is updated by Object.assign
+    }
   },
   UserCallAllocationRequest(o, g) {
     o['AllocationType'] = 'allocate'; // the only documented value
@@ -196,7 +208,9 @@ const HOOKS: Record<string, H> = {
     o['TargetNumber'] = got ? queue(g).number : null;
   },
   UserAvailability(o, g) {
-    const profile = g.rng.pick(g.world.availabilityProfiles);
+    // The profile in the context (ProfileId, e.g. a scenario's `context:`), else any.
+    const pid = g.ctx['ProfileId'];
+    const profile = g.world.availabilityProfiles.find((x) => x.id === pid) ?? g.rng.pick(g.world.availabilityProfiles);
     o['ProfileId'] = profile.id;
     o['Availability'] = profile.availability;
     o['Note'] = profile.note;
