@@ -31,3 +31,13 @@ export const ANNOTATION_KEYWORDS = [
 ] as const;
 
 export const SCHEMA_ID_BASE = 'https://provider-mock.dev/';
+
+/** `generic-activity.schema.json` → `GenericActivity`, `mluvii` → `Mluvii`: names for derived types and components. */
+export function pascalName(s: string): string {
+  return s
+    .replace(/\.schema\.json$/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
-import type { SchemaBundle, SchemaDoc } from '../contracts/schema-doc.ts';
+import { pascalName, type SchemaBundle, type SchemaDoc } from '../contracts/schema-doc.ts';
 import { docExamples } from '../contracts/export/examples.ts';
 import { EXPORT_FILES, exportText } from '../contracts/export/index.ts';
 
@@ -30,13 +30,7 @@ export function readSchemaFiles(): SchemaBundle['schemas'] {
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
-const pascal = (s: string) =>
-  s
-    .replace(/\.schema\.json$/, '')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
+const pascal = pascalName;
 
 /** Type name of a whole document: events get `<Provider><Event>Event`, others `<Provider><File>`. */
 function docTypeName(file: string, schema: SchemaDoc): string {

@@ -10,7 +10,7 @@
  */
 import { bundle } from '../bundle.ts';
 import type { Provider } from '../provider.ts';
-import type { SchemaBundle, SchemaDoc } from '../schema-doc.ts';
+import { pascalName, type SchemaBundle, type SchemaDoc } from '../schema-doc.ts';
 import { docExamples } from './examples.ts';
 
 /** The schema documents an export is built from: the committed bundle, or freshly read files (npm run generate). */
@@ -54,13 +54,7 @@ export interface Components {
   eventSchema: Map<string, string>;
 }
 
-const pascal = (s: string) =>
-  s
-    .replace(/\.schema\.json$/, '')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
+const pascal = pascalName;
 
 /** Component name of a schema document or of one of its definitions. */
 function componentName(docsById: Map<string, SchemaSource[number]>, docId: string, definition: string | undefined): string {

@@ -4,8 +4,8 @@
  * bytes on every machine.
  */
 
-/** A 32-bit FNV-1a hash of a string, then avalanched (murmur3 fmix32). */
-function hashString(s: string, h = 0x811c9dc5): number {
+/** A 32-bit FNV-1a hash of a string, then avalanched (murmur3 fmix32) so near-identical inputs differ. */
+export function hashString(s: string, h = 0x811c9dc5): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);

@@ -3,22 +3,11 @@
  * delays, arrivals) comes from a PRNG derived from the run seed, never from Math.random or the
  * clock, so a plan is reproducible from (seed, scenario, instance).
  */
+import { hashString } from '../../generators/rng/seed.ts';
 
-/** A 32-bit hash of the parts (FNV-1a over their joined text), used to derive seeds. */
+/** A 32-bit hash of the parts (FNV-1a over their joined text, avalanched), used to derive seeds. */
 export function hash32(...parts: readonly (string | number)[]): number {
-  let h = 0x811c9dc5;
-  const text = parts.map(String).join('\u0000');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // Final avalanche (murmur3 fmix32) so near-identical inputs give unrelated seeds.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return hashString(parts.map(String).join('\u0000'));
 }
 
 /** A seed derived from a parent seed and a path of names/indices. */
