@@ -107,11 +107,11 @@ const ENREACH_TABLE: [keyof typeof ENREACH_STATES, string, string | undefined, (
   ],
   ['QUEUE_CALL_ENDED', 'queue-call-ended', 'queue-call-answered', is('QueueCallInDisconnected', 'QueueCallInUserCancelled', 'QueueCallTranscribed', 'UserWrapUpStarted')],
   ['QUEUE_CALL_RECORDED', 'queue-call-recorded', 'queue-call-answered', is('QueueUserCallRecorded', 'QueueUserCallInRecordingConverted', 'QueueCallTranscribed')],
-  ['QUEUE_OUTBOUND_CALL', 'queue-outbound-call', undefined, (e) => e.startsWith('QueueUserCallOut')],
+  ['QUEUE_OUTBOUND_CALL', 'queue-outbound-call', 'outbound-queue-call', (e) => e.startsWith('QueueUserCallOut')],
   [
     'DIRECT_CALL',
     'direct-call',
-    undefined,
+    'direct-call',
     (e) =>
       (e.startsWith('UserCallIn') || e.startsWith('UserCallOut') || e.startsWith('UserCallBlocking') || e === 'UserCallRecorded' || e === 'UserCallTranscribed' || e === 'UserVoiceMailRecordingConverted') &&
       !['UserCallInUserAllocated', 'UserCallInUserCancelled'].includes(e),
@@ -121,10 +121,10 @@ const ENREACH_TABLE: [keyof typeof ENREACH_STATES, string, string | undefined, (
   [
     'USER_STATE',
     'user-state',
-    undefined,
+    'agent-shift',
     is('UserStatus', 'UserAvailability', 'UserSetting', 'UserQueueAttached', 'UserSupervisionStatus', 'UserConfigurationSetNextCallOut', 'UserConfigurationSetNextCallOutRaw'),
   ],
-  ['QUEUE_STATE', 'queue-state', 'queue-load', is('QueueStatus', 'QueueChanged', 'QueueAttachedUsers', 'QueueDailyCallMetrics')],
+  ['QUEUE_STATE', 'queue-state', 'queue-ticks', is('QueueStatus', 'QueueChanged', 'QueueAttachedUsers', 'QueueDailyCallMetrics')],
 ];
 
 const MLUVII_TABLE: [keyof typeof MLUVII_STATES, string, string | undefined, (e: string) => boolean][] = [
@@ -144,10 +144,10 @@ const MLUVII_TABLE: [keyof typeof MLUVII_STATES, string, string | undefined, (e:
     'chat-session',
     is('SessionEnded', 'SessionActivitySessionEnded', 'SessionActivityLastFarewellMessage', 'SessionOperatorLeft', 'SessionOperatorConcluded', 'SessionRecordingPostProcessingCompleted', 'SessionActivityChatToMail'),
   ],
-  ['AV_CALL', 'av-call', undefined, (e) => e.startsWith('SessionActivityAv')],
-  ['EMAIL_THREAD', 'email-thread', undefined, (e) => e.startsWith('EmailThread')],
-  ['OPERATOR_STATUS', 'operator-status', 'chat-session', is('UserStatusChanged')],
-  ['TENANT_SETTINGS', 'tenant-settings', undefined, is('ApplicationSettingChanged')],
+  ['AV_CALL', 'av-call', 'chat-to-av', (e) => e.startsWith('SessionActivityAv')],
+  ['EMAIL_THREAD', 'email-thread', 'email-thread', (e) => e.startsWith('EmailThread')],
+  ['OPERATOR_STATUS', 'operator-status', 'operator-shift', is('UserStatusChanged')],
+  ['TENANT_SETTINGS', 'tenant-settings', 'tenant-settings', is('ApplicationSettingChanged')],
 ];
 
 function table(provider: Provider): StateDefinition[] {
