@@ -7,11 +7,12 @@ import { generateCommand } from './commands/generate.ts';
 import { planCommand, scenariosCommand } from './commands/plan.ts';
 import { pactCommand } from './commands/pact.ts';
 import { runCommand } from './commands/run.ts';
+import { serveCommand } from './commands/serve.ts';
 import { validateCommand } from './commands/validate.ts';
 import { err, out, type CliIO } from './io.ts';
 
 /** Every command; the CLI only parses flags and calls the library. */
-export const COMMANDS: readonly Command[] = [demoCommand, eventsCommand, generateCommand, validateCommand, scenariosCommand, planCommand, runCommand, pactCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, eventsCommand, generateCommand, validateCommand, scenariosCommand, planCommand, runCommand, serveCommand, pactCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -2,15 +2,62 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import pkg from '../package.json' with { type: 'json' };
+import { didYouMean } from '../contracts/errors.ts';
 import { providersPlugin, type ProvidersOptions } from './plugins/providers.ts';
+import { runsPlugin, type RunsOptions } from './plugins/runs.ts';
+import { securityPlugin, type SecurityOptions } from './plugins/security.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { emitRoutes } from './routes/emit.ts';
 import { enreachRoutes } from './routes/enreach.ts';
 import { healthRoutes } from './routes/health.ts';
+import { inspectorRoutes } from './routes/inspector.ts';
 import { mluviiRoutes } from './routes/mluvii.ts';
+import { runsRoutes } from './routes/runs.ts';
 
 export interface AppOptions extends ProvidersOptions {
-  /** Largest request body accepted, bytes (default 1 MiB). */
+  /** Largest request body accepted, bytes (default 1 MiB; POST /runs takes up to 512 KiB). */
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Control token and target allow-list (plugins/security.ts). */
+  security?: SecurityOptions;
+  /** Run history, caps, data directory (plugins/runs.ts). */
+  runs?: RunsOptions;
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+  parentSchema?: { properties?: Record<string, unknown> };
+}
+
+/**
+ * One readable line per schema violation: where (`body.target.url`), what, and the valid values
+ * (unknown properties get "did you mean" and the known ones).
+ */
+export function formatSchemaErrors(errors: readonly AjvError[], dataVar: string): Error {
+  const last = errors[errors.length - 1];
+  const first = errors[0];
+  const e = last?.keyword === 'anyOf' || last?.keyword === 'oneOf' ? last : first;
+  if (!e) return new Error(`${dataVar} is invalid`);
+  const path = `${dataVar}${e.instancePath.replace(/\//g, '.')}`;
+  let msg = `${path} ${e.message ?? 'is invalid'}`;
+  if (e.keyword === 'additionalProperties') {
+    const name = String(e.params['additionalProperty']);
+    const known = Object.keys(e.parentSchema?.properties ?? {});
+    const near = didYouMean(name, known);
+    msg = `${path} has an unknown property "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}${known.length ? `; valid: ${known.join(', ')}` : ''}`;
+  } else if (e.keyword === 'enum') {
+    msg += `: ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {
+    const types = errors.filter((x) => x.keyword === 'type' && x.instancePath === e.instancePath).map((x) => String(x.params['type']));
+    const enums = errors.filter((x) => x.keyword === 'enum' && x.instancePath === e.instancePath).flatMap((x) => (x.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)));
+    const inner = errors.filter((x) => x.instancePath.startsWith(`${e.instancePath}/`));
+    if (inner.length > 0 && inner[0]) return formatSchemaErrors([inner[0]], dataVar);
+    msg = `${path} must be ${[...new Set([...enums, ...types])].join(' or ') || 'one of the documented forms'}`;
+  }
+  return new Error(msg);
 }
 
 /**
@@ -19,7 +66,15 @@ export interface AppOptions extends ProvidersOptions {
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
   // caseSensitive: false because the real mluvii host (ASP.NET on IIS) matches routes so, and
   // integrators write `/api/v1/webhooks` as often as `/api/v1/Webhooks`.
-  const app = Fastify({ logger: opts.logger ?? false, caseSensitive: false, bodyLimit: opts.bodyLimit ?? 1024 * 1024 });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    routerOptions: { caseSensitive: false },
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    // Unknown properties are refused (400 naming them), not silently dropped; `verbose` gives the
+    // formatter the known property names.
+    ajv: { customOptions: { removeAdditional: false, verbose: true, allowUnionTypes: true } },
+    schemaErrorFormatter: (errors, dataVar) => formatSchemaErrors(errors as unknown as AjvError[], dataVar),
+  });
 
   // The mluvii token endpoint takes a form body (FACTS M13).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -44,14 +99,39 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     openapi: {
       openapi: '3.1.0',
       info: { title: 'provider-mock', version: pkg.version, description: 'Control API and the impersonated mluvii/Enreach surfaces' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'mluvii routes: the token of POST /login/connect/token; control routes: the server\'s control token (--token), when it has one' },
+        },
+      },
+      tags: [
+        { name: 'runs', description: 'Control API: start, watch (SSE) and cancel runs; emit one event' },
+        { name: 'catalog', description: 'Event types, schemas, examples, built-in scenarios' },
+        { name: 'mluvii', description: 'The impersonated mluvii Public API (token + webhook registration)' },
+        { name: 'enreach', description: 'Enreach webhook configuration (done by Enreach support in reality)' },
+        { name: 'inspector', description: 'The inspector page' },
+        { name: 'control', description: 'Health' },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  await app.register(securityPlugin, opts.security ?? {});
   await app.register(providersPlugin, opts);
+  await app.register(runsPlugin, opts.runs ?? {});
+
+  // Public: liveness, the inspector's static files, and the impersonated mluvii API (its own OAuth).
   await app.register(healthRoutes);
+  await app.register(inspectorRoutes);
   await app.register(mluviiRoutes);
-  await app.register(enreachRoutes);
+  // Control routes: the control token when the server has one. The Enreach configuration route is
+  // ours (Enreach has no registration API, FACTS E6), so it is a control route too.
+  await app.register(async (control) => {
+    control.addHook('onRequest', control.security.requireToken);
+    await control.register(enreachRoutes);
+    await control.register(runsRoutes);
+    await control.register(emitRoutes);
+    await control.register(catalogRoutes);
+  });
   return app;
 }

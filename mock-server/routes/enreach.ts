@@ -30,6 +30,8 @@ export const enreachRoutes: FastifyPluginAsync = async (app) => {
     handler: async (req, reply) => {
       try {
         const added = parseEnreachConfig(req.body, 'body');
+        // Off loopback (or with --allow-target) no endpoint outside the allow-list: no open relay.
+        added.forEach((c, i) => app.security.checkTarget(c.Webhook.Endpoint, `body: $${Array.isArray(req.body) ? `[${i}]` : ''}.Webhook.Endpoint`));
         app.enreach.configs.push(...added);
         return reply.code(201).send(app.enreach.configs.map(maskConfig));
       } catch (e) {

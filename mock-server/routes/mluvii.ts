@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiReply } from '../../contracts/registration/http.ts';
+import { validationProblem, type ApiReply } from '../../contracts/registration/http.ts';
 
 const problem = {
   type: 'object',
@@ -26,8 +26,27 @@ function send(reply: FastifyReply, r: ApiReply): FastifyReply {
   return reply.send(r.body);
 }
 
+/**
+ * Off loopback (or with --allow-target), a callback URL the allow-list refuses is answered like
+ * the host's own [Url] validation, after the token check, so the server is no open relay.
+ */
+function refusedCallback(req: FastifyRequest): ApiReply | undefined {
+  const app = req.server;
+  if (!app.security.restrictTargets || (req.method !== 'POST' && req.method !== 'PUT')) return undefined;
+  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) return undefined;
+  if (app.mluvii.auth.check(req.headers.authorization)) return undefined;
+  const body = req.body as Record<string, unknown>;
+  const key = Object.keys(body).find((k) => k.toLowerCase() === 'callbackurl');
+  const url = key === undefined ? undefined : body[key];
+  if (typeof url !== 'string') return undefined;
+  const why = app.security.targetRefusal(url);
+  return why ? validationProblem({ CallbackUrl: [`provider-mock: ${why}`] }) : undefined;
+}
+
 function handle(req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const app = req.server;
+  const refused = refusedCallback(req);
+  if (refused) return send(reply, refused);
   const isForm = typeof req.body === 'object' && req.body !== null && (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
   const r = app.mluvii.handle({
     method: req.method,

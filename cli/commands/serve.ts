@@ -1,0 +1,84 @@
+import { ProviderMockError } from '../../contracts/errors.ts';
+import { TOKEN_ENV } from '../../mock-server/plugins/security.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../mock-server/server.ts';
+import { listFlag, parseFlags, stringFlag } from '../args.ts';
+import type { Command } from '../command.ts';
+import { out } from '../io.ts';
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_PORT;
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!(Number.isInteger(n) && n >= 0 && n <= 65535)) {
+    throw new ProviderMockError('PM_BAD_FLAG', `--port must be a whole number from 0 to 65535`, { where: `--port ${raw}`, hint: '0 picks a free port' });
+  }
+  return n;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the mock server: mluvii/Enreach registration, control API, live inspector page',
+  help: `Usage: provider-mock serve [--port 4010] [--host 127.0.0.1] [--config file] [--data-dir dir] [--token T] [--allow-target pattern]…
+
+One server that behaves like the providers while you develop a receiver: your code registers
+its webhook the way it would against mluvii (POST /login/connect/token, POST /api/v1/Webhooks),
+Enreach endpoints are configured with --config or POST /enreach/webhooks, runs started from the
+control API (POST /runs) deliver scenarios to every matching registration, and the inspector
+page at / shows every delivery as it happens. OpenAPI at /docs.
+
+  --port N                 port (default ${DEFAULT_PORT}; 0 = any free port)
+  --host H                 address to bind (default ${DEFAULT_HOST}). Anything but loopback needs --token,
+                           and webhooks then go only to --allow-target patterns (no open relay)
+  --config FILE            Enreach webhook configuration (JSON or YAML): {"Webhook": {"Endpoint",
+                           "Secret", "InsecureSSL", "TimeoutSeconds"}, "Subscriptions": [{"EventType",
+                           "EntityId" | "SecurityGroupId" | "AllEntities"}]}, or an array of them
+  --data-dir DIR           write each run's journal (<id>.ndjson) and summary (<id>.summary.json) here
+  --token T                control token for the control API (or env ${TOKEN_ENV}); clients send
+                           "Authorization: Bearer T". The mluvii routes keep their own OAuth
+  --allow-target PATTERN   where webhooks may go (repeatable): "https://hooks.example.com/*" (matched
+                           against scheme://host[:port]/path) or "receiver:8080" (host[:port]); * = anything
+  --mluvii-client-id ID    client_id the token endpoint accepts (default provider-mock)
+  --mluvii-client-secret S client_secret it accepts (default provider-mock-secret)
+
+Stops on Ctrl-C (SIGINT) or SIGTERM: running runs are cancelled, journals flushed.`,
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    config: { type: 'string' },
+    'data-dir': { type: 'string' },
+    token: { type: 'string' },
+    'allow-target': { type: 'string', multiple: true },
+    'mluvii-client-id': { type: 'string' },
+    'mluvii-client-secret': { type: 'string' },
+  },
+  async run(argv, io) {
+    const p = parseFlags('serve', argv, this.options);
+    if (p.positionals.length > 0) {
+      throw new ProviderMockError('PM_USAGE', `serve takes no positional arguments, got "${p.positionals.join(' ')}"`, { hint: 'provider-mock serve --help' });
+    }
+    const token = stringFlag(p, 'token');
+    if (token !== undefined && token.trim() === '') throw new ProviderMockError('PM_BAD_FLAG', '--token is empty', { where: '--token' });
+    const clientId = stringFlag(p, 'mluvii-client-id');
+    const clientSecret = stringFlag(p, 'mluvii-client-secret');
+    const config = stringFlag(p, 'config');
+    const dataDir = stringFlag(p, 'data-dir');
+    const host = stringFlag(p, 'host');
+    const server = await startServer({
+      port: parsePort(stringFlag(p, 'port')),
+      ...(host !== undefined ? { host } : {}),
+      ...(config !== undefined ? { config } : {}),
+      ...(dataDir !== undefined ? { dataDir } : {}),
+      ...(token !== undefined ? { token } : {}),
+      allowTargets: listFlag(p, 'allow-target'),
+      ...(clientId !== undefined ? { mluviiClientId: clientId } : {}),
+      ...(clientSecret !== undefined ? { mluviiClientSecret: clientSecret } : {}),
+      print: (line) => out(io, line),
+      env: io.env,
+      cwd: io.cwd,
+      // bin/ turns SIGINT/SIGTERM into this signal; without one (in-process use) the server handles them itself.
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    await server.closed;
+    out(io, 'provider-mock serve: stopped (runs cancelled, journals flushed)');
+    return 0;
+  },
+};

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+
+/** The inspector's files: plain HTML, CSS and one JS file, no build step. */
+export const INSPECTOR_DIR = new URL('../inspector/', import.meta.url);
+
+const FILES = {
+  'index.html': 'text/html; charset=utf-8',
+  'inspector.js': 'text/javascript; charset=utf-8',
+  'inspector.css': 'text/css; charset=utf-8',
+} as const;
+
+/** The page holds no data (it asks the control API for it, with the token), so it is served without the token. */
+async function serve(reply: FastifyReply, name: keyof typeof FILES): Promise<FastifyReply> {
+  const body = await readFile(new URL(name, INSPECTOR_DIR));
+  return reply
+    .type(FILES[name])
+    .header('cache-control', 'no-cache')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+    .send(body);
+}
+
+export const inspectorRoutes: FastifyPluginAsync = async (app) => {
+  const tags = ['inspector'];
+  const file = { 200: { type: 'string' } } as const;
+  app.get('/', { schema: { tags, summary: 'The inspector page: runs, a timeline per run, every delivery', produces: ['text/html'], response: file }, handler: (_req, reply) => serve(reply, 'index.html') });
+  app.get('/inspector/inspector.js', { schema: { tags, summary: "The inspector's script", produces: ['text/javascript'], response: file }, handler: (_req, reply) => serve(reply, 'inspector.js') });
+  app.get('/inspector/inspector.css', { schema: { tags, summary: "The inspector's styles", produces: ['text/css'], response: file }, handler: (_req, reply) => serve(reply, 'inspector.css') });
+};

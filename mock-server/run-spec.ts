@@ -1,0 +1,261 @@
+/**
+ * Turns a control-API request (POST /runs, POST /emit) into what a run needs: resolved
+ * scenarios, a lazy timeline, the worlds it draws from, and delivery options. Everything wrong
+ * with the request is a ProviderMockError thrown here, before the run is accepted (→ 400).
+ */
+import { randomUUID } from 'node:crypto';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
+import { findEvent, resolveEvent } from '../contracts/catalog.ts';
+import { ProviderMockError } from '../contracts/errors.ts';
+import type { Provider } from '../contracts/provider.ts';
+import { parseDelayRange, parseDuration, parseRetrySchedule, prepareRun } from '../delivery/index.ts';
+import type { DeliverOptions, DeliveryTarget, TimeMode } from '../delivery/index.ts';
+import { createWorld, generate } from '../generators/index.ts';
+import type { World } from '../generators/index.ts';
+import { CODES, scenarioError, unknownName } from '../scenarios/engine/errors.ts';
+import { SCENARIOS_DIR, readSource } from '../scenarios/files.ts';
+import { entityKeyOf, generators, loadYaml, planScenarios, resolveScenario } from '../scenarios/index.ts';
+import type { GeneratorApi, LoadedSource, Scenario, TimelineEntry } from '../scenarios/index.ts';
+
+/** The body of POST /runs (the route's JSON Schema checks the shapes; this checks the meaning). */
+export interface RunRequest {
+  /** Built-in names (`chat-session`, `enreach/queue-call-answered`) or scenario file paths. */
+  scenario?: string | string[];
+  /** An inline scenario (YAML); its `include:` may name built-ins only. */
+  yaml?: string;
+  seed?: string | number;
+  time?: 'instant' | 'realtime' | { speed: number };
+  /** ISO time of offset 0, or "now". */
+  start?: string;
+  set?: string[];
+  skip?: string[];
+  faults?: { duplicates?: number; reorder?: number; delay?: string };
+  retries?: number;
+  /** e.g. "1s,5s,15s" (the last repeats), or "none". */
+  retrySchedule?: string;
+  /** Per-attempt timeout: "5s" or milliseconds. */
+  timeout?: string | number;
+  concurrency?: number;
+  /** One receiver for every event; without it, events go to the registered webhooks. */
+  target?: TargetRequest;
+}
+
+export interface TargetRequest {
+  url: string;
+  /** Enreach X-Benemen-Token. */
+  secret?: string;
+  insecure?: boolean;
+  allowHttp?: boolean;
+}
+
+export interface PreparedRun {
+  /** Scenario names, for the run list. */
+  names: string[];
+  providers: Set<Provider>;
+  seed: string | number;
+  time: TimeMode;
+  timeline: Iterable<TimelineEntry>;
+  /** Worlds the timeline draws from (Enreach security groups for SecurityGroupId subscriptions). */
+  worlds: World[];
+  /** Delivery options of the request (no target, signal or listeners). */
+  options: Omit<DeliverOptions, 'target' | 'targets' | 'resolveTargets'>;
+  target?: DeliveryTarget;
+}
+
+export interface PrepareContext {
+  cwd: string;
+  /** False when the server is exposed: only built-ins and inline YAML. */
+  allowFiles: boolean;
+}
+
+const INLINE = 'inline.yaml';
+
+function isFileRef(ref: string): boolean {
+  return /\.ya?ml$/i.test(ref) || ref.startsWith('.') || isAbsolute(ref);
+}
+
+function inside(dir: string, abs: string): boolean {
+  return abs === dir || abs.startsWith(dir + sep);
+}
+
+/** Include loader that reads built-ins only (and the built-ins' own includes), never other files. */
+function builtinsOnlyLoader(cwd: string, why: string): (ref: string, from: string, where: string) => LoadedSource {
+  return (ref, from, where) => {
+    if (isFileRef(ref)) {
+      const fromAbs = resolve(cwd, from);
+      const abs = resolve(dirname(fromAbs), ref);
+      if (from === INLINE || !inside(SCENARIOS_DIR, fromAbs) || !inside(SCENARIOS_DIR, abs)) {
+        throw scenarioError(CODES.unknownScenario, `cannot include the file "${ref}": ${why}`, { where, hint: 'include a built-in by name, e.g. include: { scenario: chat-session }' });
+      }
+    }
+    return readSource(ref, { cwd, from, where });
+  };
+}
+
+function fileLoader(cwd: string): (ref: string, from: string, where: string) => LoadedSource {
+  return (ref, from, where) => readSource(ref, { cwd, from, where });
+}
+
+/** `42` → 42, anything else a string seed (as `provider-mock run --seed`). */
+export function normalizeSeed(seed: string | number | undefined): string | number {
+  if (seed === undefined) return 1;
+  if (typeof seed === 'number') return seed;
+  return /^-?\d+$/.test(seed.trim()) ? Number(seed) : seed;
+}
+
+function parseStart(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'now') return Math.floor(Date.now() / 1000) * 1000;
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) throw new ProviderMockError('PM_BAD_REQUEST', `start must be an ISO date-time or "now", got ${JSON.stringify(raw)}`, { where: 'body.start' });
+  return t;
+}
+
+export function timeModeOf(time: RunRequest['time']): TimeMode {
+  if (time === undefined || time === 'realtime') return { kind: 'realtime' };
+  if (time === 'instant') return { kind: 'instant' };
+  return { kind: 'speed', factor: time.speed };
+}
+
+/** The delivery options shared by POST /runs and POST /emit. */
+export function deliveryOptionsOf(req: Pick<RunRequest, 'faults' | 'retries' | 'retrySchedule' | 'timeout' | 'concurrency'>): PreparedRun['options'] {
+  const options: PreparedRun['options'] = {};
+  if (req.faults) {
+    options.faults = {
+      ...(req.faults.duplicates !== undefined ? { duplicates: req.faults.duplicates } : {}),
+      ...(req.faults.reorder !== undefined ? { reorder: req.faults.reorder } : {}),
+      ...(req.faults.delay !== undefined ? { delay: parseDelayRange(req.faults.delay, 'body.faults.delay') } : {}),
+    };
+  }
+  if (req.retries !== undefined) options.retries = req.retries;
+  if (req.retrySchedule !== undefined) options.retryScheduleMs = parseRetrySchedule(req.retrySchedule, 'body.retrySchedule');
+  if (req.timeout !== undefined) {
+    const ms = typeof req.timeout === 'number' ? req.timeout : parseDuration(req.timeout, 'body.timeout');
+    if (!(Number.isInteger(ms) && ms > 0)) throw new ProviderMockError('PM_DELIVERY_TIMEOUT', 'the timeout must be above 0', { where: 'body.timeout', hint: 'e.g. "5s" or 5000' });
+    options.timeoutMs = ms;
+  }
+  if (req.concurrency !== undefined) options.concurrency = req.concurrency;
+  // The delivery layer's own checks (rates, ranges), before the run is accepted.
+  prepareRun({ ...options, resolveTargets: () => [] });
+  return options;
+}
+
+export function targetOf(t: TargetRequest | undefined): DeliveryTarget | undefined {
+  if (!t) return undefined;
+  return {
+    url: t.url,
+    ...(t.secret !== undefined && t.secret !== '' ? { secret: t.secret } : {}),
+    ...(t.insecure ? { insecure: true } : {}),
+    ...(t.allowHttp ? { allowHttp: true } : {}),
+  };
+}
+
+/** Resolves the scenarios, plans the timeline (lazily) and checks the delivery options. */
+export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): PreparedRun {
+  const refs = req.scenario === undefined ? [] : Array.isArray(req.scenario) ? req.scenario : [req.scenario];
+  if (refs.length === 0 && req.yaml === undefined) {
+    throw new ProviderMockError('PM_BAD_REQUEST', 'give "scenario" (built-in names or files) or "yaml" (an inline scenario)', {
+      where: 'body',
+      hint: 'e.g. {"scenario": "chat-session", "time": "instant"}; GET /catalog lists the built-ins',
+    });
+  }
+  const why = ctx.allowFiles ? 'inline scenarios may include built-ins only' : 'this server is exposed beyond loopback, so it reads no scenario files';
+  const sources: { src: LoadedSource; load: (ref: string, from: string, where: string) => LoadedSource }[] = [];
+  for (const ref of refs) {
+    if (isFileRef(ref) && !ctx.allowFiles) {
+      throw new ProviderMockError('PM_SCENARIO_FILES_REFUSED', `cannot read the scenario file "${ref}": ${why}`, { where: 'body.scenario', hint: 'send the scenario text as "yaml", or name a built-in' });
+    }
+    const load = ctx.allowFiles ? fileLoader(ctx.cwd) : builtinsOnlyLoader(ctx.cwd, why);
+    sources.push({ src: readSource(ref, { cwd: ctx.cwd, where: 'body.scenario' }), load });
+  }
+  if (req.yaml !== undefined) sources.push({ src: loadYaml(req.yaml, INLINE), load: builtinsOnlyLoader(ctx.cwd, why) });
+
+  const sets = req.set ?? [];
+  const skips = req.skip ?? [];
+  const several = sources.length > 1;
+  const scenarios: (Scenario & { unknownCliNames: string[] })[] = sources.map(({ src, load }) => resolveScenario(src, { load, sets, skips, lenientCliNames: several }));
+  if (several) {
+    const all = new Set<string>();
+    for (const sc of scenarios) for (const n of sc.names.keys()) all.add(n);
+    const unknownEverywhere = (name: string): boolean => scenarios.every((sc) => sc.unknownCliNames.includes(name));
+    for (const name of skips) if (unknownEverywhere(name)) throw unknownName(CODES.unknownStep, 'step in skip', name, [...all], `body.skip ${name}`);
+    for (const arg of sets) {
+      if (unknownEverywhere(arg)) throw unknownName(CODES.unknownStep, 'step in set', arg.split('=')[0]?.split('.')[0] ?? arg, [...all], `body.set ${arg}`);
+    }
+  }
+
+  const seed = normalizeSeed(req.seed);
+  const startTime = parseStart(req.start);
+  const worlds: World[] = [];
+  // The planner builds its worlds through this; keeping them lets Enreach SecurityGroupId
+  // subscriptions be matched against the groups of the very world the payloads come from.
+  const capturing: GeneratorApi = {
+    ...generators,
+    createWorld: (provider, opts) => {
+      const w = generators.createWorld(provider, opts);
+      worlds.push(w as World);
+      return w;
+    },
+  };
+  // Bad overrides and worlds throw here; the timeline itself is lazy.
+  const timeline = planScenarios(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}), generators: capturing });
+  const options = deliveryOptionsOf(req);
+  return {
+    names: scenarios.map((s) => s.name),
+    providers: new Set(scenarios.map((s) => s.provider)),
+    seed,
+    time: timeModeOf(req.time),
+    timeline,
+    worlds,
+    options,
+    ...(req.target ? { target: targetOf(req.target) as DeliveryTarget } : {}),
+  };
+}
+
+export interface EmitRequest {
+  /** Default: a fresh one per emit, so two emits are two events (an Enreach receiver dedups by Id, FACTS E3). */
+  seed?: string | number;
+  /** The event's time: ISO or "now" (default: the generators' fixed time). */
+  start?: string;
+  /** JSON path (as on the wire) → value, e.g. {"data.userId": 2710} or {"EntityId": "…"}. */
+  overrides?: Record<string, unknown>;
+  retries?: number;
+  retrySchedule?: string;
+  timeout?: string | number;
+  target?: TargetRequest;
+}
+
+/** One generated event as a one-entry timeline. Unknown event types throw PM_UNKNOWN_EVENT with "did you mean". */
+export function prepareEmit(provider: Provider, eventType: string, req: EmitRequest): PreparedRun & { payload: unknown } {
+  const entry = resolveEvent(eventType, provider, 'path.eventType');
+  const seed = req.seed === undefined ? randomUUID().slice(0, 8) : normalizeSeed(req.seed);
+  const time = parseStart(req.start);
+  // The world `generate` uses by default (seed 1), kept so SecurityGroupId subscriptions can be matched.
+  const world = createWorld(provider, { seed: 1 });
+  const payload = generate(provider, entry.eventType, { seed, world, ...(time !== undefined ? { time } : {}), ...(req.overrides ? { overrides: req.overrides } : {}) });
+  const catalogEntry = findEvent(provider, entry.eventType) ?? entry;
+  const timeline: TimelineEntry[] = [
+    {
+      seq: 0,
+      at: 0,
+      provider,
+      eventType: entry.eventType,
+      entityKey: entityKeyOf(catalogEntry, payload) ?? `${catalogEntry.entity || 'event'}:?`,
+      payload,
+      scenario: 'emit',
+      instance: 0,
+      step: entry.eventType,
+    },
+  ];
+  return {
+    names: [`emit ${provider}/${entry.eventType}`],
+    providers: new Set([provider]),
+    seed,
+    time: { kind: 'instant' },
+    timeline,
+    worlds: [world],
+    options: deliveryOptionsOf(req),
+    payload,
+    ...(req.target ? { target: targetOf(req.target) as DeliveryTarget } : {}),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * JSON Schemas shared by the control routes: request bodies are checked with them (400 with
+ * the path of the first problem), responses are serialized with them, and /docs shows them.
+ */
+import type { FastifyReply } from 'fastify';
+import { ProviderMockError } from '../contracts/errors.ts';
+import { PROVIDERS } from '../contracts/provider.ts';
+
+export const errorSchema = {
+  type: 'object',
+  description: 'A readable error: stable code, what was wrong, where, and the fix or the valid values',
+  properties: {
+    error: { type: 'string' },
+    message: { type: 'string' },
+    statusCode: { type: 'integer' },
+    where: { type: 'string' },
+    hint: { type: 'string' },
+    validValues: { type: 'array', items: { type: 'string' } },
+  },
+  required: ['error', 'message'],
+} as const;
+
+const STATUS_OF: Record<string, number> = {
+  PM_NO_REGISTRATION: 409,
+  PM_TOO_MANY_RUNS: 429,
+  PM_SERVER_CLOSING: 503,
+  PM_UNKNOWN_EVENT: 404,
+  PM_UNKNOWN_RUN: 404,
+};
+
+/** Sends a ProviderMockError as 4xx (never 5xx: it is the caller's input); rethrows anything else. */
+export function sendError(reply: FastifyReply, e: unknown, status?: number): FastifyReply {
+  if (!(e instanceof ProviderMockError)) throw e;
+  const code = status ?? STATUS_OF[e.code] ?? 400;
+  return reply.code(code).send({
+    error: e.code,
+    message: e.message,
+    statusCode: code,
+    ...(e.where !== undefined ? { where: e.where } : {}),
+    ...(e.hint !== undefined ? { hint: e.hint } : {}),
+    ...(e.validValues ? { validValues: e.validValues.slice(0, 200) } : {}),
+  });
+}
+
+export const providerParam = { type: 'string', enum: [...PROVIDERS] } as const;
+
+export const runIdParams = {
+  type: 'object',
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+  required: ['id'],
+  additionalProperties: false,
+} as const;
+
+export const countsSchema = {
+  type: 'object',
+  properties: {
+    events: { type: 'integer' },
+    planned: { type: 'integer' },
+    delivered: { type: 'integer' },
+    discarded: { type: 'integer' },
+    notSent: { type: 'integer' },
+    attempts: { type: 'integer' },
+    retries: { type: 'integer' },
+    duplicates: { type: 'integer' },
+    unsubscribed: { type: 'integer' },
+  },
+  required: ['events', 'planned', 'delivered', 'discarded', 'notSent', 'attempts', 'retries', 'duplicates', 'unsubscribed'],
+} as const;
+
+export const runViewSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    status: { type: 'string', enum: ['queued', 'running', 'done', 'cancelled', 'failed'] },
+    scenarios: { type: 'array', items: { type: 'string' } },
+    seed: { type: 'string' },
+    time: { type: 'string' },
+    targetMode: { type: 'string', enum: ['explicit', 'registrations'] },
+    createdAt: { type: 'string' },
+    startedAt: { type: 'string' },
+    endedAt: { type: 'string' },
+    counts: countsSchema,
+    truncated: { type: 'boolean' },
+    warnings: { type: 'array', items: { type: 'string' } },
+    error: { type: 'string' },
+    exitCode: { type: 'integer' },
+    journal: { type: 'string' },
+  },
+  required: ['id', 'status', 'scenarios', 'seed', 'time', 'targetMode', 'createdAt', 'counts', 'truncated', 'warnings'],
+} as const;
+
+export const attemptSchema = {
+  type: 'object',
+  properties: {
+    seq: { type: 'integer' },
+    target: { type: 'string' },
+    kind: { type: 'string' },
+    attempt: { type: 'integer' },
+    status: { type: ['integer', 'null'] },
+    error: { type: ['string', 'null'] },
+    errorMessage: { type: 'string' },
+    latencyMs: { type: ['number', 'null'] },
+    responseBytes: { type: ['integer', 'null'] },
+    outcome: { type: 'string' },
+    final: { type: 'boolean' },
+    reason: { type: 'string' },
+    time: { type: 'string' },
+  },
+  required: ['seq', 'target', 'kind', 'attempt', 'status', 'error', 'latencyMs', 'outcome', 'final', 'time'],
+} as const;
+
+const eventProps = {
+  seq: { type: 'integer' },
+  at: { type: 'number' },
+  provider: { type: 'string' },
+  eventType: { type: 'string' },
+  entityKey: { type: 'string' },
+  scenario: { type: 'string' },
+  instance: { type: 'integer' },
+  step: { type: 'string' },
+  targets: { type: 'array', items: { type: 'string' } },
+  outcome: { type: 'string', enum: ['pending', 'delivered', 'retried', 'duplicate', 'discarded', 'not-sent', 'unsubscribed'] },
+  attempts: { type: 'array', items: attemptSchema },
+} as const;
+
+export const eventViewSchema = {
+  type: 'object',
+  properties: eventProps,
+  required: ['seq', 'at', 'provider', 'eventType', 'entityKey', 'targets', 'outcome', 'attempts'],
+} as const;
+
+export const eventDetailSchema = {
+  type: 'object',
+  properties: {
+    ...eventProps,
+    payload: { description: 'the body as the provider sends it' },
+    requests: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          target: { type: 'string' },
+          headers: { type: 'object', additionalProperties: { type: 'string' } },
+          timeoutMs: { type: 'integer' },
+          insecure: { type: 'boolean' },
+          error: { type: 'string' },
+        },
+        required: ['target', 'headers'],
+      },
+    },
+  },
+  required: ['seq', 'provider', 'eventType', 'entityKey', 'payload', 'requests', 'attempts'],
+} as const;
+
+export const targetSchema = {
+  type: 'object',
+  description: 'One receiver for every event of the run. mluvii: Basic auth from the URL userinfo; Enreach: secret → X-Benemen-Token',
+  properties: {
+    url: { type: 'string', minLength: 1, maxLength: 2048 },
+    secret: { type: 'string', maxLength: 1024 },
+    insecure: { type: 'boolean', description: 'accept a self-signed certificate (Enreach InsecureSSL)' },
+    allowHttp: { type: 'boolean', description: 'plain http to a non-loopback Enreach receiver' },
+  },
+  required: ['url'],
+  additionalProperties: false,
+} as const;
+
+export const deliveryProps = {
+  retries: { type: 'integer', minimum: 0, maximum: 10 },
+  retrySchedule: { type: 'string', maxLength: 200, description: 'waits between retries, e.g. "1s,5s,15s" (the last repeats) or "none"' },
+  timeout: { type: ['string', 'integer'], maxLength: 20, minimum: 1, description: 'per-attempt timeout, "5s" or milliseconds' },
+} as const;
+
+export const seedSchema = { type: ['string', 'integer'], maxLength: 200, description: 'seeds the plan and every fault decision (default 1)' } as const;

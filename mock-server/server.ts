@@ -1,0 +1,161 @@
+/**
+ * The thin server around `buildApp`: reads the configuration, listens, prints where everything
+ * is, and closes gracefully (runs cancelled, journals flushed, SSE streams ended) on SIGINT /
+ * SIGTERM or an abort signal. Everything else lives in the app.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { parse as parseYaml } from 'yaml';
+import { ProviderMockError } from '../contracts/errors.ts';
+import { parseEnreachConfig, type EnreachWebhookConfig } from '../contracts/registration/enreach-config.ts';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../contracts/registration/mluvii-auth.ts';
+import { redactUrl } from '../delivery/redact.ts';
+import { buildApp, type AppOptions } from './app.ts';
+import { createSecurity, isExposedHost, TOKEN_ENV } from './plugins/security.ts';
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ServerOptions {
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. Anything else needs a token. */
+  host?: string;
+  /** Enreach webhook configuration file (JSON or YAML): one document or an array. */
+  config?: string;
+  /** Journals and summaries of runs. */
+  dataDir?: string;
+  /** Control token; default from PROVIDER_MOCK_TOKEN. */
+  token?: string;
+  /** Target patterns (see plugins/security.ts). */
+  allowTargets?: string[];
+  mluviiClientId?: string;
+  mluviiClientSecret?: string;
+  /** Where the start banner goes (default: stdout). */
+  print?: (line: string) => void;
+  /** Closes the server when aborted (the CLI passes its SIGINT/SIGTERM signal). */
+  signal?: AbortSignal;
+  /** Without `signal`: close on SIGINT/SIGTERM (default true). */
+  handleSignals?: boolean;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Passed to buildApp (caps, logger, …). */
+  app?: Omit<AppOptions, 'security' | 'enreachConfigs'>;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:4010` */
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  /** Cancels runs, flushes journals, ends SSE streams, stops listening. Idempotent. */
+  close(): Promise<void>;
+  /** Settles once the server has closed (by close(), a signal or the abort signal). */
+  closed: Promise<void>;
+}
+
+/** Reads `--config`: the Enreach configuration document(s), JSON or YAML. */
+export function readEnreachConfigFile(path: string): EnreachWebhookConfig[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new ProviderMockError('PM_SERVE_CONFIG', `cannot read the configuration file "${path}": ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { where: '--config', cause });
+  }
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (cause) {
+    const pos = (cause as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    throw new ProviderMockError('PM_SERVE_CONFIG', `the configuration is neither JSON nor YAML: ${(cause as Error).message.split('\n')[0]}`, {
+      where: pos ? `${path}:${pos.line}:${pos.col}` : path,
+      cause,
+    });
+  }
+  return parseEnreachConfig(doc, path);
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const env = opts.env ?? process.env;
+  const host = opts.host ?? DEFAULT_HOST;
+  const port = opts.port ?? DEFAULT_PORT;
+  const exposed = isExposedHost(host);
+  const token = opts.token ?? env[TOKEN_ENV];
+  const security = { ...(token ? { token } : {}), allowTargets: opts.allowTargets ?? [], exposed };
+  // Refuse a bad configuration before anything listens (token, config file, targets).
+  const checker = createSecurity(security);
+  const enreachConfigs = opts.config ? readEnreachConfigFile(opts.config) : [];
+  enreachConfigs.forEach((c, i) => checker.checkTarget(c.Webhook.Endpoint, `${opts.config}: $[${i}].Webhook.Endpoint`));
+  const mluvii = { ...(opts.app?.mluvii ?? {}), ...(opts.mluviiClientId ? { clientId: opts.mluviiClientId } : {}), ...(opts.mluviiClientSecret ? { clientSecret: opts.mluviiClientSecret } : {}) };
+
+  const app = await buildApp({
+    ...opts.app,
+    mluvii,
+    enreachConfigs,
+    security,
+    runs: { ...(opts.app?.runs ?? {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), cwd: opts.cwd ?? process.cwd() },
+  });
+  try {
+    await app.listen({ port, host });
+  } catch (cause) {
+    await app.close();
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new ProviderMockError('PM_SERVE_LISTEN', `cannot listen on ${host}:${port}: ${code ?? (cause as Error).message}`, {
+      where: '--port',
+      hint: code === 'EADDRINUSE' ? 'another process uses the port: pick another with --port, or --port 0 for any free one' : 'check --host and --port',
+      cause,
+    });
+  }
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${urlHost(host)}:${actualPort}`;
+
+  let closing: Promise<void> | undefined;
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((r) => (resolveClosed = r));
+  const cleanups: (() => void)[] = [];
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      for (const c of cleanups) c();
+      await app.close();
+      resolveClosed();
+    })();
+    return closing;
+  };
+  if (opts.signal) {
+    const onAbort = (): void => void close();
+    if (opts.signal.aborted) onAbort();
+    else {
+      opts.signal.addEventListener('abort', onAbort, { once: true });
+      cleanups.push(() => opts.signal?.removeEventListener('abort', onAbort));
+    }
+  } else if (opts.handleSignals !== false) {
+    const onSignal = (): void => void close();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    cleanups.push(() => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    });
+  }
+
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const clientId = mluvii.clientId ?? DEFAULT_CLIENT_ID;
+  const clientSecret = mluvii.clientSecret ?? DEFAULT_CLIENT_SECRET;
+  print(`provider-mock serve: listening on ${url}${exposed ? ' (exposed beyond loopback)' : ''}`);
+  print(`  inspector     ${url}/`);
+  print(`  control API   ${url}/runs, ${url}/emit/{provider}/{eventType}, ${url}/catalog  (OpenAPI: ${url}/docs)`);
+  print(`  mluvii        ${url}/login/connect/token (client_id ${clientId}, client_secret ${clientSecret === DEFAULT_CLIENT_SECRET ? clientSecret : '***'}), ${url}/api/v1/Webhooks`);
+  print(
+    `  Enreach       ${url}/enreach/webhooks (configuration${enreachConfigs.length ? `; ${enreachConfigs.length} endpoint(s) from ${opts.config}: ${enreachConfigs.map((c) => redactUrl(c.Webhook.Endpoint)).join(', ')}` : ''})`,
+  );
+  print(`  health        ${url}/health`);
+  if (checker.tokenRequired) print('  control token required: Authorization: Bearer <token> (or X-Provider-Mock-Token)');
+  if (checker.restrictTargets) print(`  targets       limited to ${checker.allowTargets.length ? checker.allowTargets.join(', ') : 'nothing (pass --allow-target)'}`);
+  if (opts.dataDir) print(`  journals      ${opts.dataDir}`);
+  return { url, port: actualPort, app, close, closed };
+}

@@ -1,0 +1,284 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validate } from '../../contracts/index.ts';
+import { buildApp } from '../../mock-server/app.ts';
+import { markOutcome, type AttemptView } from '../../mock-server/run-manager.ts';
+import { readScenario } from '../../scenarios/files.ts';
+import { plan } from '../../scenarios/index.ts';
+
+/** The control API through inject(): no port is opened and, here, nothing is delivered. */
+
+async function token(app: FastifyInstance): Promise<string> {
+  const r = await app.inject({
+    method: 'POST',
+    url: '/login/connect/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'grant_type=client_credentials&client_id=provider-mock&client_secret=provider-mock-secret',
+  });
+  return (r.json() as { access_token: string }).access_token;
+}
+
+/** A mluvii webhook for an event type the given scenarios never emit: runs go through, nothing is sent. */
+async function registerUnrelated(app: FastifyInstance): Promise<void> {
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/Webhooks',
+    headers: { authorization: `Bearer ${await token(app)}` },
+    payload: { eventTypes: ['EmailThreadParamsUpdated'], callbackUrl: 'http://127.0.0.1:9/never' },
+  });
+  expect(r.statusCode).toBe(200);
+}
+
+async function waitEnded(app: FastifyInstance, id: string): Promise<{ run: { status: string; counts: Record<string, number> }; events: { outcome: string }[] }> {
+  for (let i = 0; i < 200; i++) {
+    const r = (await app.inject({ url: `/runs/${id}` })).json() as { run: { status: string; counts: Record<string, number> }; events: { outcome: string }[] };
+    if (!['queued', 'running'].includes(r.run.status)) return r;
+    await new Promise((res) => setTimeout(res, 10));
+  }
+  throw new Error('run did not end within 200 polls');
+}
+
+describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp();
+  });
+  afterAll(() => app.close());
+
+  const post = (payload: unknown) => app.inject({ method: 'POST', url: '/runs', payload: payload as object });
+
+  it('names an unknown property, with did-you-mean and the valid ones', async () => {
+    const r = await post({ scenario: 'chat-session', sed: 4 });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().message).toMatch(/body has an unknown property "sed"; did you mean "seed"( or [^;]+)?\?; valid: scenario, yaml, seed/);
+  });
+
+  it('answers an unknown built-in with did-you-mean', async () => {
+    const r = await post({ scenario: 'chat-sesion' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'PM_SCENARIO_UNKNOWN_SCENARIO' });
+    expect(r.json().message).toMatch(/did you mean "chat-session"/);
+  });
+
+  it('points into an inline scenario by line and column', async () => {
+    const yaml = 'provider: mluvii\nname: mine\ndescription: d\nsteps:\n  - name: a\n    event: SessionCreatd\n';
+    const r = await post({ yaml });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'PM_SCENARIO_UNKNOWN_EVENT', where: 'inline.yaml:6:12' });
+    expect(r.json().message).toMatch(/did you mean "SessionCreated"/);
+  });
+
+  it('lets an inline scenario include built-ins but no file', async () => {
+    const withFile = 'provider: mluvii\nname: mine\ndescription: d\nsteps:\n  - include: { scenario: ../../etc/passwd.yaml }\n';
+    const r = await post({ yaml: withFile });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().message).toMatch(/cannot include the file .*built-ins only/);
+    await registerUnrelated(app);
+    const withBuiltin = 'provider: mluvii\nname: mine\ndescription: d\nsteps:\n  - include: { scenario: chat-session }\n';
+    const ok = await post({ yaml: withBuiltin, time: 'instant' });
+    expect(ok.statusCode).toBe(202);
+    await waitEnded(app, ok.json().id);
+  });
+
+  it('refuses an override that breaks the schema, naming the step and field', async () => {
+    const r = await post({ scenario: 'chat-session', set: ['joined.data.userId=not-a-number'] });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatch(/PM_SCENARIO_BAD_OVERRIDE|PM_BAD_OVERRIDE/);
+  });
+
+  it('checks timing, faults and delivery options', async () => {
+    expect((await post({ scenario: 'chat-session', time: 'fast' })).json().message).toMatch(/body\.time must be "instant" or "realtime"/);
+    expect((await post({ scenario: 'chat-session', faults: { duplicates: 2 } })).json().message).toMatch(/body\.faults\.duplicates must be <= 1/);
+    expect((await post({ scenario: 'chat-session', faults: { delay: 'soon' } })).statusCode).toBe(400);
+    expect((await post({ scenario: 'chat-session', retrySchedule: 'x' })).statusCode).toBe(400);
+    expect((await post({ scenario: 'chat-session', start: 'yesterday' })).json().message).toMatch(/start must be an ISO date-time/);
+    expect((await post({})).json().message).toMatch(/give "scenario".*or "yaml"/);
+  });
+
+  it('refuses a target the provider would not call (Enreach: no userinfo, FACTS E1)', async () => {
+    const r = await post({ scenario: 'queue-call-answered', target: { url: 'http://user:pw@127.0.0.1:9/x' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toBe('PM_DELIVERY_TARGET_USERINFO');
+    expect(r.body).not.toContain(':pw@');
+  });
+
+  it('answers malformed JSON and oversized bodies with 400 and 413', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/runs', headers: { 'content-type': 'application/json' }, payload: '{"scenario":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/JSON/);
+    const big = await app.inject({ method: 'POST', url: '/runs', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ yaml: 'x'.repeat(600 * 1024) }) });
+    expect(big.statusCode).toBe(413);
+  });
+});
+
+describe('POST /runs without a target', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({ runs: { maxRuns: 3 } });
+  });
+  afterAll(() => app.close());
+
+  it('is 409 while nothing is registered, listing what is', async () => {
+    const r = await app.inject({ method: 'POST', url: '/runs', payload: { scenario: 'queue-call-answered' } });
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ error: 'PM_NO_REGISTRATION' });
+    expect(r.json().hint).toMatch(/Registered now: mluvii webhooks: none; Enreach endpoints: none/);
+  });
+
+  it('runs when something is registered; events no registration selects are "unsubscribed"', async () => {
+    await registerUnrelated(app);
+    const r = await app.inject({ method: 'POST', url: '/runs', payload: { scenario: 'chat-session', seed: 3, time: 'instant' } });
+    expect(r.statusCode).toBe(202);
+    expect(r.headers.location).toBe(`/runs/${r.json().id}`);
+    const { run, events } = await waitEnded(app, r.json().id);
+    const planned = [...plan(readScenario('chat-session'), { seed: 3 })].length;
+    expect(run.status).toBe('done');
+    expect(run.counts).toMatchObject({ events: planned, planned: 0, delivered: 0, unsubscribed: planned });
+    expect(events.every((e) => e.outcome === 'unsubscribed')).toBe(true);
+  });
+
+  it('replays a finished run over SSE and ends the stream', async () => {
+    const list = (await app.inject({ url: '/runs' })).json() as { runs: { id: string }[] };
+    const id = list.runs[0]!.id;
+    const r = await app.inject({ url: `/runs/${id}/events` });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    const types = [...r.body.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(types[0]).toBe('run');
+    expect(types.at(-1)).toBe('end');
+    expect(types.filter((t) => t === 'event').length).toBeGreaterThan(0);
+  });
+
+  it('keeps a bounded history, newest first', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await app.inject({ method: 'POST', url: '/runs', payload: { scenario: 'chat-session', seed: i, time: 'instant' } });
+      ids.push(r.json().id);
+      await waitEnded(app, r.json().id);
+    }
+    const runs = ((await app.inject({ url: '/runs' })).json() as { runs: { id: string }[] }).runs.map((r) => r.id);
+    expect(runs).toEqual(ids.slice(-3).reverse());
+    expect((await app.inject({ url: `/runs/${ids[0]}` })).statusCode).toBe(404);
+  });
+
+  it('queues runs beyond the active limit, and cancels a queued one at once', async () => {
+    const local = await buildApp({ runs: { maxActive: 1, maxQueued: 1 } });
+    try {
+      await registerUnrelated(local);
+      const start = () => local.inject({ method: 'POST', url: '/runs', payload: { scenario: 'operator-shift', time: 'realtime' } });
+      const first = await start();
+      const second = await start();
+      expect(first.json().status).toBe('running');
+      expect(second.json().status).toBe('queued');
+      const third = await start();
+      expect(third.statusCode).toBe(429);
+      expect(third.json().error).toBe('PM_TOO_MANY_RUNS');
+      const cancelled = await local.inject({ method: 'POST', url: `/runs/${second.json().id}/cancel` });
+      expect(cancelled.json().status).toBe('cancelled');
+    } finally {
+      // Closing cancels the running one and waits for it.
+      await local.close();
+    }
+  });
+
+  it('answers unknown runs and deliveries with 404', async () => {
+    expect((await app.inject({ url: '/runs/nope' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/runs/nope/cancel' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/runs/nope/deliveries/0' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/runs/nope/deliveries/-1' })).statusCode).toBe(400);
+  });
+});
+
+describe('POST /emit and the catalog', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp();
+  });
+  afterAll(() => app.close());
+
+  it('lists every event type and built-in scenario', async () => {
+    const r = await app.inject({ url: '/catalog' });
+    const body = r.json() as { events: { provider: string }[]; scenarios: { name: string }[] };
+    expect(body.events.filter((e) => e.provider === 'mluvii').length).toBeGreaterThan(40);
+    expect(body.scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(['chat-session', 'queue-call-answered']));
+    const enreach = (await app.inject({ url: '/catalog?provider=enreach' })).json() as { events: { provider: string }[] };
+    expect(new Set(enreach.events.map((e) => e.provider))).toEqual(new Set(['enreach']));
+  });
+
+  it('gives one event type its schema and a schema-valid example (same seed, same example)', async () => {
+    const r = await app.inject({ url: '/catalog/enreach/UserStatus?seed=7' });
+    expect(r.statusCode).toBe(200);
+    const body = r.json() as { schema: { $id: string }; resolvedSchema: object; example: unknown };
+    expect(body.schema.$id).toMatch(/UserStatus/);
+    expect(JSON.stringify(body.resolvedSchema)).not.toContain('$ref');
+    expect(validate(body.example, { provider: 'enreach', eventType: 'UserStatus' }).valid).toBe(true);
+    expect((await app.inject({ url: '/catalog/enreach/UserStatus?seed=7' })).json().example).toEqual(body.example);
+  });
+
+  it('answers an unknown event type with 404 and did-you-mean, an unknown provider with 400', async () => {
+    const r = await app.inject({ url: '/catalog/mluvii/SessionStart' });
+    expect(r.statusCode).toBe(404);
+    expect(r.json().message).toMatch(/did you mean "SessionStarted"/);
+    expect((await app.inject({ url: '/catalog/genesys/X' })).statusCode).toBe(400);
+  });
+
+  it('emit: refuses a breaking override (400), unknown events (404), and no registration (409)', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/emit/mluvii/SessionCreated', payload: { overrides: { 'data.id': 'abc' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toBe('PM_BAD_OVERRIDE');
+    expect((await app.inject({ method: 'POST', url: '/emit/mluvii/SessionCreatd', payload: {} })).statusCode).toBe(404);
+    const none = await app.inject({ method: 'POST', url: '/emit/mluvii/SessionCreated' });
+    expect(none.statusCode).toBe(409);
+  });
+});
+
+describe('the app as documented', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp();
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  it('declares params and a response schema on every route, and a body schema on every control POST', async () => {
+    const doc = (await app.inject({ url: '/docs/json' })).json() as { paths: Record<string, Record<string, { responses?: object; parameters?: { in: string }[]; requestBody?: object }>> };
+    for (const p of ['/runs', '/runs/{id}', '/runs/{id}/events', '/runs/{id}/cancel', '/runs/{id}/deliveries/{seq}', '/emit/{provider}/{eventType}', '/catalog', '/catalog/{provider}/{eventType}', '/', '/health']) {
+      expect(Object.keys(doc.paths), p).toContain(p);
+    }
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.responses, `${method} ${path}`).toBeDefined();
+        const pathParams = [...path.matchAll(/\{(\w+)\}/g)].length;
+        expect((op.parameters ?? []).filter((x) => x.in === 'path').length, `${method} ${path}`).toBe(pathParams);
+      }
+    }
+    for (const p of ['/runs', '/emit/{provider}/{eventType}', '/enreach/webhooks']) expect(doc.paths[p]?.['post']?.requestBody, p).toBeDefined();
+  });
+
+  it('serves the inspector page and its two files, with a strict content policy', async () => {
+    const page = await app.inject({ url: '/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.body).toContain('<script type="module" src="/inspector/inspector.js"></script>');
+    const js = await app.inject({ url: '/inspector/inspector.js' });
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.body).toContain('EventSource');
+    expect((await app.inject({ url: '/inspector/inspector.css' })).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await app.inject({ url: '/inspector/../app.ts' })).statusCode).toBe(404);
+  });
+});
+
+describe('markOutcome: the colour of a mark', () => {
+  const a = (p: Partial<AttemptView>): AttemptView => ({ seq: 0, target: 't', kind: 'first', attempt: 1, status: 200, error: null, latencyMs: 1, responseBytes: 0, outcome: 'delivered', final: true, time: '', ...p });
+  it('is the worst of its deliveries', () => {
+    expect(markOutcome(0, [])).toBe('unsubscribed');
+    expect(markOutcome(1, [])).toBe('pending');
+    expect(markOutcome(1, [a({})])).toBe('delivered');
+    expect(markOutcome(1, [a({ status: 500, outcome: 'will-retry', final: false })])).toBe('retried');
+    expect(markOutcome(1, [a({ status: 500, outcome: 'will-retry', final: false }), a({ kind: 'retry', attempt: 2 })])).toBe('retried');
+    expect(markOutcome(1, [a({}), a({ kind: 'duplicate', outcome: 'duplicate', final: false })])).toBe('duplicate');
+    expect(markOutcome(2, [a({}), a({ status: 500, outcome: 'discarded' })])).toBe('discarded');
+    expect(markOutcome(1, [a({ kind: 'not-sent', status: null, outcome: 'not-sent', attempt: 0 })])).toBe('not-sent');
+  });
+});
