@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseProvider } from '../contracts/catalog.ts';
 import { ProviderMockError, unknownName } from '../contracts/errors.ts';
+import type { Provider } from '../contracts/provider.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -41,6 +43,12 @@ export function listFlag(p: Parsed, name: string): string[] {
   const v = p.values[name];
   if (v === undefined) return [];
   return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+}
+
+/** `--provider P`: undefined when absent; an unknown name gets "did you mean" and the valid ones. */
+export function providerFlag(p: Parsed): Provider | undefined {
+  const raw = stringFlag(p, 'provider');
+  return raw === undefined ? undefined : parseProvider(raw, '--provider');
 }
 
 export function boolFlag(p: Parsed, name: string): boolean {

@@ -1,4 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { ProviderMockError } from '../contracts/errors.ts';
 
 /** What a command may touch: injected so tests run commands in-process. */
 export interface CliIO {
@@ -23,4 +26,15 @@ export async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Writes an output file (`--out`, `--report`) relative to the working directory, creating its folders. */
+export async function writeOutput(io: CliIO, file: string, text: string, what: string): Promise<void> {
+  const target = resolve(io.cwd, file);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+  } catch (e) {
+    throw new ProviderMockError('PM_UNWRITABLE', `cannot write ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { where: file });
+  }
 }

@@ -4,9 +4,10 @@ import { demoCommand } from './commands/demo.ts';
 import { eventsCommand } from './commands/events.ts';
 import { exportCommand } from './commands/export.ts';
 import { generateCommand } from './commands/generate.ts';
-import { planCommand, scenariosCommand } from './commands/plan.ts';
+import { planCommand } from './commands/plan.ts';
 import { pactCommand } from './commands/pact.ts';
 import { runCommand } from './commands/run.ts';
+import { scenariosCommand } from './commands/scenarios.ts';
 import { serveCommand } from './commands/serve.ts';
 import { validateCommand } from './commands/validate.ts';
 import { err, out, type CliIO } from './io.ts';
@@ -64,5 +65,3 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 70;
   }
 }
-
-

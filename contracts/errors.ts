@@ -77,9 +77,13 @@ export function didYouMean(input: string, candidates: readonly string[], max = 3
     .map(({ c }) => c);
 }
 
+/** `; did you mean "a" or "b"?` for the closest candidates, or '' when none is close. */
+export function suggestion(input: string, candidates: readonly string[]): string {
+  const near = didYouMean(input, candidates);
+  return near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
+}
+
 /** An "unknown X" error with suggestions and the valid list. */
 export function unknownName(code: string, kind: string, input: string, valid: readonly string[], where?: string): ProviderMockError {
-  const near = didYouMean(input, valid);
-  const what = `unknown ${kind} "${input}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`;
-  return new ProviderMockError(code, what, { validValues: valid, ...(where ? { where } : {}) });
+  return new ProviderMockError(code, `unknown ${kind} "${input}"${suggestion(input, valid)}`, { validValues: valid, ...(where ? { where } : {}) });
 }

@@ -30,8 +30,6 @@ export const ANNOTATION_KEYWORDS = [
   'x-payload-class',
 ] as const;
 
-export const SCHEMA_ID_BASE = 'https://provider-mock.dev/';
-
 /** `generic-activity.schema.json` → `GenericActivity`, `mluvii` → `Mluvii`: names for derived types and components. */
 export function pascalName(s: string): string {
   return s

@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import { validatorFor, type ValidationMode } from './ajv.ts';
 import { eventNames, findEvent, type CatalogEntry } from './catalog.ts';
-import { didYouMean } from './errors.ts';
+import { suggestion } from './errors.ts';
+import { jsonPointer, pointerTokens } from './json-pointer.ts';
 import type { Provider } from './provider.ts';
 
 /** One reason a payload is not what the provider sends. */
@@ -63,7 +64,6 @@ export function validate(payload: unknown, options: ValidateOptions = {}): Valid
   }
   const entry: CatalogEntry | undefined = findEvent(provider, eventType);
   if (!entry) {
-    const near = didYouMean(eventType, eventNames(provider));
     const path = provider === 'mluvii' ? '$.eventType' : '$.EventType';
     return {
       valid: false,
@@ -72,7 +72,7 @@ export function validate(payload: unknown, options: ValidateOptions = {}): Valid
       errors: [
         {
           path,
-          message: `unknown ${provider} event type "${eventType}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`,
+          message: `unknown ${provider} event type "${eventType}"${suggestion(eventType, eventNames(provider))}`,
           expected: `one of the ${eventNames(provider).length} ${provider} event types (provider-mock events --provider ${provider})`,
           got: JSON.stringify(eventType),
         },
@@ -97,22 +97,10 @@ export function pointerToPath(pointer: string): string {
   if (!pointer) return '$';
   return (
     '$' +
-    pointer
-      .split('/')
-      .slice(1)
-      .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    pointerTokens(pointer)
       .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`))
       .join('')
   );
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let cur: unknown = root;
-  for (const seg of pointer.split('/').slice(1)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return cur;
 }
 
 function expectation(e: ErrorObject): string | undefined {
@@ -148,7 +136,7 @@ export function readableErrors(errors: readonly ErrorObject[], payload: unknown)
       path: pointerToPath(e.instancePath),
       message: `must be ${expected || 'one of the allowed shapes'}`,
       ...(expected ? { expected } : {}),
-      got: describe(valueAt(payload, e.instancePath)),
+      got: describe(jsonPointer(payload, e.instancePath)),
     });
   }
   for (const e of errors) {
@@ -161,7 +149,7 @@ export function readableErrors(errors: readonly ErrorObject[], payload: unknown)
       issues.push({
         path: pointerToPath(`${e.instancePath}/${name}`),
         message: 'property is not sent by the provider (unknown property)',
-        got: describe(valueAt(payload, `${e.instancePath}/${name}`)),
+        got: describe(jsonPointer(payload, `${e.instancePath}/${name}`)),
       });
     } else {
       const expected = expectation(e);
@@ -169,7 +157,7 @@ export function readableErrors(errors: readonly ErrorObject[], payload: unknown)
         path: pointerToPath(e.instancePath),
         message: expected ? `must be ${expected}` : (e.message ?? `fails ${e.keyword}`),
         ...(expected ? { expected } : {}),
-        got: describe(valueAt(payload, e.instancePath)),
+        got: describe(jsonPointer(payload, e.instancePath)),
       });
     }
   }

@@ -76,18 +76,33 @@ export interface CheckResult {
   scenario: string | undefined;
 }
 
-/** Counts per scenario that the scenario checks read. */
-export interface ScenarioStats {
-  scenario: string;
+/** How deliveries ended and how many requests they took: per scenario, and summed per run. */
+export interface DeliveryCounts {
+  /** Deliveries = events × their targets; planned = delivered + discarded + notSent. */
   planned: number;
   delivered: number;
   discarded: number;
   notSent: number;
+  /** HTTP requests for deliveries (first + retries + duplicates; auth probes not included). */
   attempts: number;
   retries: number;
+  duplicatesSent: number;
+}
+
+const COUNT_KEYS = ['planned', 'delivered', 'discarded', 'notSent', 'attempts', 'retries', 'duplicatesSent'] as const satisfies readonly (keyof DeliveryCounts)[];
+
+/** The counts of several scenarios added up (the run's totals). */
+export function totalCounts(list: Iterable<DeliveryCounts>): DeliveryCounts {
+  const sum = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as DeliveryCounts;
+  for (const c of list) for (const k of COUNT_KEYS) sum[k] += c[k];
+  return sum;
+}
+
+/** Counts per scenario that the scenario checks read. */
+export interface ScenarioStats extends DeliveryCounts {
+  scenario: string;
   /** Deliveries that needed at least one retry to succeed. */
   deliveredAfterRetry: number;
-  duplicatesSent: number;
   timeouts: number;
   /** Largest timeout in force for an attempt that timed out. */
   timeoutMs: number;
@@ -185,8 +200,4 @@ export function evaluateIdempotencyCheck(expected: number, reported: number | un
   return reported === expected
     ? result('idempotency', 'pass', `the probe reports ${reported} distinct events; ${expected} were delivered`)
     : result('idempotency', 'fail', `the probe reports ${reported} distinct events, but ${expected} distinct events were delivered${reported > expected ? ' (duplicates or retries were counted twice?)' : ''}`);
-}
-
-export function skippedRunCheck(id: CheckId, why: string): CheckResult {
-  return result(id, 'skip', why);
 }

@@ -104,6 +104,11 @@ export interface RunConfig {
   staticTargets: Map<Provider | '*', DeliveryTarget>;
 }
 
+/** An absolute http: or https: URL. */
+export function isHttpUrl(text: string): boolean {
+  return URL.canParse(text) && ['http:', 'https:'].includes(new URL(text).protocol);
+}
+
 function badOption(code: string, what: string, where: string, hint?: string): ProviderMockError {
   return new ProviderMockError(code, what, { where, ...(hint ? { hint } : {}) });
 }
@@ -154,13 +159,7 @@ export function prepareRun(options: DeliverOptions): RunConfig {
   }
   if (options.checkIdempotency !== undefined) {
     const url = typeof options.checkIdempotency === 'string' ? options.checkIdempotency : options.checkIdempotency.url;
-    let ok = false;
-    try {
-      ok = ['http:', 'https:'].includes(new URL(url).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw badOption('PM_DELIVERY_PROBE_URL', `"${redactUrl(url)}" is not an http(s) URL`, '--check-idempotency', 'the URL of your receiver\'s probe, e.g. http://127.0.0.1:8080/probe/count');
+    if (!isHttpUrl(url)) throw badOption('PM_DELIVERY_PROBE_URL', `"${redactUrl(url)}" is not an http(s) URL`, '--check-idempotency', 'the URL of your receiver\'s probe, e.g. http://127.0.0.1:8080/probe/count');
   }
   let progress: Progress = silentProgress;
   const p = options.progress;

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ProviderMockError } from '../contracts/errors.ts';
+import { jsonPointer } from '../contracts/json-pointer.ts';
 import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
 import type { DeliveryProfile } from './profile.ts';
 
@@ -23,29 +24,10 @@ export function serialize(entry: TimelineEntry): Buffer {
   }
 }
 
-const pointerCache = new Map<string, string[]>();
-
 export function identify(profile: DeliveryProfile, payload: unknown, body: Buffer): { eventId: string; eventIdKind: 'id' | 'content-hash' } {
   if (profile.eventId.kind === 'json-pointer') {
     const v = jsonPointer(payload, profile.eventId.pointer);
     if (typeof v === 'string' || typeof v === 'number') return { eventId: String(v), eventIdKind: 'id' };
   }
   return { eventId: `sha256:${createHash('sha256').update(body).digest('hex').slice(0, 32)}`, eventIdKind: 'content-hash' };
-}
-
-export function jsonPointer(doc: unknown, pointer: string): unknown {
-  let tokens = pointerCache.get(pointer);
-  if (!tokens) {
-    tokens = pointer
-      .split('/')
-      .slice(1)
-      .map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'));
-    pointerCache.set(pointer, tokens);
-  }
-  let cur: unknown = doc;
-  for (const key of tokens) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
 }

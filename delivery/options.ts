@@ -12,7 +12,7 @@ import type { Provider } from '../contracts/provider.ts';
 import { loadProfile } from './profile.ts';
 import { redactUrl } from './redact.ts';
 import type { DeliverOptions } from './config.ts';
-import { defaultTimeMode } from './config.ts';
+import { defaultTimeMode, isHttpUrl } from './config.ts';
 import { parseDelayRange, parseDuration, parseRetrySchedule } from './schedule.ts';
 import type { TimeMode } from './schedule.ts';
 import { resolveTarget } from './target.ts';
@@ -171,13 +171,7 @@ export function parseSpeed(text: string, flag = '--speed'): number {
 }
 
 function checkHttpUrl(text: string, flag: string, code: string): void {
-  let ok = false;
-  try {
-    ok = ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw err(code, flag, `"${redactUrl(text)}" is not an http(s) URL`, example(flag.slice(2)));
+  if (!isHttpUrl(text)) throw err(code, flag, `"${redactUrl(text)}" is not an http(s) URL`, example(flag.slice(2)));
 }
 
 export function parseDeliveryFlags(args: readonly string[] | FlagValues, env: Record<string, string | undefined> = process.env): ParsedDeliveryFlags {

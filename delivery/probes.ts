@@ -7,9 +7,10 @@ import { sendAttempt } from './attempt.ts';
 import type { ConnectionPools } from './attempt.ts';
 import { evaluateIdempotencyCheck } from './checks.ts';
 import type { CheckResult } from './checks.ts';
-import { decodeUserinfo, redactUrl } from './redact.ts';
+import { decodeUserinfo, rawQuery, redactUrl } from './redact.ts';
 import type { Redactor } from './redact.ts';
 import type { Clock } from './schedule.ts';
+import { basicAuth } from './target.ts';
 
 export interface ProbeContext {
   pools: ConnectionPools;
@@ -21,8 +22,8 @@ export interface ProbeContext {
 export async function probeIdempotency(ctx: ProbeContext, url: string, insecure: boolean, expected: number): Promise<CheckResult> {
   const u = new URL(url);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (u.username || u.password) headers.authorization = `Basic ${Buffer.from(`${decodeUserinfo(u.username)}:${decodeUserinfo(u.password)}`).toString('base64')}`;
-  const query = url.split('#', 1)[0]?.split('?').slice(1).join('?');
+  if (u.username || u.password) headers.authorization = basicAuth(decodeUserinfo(u.username), decodeUserinfo(u.password));
+  const query = rawQuery(url);
   const path = `${u.pathname}${query ? `?${query}` : ''}`;
   let reported: number | undefined;
   let problem: string | undefined;

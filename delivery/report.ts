@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { ProviderMockError } from '../contracts/errors.ts';
-import type { CheckResult, ScenarioStats } from './checks.ts';
+import type { CheckResult, DeliveryCounts, ScenarioStats } from './checks.ts';
 
 export interface LatencySummary {
   count: number;
@@ -14,18 +14,10 @@ export interface LatencySummary {
   max: number;
 }
 
-export interface Summary {
+/** The run's totals: its scenarios' counts added up, plus what only the run knows. */
+export interface Summary extends DeliveryCounts {
   /** Timeline entries read. */
   events: number;
-  /** Deliveries = events × their targets; planned = delivered + discarded + notSent. */
-  planned: number;
-  delivered: number;
-  discarded: number;
-  notSent: number;
-  /** HTTP requests for deliveries (first + retries + duplicates; auth probes not included). */
-  attempts: number;
-  retries: number;
-  duplicatesSent: number;
   authProbes: number;
   reordered: number;
   /** Receiver answers by status code, and attempts without one by error kind (`timeout`, `refused`, …). */

@@ -15,7 +15,7 @@ import type { Provider } from '../contracts/provider.ts';
 import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
 import { AbortGroup, ConnectionPools, sendAttempt } from './attempt.ts';
 import type { AttemptResult } from './attempt.ts';
-import { emptyScenarioStats, evaluateAuthCheck, evaluateScenarioChecks } from './checks.ts';
+import { emptyScenarioStats, evaluateAuthCheck, evaluateScenarioChecks, totalCounts } from './checks.ts';
 import type { AuthProbeOutcome, CheckResult, ScenarioStats } from './checks.ts';
 import { checkOutputPath, prepareRun } from './config.ts';
 import type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
@@ -167,7 +167,6 @@ class DeliveryRun implements DeliveryOwner {
   readonly #latencies: number[] = [];
   readonly #counters: ProgressCounters = { read: 0, planned: 0, sent: 0, delivered: 0, discarded: 0, notSent: 0, retries: 0, duplicates: 0, inFlight: 0 };
   #events = 0;
-  #attempts = 0;
   #authProbes = 0;
   #reordered = 0;
   readonly #startedAt: Date;
@@ -444,14 +443,11 @@ class DeliveryRun implements DeliveryOwner {
       stats.planned++;
       this.#counters.planned++;
       if ('invalid' in target) {
-        this.#record(
-          {
-            type: 'attempt', runId: this.#cfg.runId, time: this.#cfg.clock.date().toISOString(),
-            seq: entry.seq, scenario: entry.scenario, instance: entry.instance, step: entry.step, provider: profile.provider, eventType: entry.eventType, entityKey: entry.entityKey,
-            eventId, eventIdKind, target: target.displayUrl, kind: 'first', attempt: 0, status: null, error: 'invalid-target', errorMessage: target.message,
-            latencyMs: null, responseBytes: null, outcome: 'discarded', final: true, reason: target.message,
-          },
-        );
+        this.#record({
+          ...this.#entryFields(entry, profile.provider),
+          eventId, eventIdKind, target: target.displayUrl, kind: 'first', attempt: 0, status: null, error: 'invalid-target', errorMessage: target.message,
+          latencyMs: null, responseBytes: null, outcome: 'discarded', final: true, reason: target.message,
+        });
         continue;
       }
       const orderKey = profile.ordering === 'per-entity' ? `${target.key}\u0000${entry.entityKey}` : undefined;
@@ -501,13 +497,10 @@ class DeliveryRun implements DeliveryOwner {
     for (const t of targets) {
       stats.planned++;
       this.#counters.planned++;
-      this.#record(
-        {
-          type: 'attempt', runId: this.#cfg.runId, time: this.#cfg.clock.date().toISOString(),
-          seq: entry.seq, scenario: entry.scenario, instance: entry.instance, step: entry.step, provider: profile.provider, eventType: entry.eventType, entityKey: entry.entityKey,
-          ...id, target: t.displayUrl, kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
-        },
-      );
+      this.#record({
+        ...this.#entryFields(entry, profile.provider),
+        ...id, target: t.displayUrl, kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
+      });
     }
   }
 
@@ -516,13 +509,29 @@ class DeliveryRun implements DeliveryOwner {
     const stats = this.#scenario(String(entry.scenario));
     stats.planned++;
     this.#counters.planned++;
-    this.#record(
-      {
-        type: 'attempt', runId: this.#cfg.runId, time: this.#cfg.clock.date().toISOString(),
-        seq: entry.seq, scenario: String(entry.scenario), instance: entry.instance, step: String(entry.step), provider: entry.provider, eventType: String(entry.eventType), entityKey: String(entry.entityKey),
-        eventId: '', eventIdKind: 'content-hash', target: '', kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
-      },
-    );
+    this.#record({
+      ...this.#entryFields(entry, entry.provider),
+      eventId: '', eventIdKind: 'content-hash', target: '', kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
+    });
+  }
+
+  /**
+   * The head of a journal line for a delivery that has no `Delivery` (an invalid target, or an
+   * entry drained after a stop); String() because an unplannable entry may not even hold strings.
+   */
+  #entryFields(entry: TimelineEntry, provider: Provider): Pick<AttemptRecord, 'type' | 'runId' | 'time' | 'seq' | 'scenario' | 'instance' | 'step' | 'provider' | 'eventType' | 'entityKey'> {
+    return {
+      type: 'attempt',
+      runId: this.#cfg.runId,
+      time: this.#cfg.clock.date().toISOString(),
+      seq: entry.seq,
+      scenario: String(entry.scenario),
+      instance: entry.instance,
+      step: String(entry.step),
+      provider,
+      eventType: String(entry.eventType),
+      entityKey: String(entry.entityKey),
+    };
   }
 
   runDelivery(d: Delivery): Promise<void> {
@@ -701,7 +710,6 @@ class DeliveryRun implements DeliveryOwner {
   /** Updates every counter for one line. `r`/`d` only for lines that are delivery attempts. */
   #count(stats: ScenarioStats, kind: AttemptKind, attempt: number, outcome: AttemptRecord['outcome'], final: boolean, r: AttemptResult | undefined, d: Delivery | undefined): void {
     if (r) {
-      this.#attempts++;
       stats.attempts++;
       if (kind === 'retry') {
         stats.retries++;
@@ -786,34 +794,15 @@ class DeliveryRun implements DeliveryOwner {
   }
 
   #summary(): Summary {
-    let planned = 0;
-    let delivered = 0;
-    let discarded = 0;
-    let notSent = 0;
-    let retries = 0;
-    let duplicatesSent = 0;
-    for (const s of this.#scenarios.values()) {
-      planned += s.planned;
-      delivered += s.delivered;
-      discarded += s.discarded;
-      notSent += s.notSent;
-      retries += s.retries;
-      duplicatesSent += s.duplicatesSent;
-    }
+    const scenarios = [...this.#scenarios.values()];
     return {
       events: this.#events,
-      planned,
-      delivered,
-      discarded,
-      notSent,
-      attempts: this.#attempts,
-      retries,
-      duplicatesSent,
+      ...totalCounts(scenarios),
       authProbes: this.#authProbes,
       reordered: this.#reordered,
       statusCodes: { ...this.#statusCodes },
       latencyMs: latencySummary(this.#latencies),
-      scenarios: [...this.#scenarios.values()],
+      scenarios,
     };
   }
 
@@ -821,18 +810,18 @@ class DeliveryRun implements DeliveryOwner {
     const { options } = this.#cfg;
     const byProvider: Record<string, object> = {};
     for (const p of PROVIDERS) {
-      let profile: DeliveryProfile;
+      let compiled: CompiledProfile;
       try {
-        profile = options.profiles?.[p] ?? loadProfile(p);
+        compiled = this.#profile(p, 0);
       } catch {
         continue;
       }
       byProvider[p] = {
-        retries: options.retries ?? profile.retries,
-        retryScheduleMs: options.retryScheduleMs ?? profile.retryScheduleMs,
-        timeoutMs: options.timeoutMs ?? profile.timeoutMs,
-        successStatuses: profile.successStatuses,
-        ordering: profile.ordering,
+        retries: compiled.retries,
+        retryScheduleMs: compiled.schedule,
+        timeoutMs: options.timeoutMs ?? compiled.profile.timeoutMs,
+        successStatuses: compiled.profile.successStatuses,
+        ordering: compiled.profile.ordering,
       };
     }
     const probe = options.checkIdempotency;

@@ -94,9 +94,9 @@ export function resolveTarget(target: DeliveryTarget, profile: DeliveryProfile, 
   if (profile.auth.kind === 'basic-from-userinfo') {
     if (hasUserinfo) {
       // FACTS M4: mluvii turns userinfo into a Basic header and calls the URL without it.
-      authHeaders.Authorization = basic(user, pass);
+      authHeaders.Authorization = basicAuth(user, pass);
       secrets.push(pass, url.password, authHeaders.Authorization, Buffer.from(`${user}:${pass}`).toString('base64'));
-      wrongAuth = { path, headers: { Authorization: basic(user, pass === WRONG ? `${WRONG}-2` : WRONG) }, what: 'wrong Basic password' };
+      wrongAuth = { path, headers: { Authorization: basicAuth(user, pass === WRONG ? `${WRONG}-2` : WRONG) }, what: 'wrong Basic password' };
     } else if (query !== undefined && secrets.length > 0) {
       // FACTS M5: the secret lives in the query string; the probe changes its value.
       wrongAuth = { path: `${url.pathname || '/'}?${wrongQuery(query)}`, headers: {}, what: 'wrong query-string secret' };
@@ -130,7 +130,8 @@ export function resolveTarget(target: DeliveryTarget, profile: DeliveryProfile, 
   };
 }
 
-function basic(user: string, pass: string): string {
+/** `Authorization: Basic` credentials of a (decoded) user and password. */
+export function basicAuth(user: string, pass: string): string {
   return `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}`;
 }
 

@@ -10,10 +10,10 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { validatorFor } from '../contracts/ajv.ts';
-import { resolveEvent, type CatalogEntry } from '../contracts/catalog.ts';
+import { parseProvider, resolveEvent, type CatalogEntry } from '../contracts/catalog.ts';
 import { ProviderMockError } from '../contracts/errors.ts';
 import type { EventPayload, ProviderEventMap } from '../contracts/generated/types.ts';
-import { isProvider, PROVIDERS, type Provider } from '../contracts/provider.ts';
+import type { Provider } from '../contracts/provider.ts';
 import { readableErrors, type ValidationIssue } from '../contracts/validate.ts';
 import { enreachModule } from './enreach/index.ts';
 import { mluviiModule } from './mluvii/index.ts';
@@ -49,9 +49,9 @@ const SIZE_LIMITS: Record<keyof WorldSizes, number> = {
   securityGroups: 200,
 };
 
+/** The provider a (JavaScript) caller passed, or PM_UNKNOWN_PROVIDER with "did you mean". */
 function checkProvider(provider: unknown, where: string): Provider {
-  if (isProvider(provider)) return provider;
-  throw new ProviderMockError('PM_UNKNOWN_PROVIDER', `unknown provider ${JSON.stringify(provider)}`, { where, validValues: PROVIDERS });
+  return parseProvider(String(provider), where);
 }
 
 function checkSizes(sizes: Partial<WorldSizes>): void {

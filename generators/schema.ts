@@ -5,6 +5,7 @@
  * reference examples show: see contracts/README.md, QueueCallInUserAllocated).
  */
 import { getSchemaById } from '../contracts/catalog.ts';
+import { ANNOTATION_KEYWORDS } from '../contracts/schema-doc.ts';
 
 export type SNode =
   | { k: 'const'; value: unknown }
@@ -173,7 +174,7 @@ export function splitNullable(node: SNode): { nullable: boolean; inner: SNode } 
   return { nullable, inner };
 }
 
-const ANNOTATIONS = new Set(['$id', '$schema', '$comment', 'title', 'description', 'x-provider', 'x-event-type', 'x-entity', 'x-entity-key', 'x-sources', 'x-payload-class']);
+const ANNOTATIONS = new Set<string>(['$id', '$schema', '$comment', 'title', 'description', ...ANNOTATION_KEYWORDS]);
 
 /**
  * A copy of a schema with every $ref inlined and our annotation keywords dropped: a

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ProviderMockError } from '../contracts/errors.ts';
 import type { Provider } from '../contracts/provider.ts';
 import { deliver, formatTimeMode, loadProfile, redactUrl, renderHeaders, resolveTarget } from '../delivery/index.ts';
-import type { AttemptRecord, DeliverOptions, DeliveryTarget, RunResult, TimeMode } from '../delivery/index.ts';
+import type { AttemptRecord, DeliverOptions, DeliveryTarget, RunResult, Summary, TimeMode } from '../delivery/index.ts';
 import type { TimelineEntry } from '../scenarios/index.ts';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -34,16 +34,8 @@ export interface AttemptView {
   time: string;
 }
 
-export interface EventSummary {
-  seq: number;
-  /** ms after the run's start (scenario time). */
-  at: number;
-  provider: Provider;
-  eventType: string;
-  entityKey: string;
-  scenario: string;
-  instance: number;
-  step: string;
+/** A timeline entry as the inspector shows it (no payload: GET /runs/{id}/deliveries/{seq} has it). */
+export interface EventSummary extends Omit<TimelineEntry, 'payload'> {
   /** Redacted receiver URLs this event goes to (empty: nothing subscribed to it). */
   targets: string[];
   outcome: MarkOutcome;
@@ -59,20 +51,19 @@ export interface EventDetail extends EventView {
   requests: { target: string; headers: Record<string, string>; timeoutMs?: number; insecure?: boolean; error?: string }[];
 }
 
-export interface RunCounts {
-  /** Timeline entries read so far. */
-  events: number;
-  /** Deliveries (event × target). */
-  planned: number;
-  delivered: number;
-  discarded: number;
-  notSent: number;
-  attempts: number;
-  retries: number;
+/** The counts a run shares with delivery's summary, under the summary's names (and meanings). */
+const SUMMARY_COUNTS = ['events', 'planned', 'delivered', 'discarded', 'notSent', 'attempts', 'retries'] as const;
+
+/** Delivery's counts so far (final once the run has ended), plus what only the server knows. */
+export type RunCounts = Pick<Summary, (typeof SUMMARY_COUNTS)[number]> & {
+  /** Summary's `duplicatesSent`. */
   duplicates: number;
   /** Events no registration selected. */
   unsubscribed: number;
-}
+};
+
+/** Every key of RunCounts, in the order the API lists them. */
+export const RUN_COUNT_KEYS = [...SUMMARY_COUNTS, 'duplicates', 'unsubscribed'] as const satisfies readonly (keyof RunCounts)[];
 
 export interface RunView {
   id: string;
@@ -134,16 +125,7 @@ export interface RunManagerOptions {
 
 const MAX_WARNINGS = 20;
 
-interface StoredEvent {
-  seq: number;
-  at: number;
-  provider: Provider;
-  eventType: string;
-  entityKey: string;
-  scenario: string;
-  instance: number;
-  step: string;
-  payload: unknown;
+interface StoredEvent extends TimelineEntry {
   targets: DeliveryTarget[];
   /** Delivery has asked where it goes (until then the targets are unknown). */
   resolved: boolean;
@@ -151,7 +133,7 @@ interface StoredEvent {
 }
 
 function emptyCounts(): RunCounts {
-  return { events: 0, planned: 0, delivered: 0, discarded: 0, notSent: 0, attempts: 0, retries: 0, duplicates: 0, unsubscribed: 0 };
+  return Object.fromEntries(RUN_COUNT_KEYS.map((k) => [k, 0])) as RunCounts;
 }
 
 /** The mark colour of an event from its attempts. */
@@ -304,21 +286,7 @@ export class Run {
       this.truncated = true;
       return;
     }
-    const e: StoredEvent = {
-      seq: entry.seq,
-      at: entry.at,
-      provider: entry.provider,
-      eventType: entry.eventType,
-      entityKey: entry.entityKey,
-      scenario: entry.scenario,
-      instance: entry.instance,
-      step: entry.step,
-      payload: entry.payload,
-      targets: [],
-      resolved: false,
-      attempts: [],
-    };
-    this.#events.set(entry.seq, e);
+    this.#events.set(entry.seq, { ...entry, targets: [], resolved: false, attempts: [] });
   }
 
   /** Delivery asks where an entry goes (once per entry, when it is about to be sent). */
@@ -384,16 +352,8 @@ export class Run {
   /** Takes the authoritative counts of the finished run. */
   settle(result: RunResult): void {
     const s = result.summary;
-    Object.assign(this.counts, {
-      events: s.events,
-      planned: s.planned,
-      delivered: s.delivered,
-      discarded: s.discarded,
-      notSent: s.notSent,
-      attempts: s.attempts,
-      retries: s.retries,
-      duplicates: s.duplicatesSent,
-    });
+    for (const k of SUMMARY_COUNTS) this.counts[k] = s[k];
+    this.counts.duplicates = s.duplicatesSent;
     this.exitCode = result.exitCode;
     if (result.journalError) this.warn(`journal: ${result.journalError}`);
   }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
-import { findEvent, resolveEvent } from '../contracts/catalog.ts';
+import { resolveEvent } from '../contracts/catalog.ts';
 import { ProviderMockError } from '../contracts/errors.ts';
 import type { Provider } from '../contracts/provider.ts';
 import { parseDelayRange, parseDuration, parseRetrySchedule, prepareRun } from '../delivery/index.ts';
@@ -140,8 +140,7 @@ export function deliveryOptionsOf(req: Pick<RunRequest, 'faults' | 'retries' | '
   return options;
 }
 
-export function targetOf(t: TargetRequest | undefined): DeliveryTarget | undefined {
-  if (!t) return undefined;
+export function targetOf(t: TargetRequest): DeliveryTarget {
   return {
     url: t.url,
     ...(t.secret !== undefined && t.secret !== '' ? { secret: t.secret } : {}),
@@ -160,15 +159,16 @@ export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): Prepar
     });
   }
   const why = ctx.allowFiles ? 'inline scenarios may include built-ins only' : 'this server is exposed beyond loopback, so it reads no scenario files';
+  const builtinsOnly = builtinsOnlyLoader(ctx.cwd, why);
+  const load = ctx.allowFiles ? fileLoader(ctx.cwd) : builtinsOnly;
   const sources: { src: LoadedSource; load: (ref: string, from: string, where: string) => LoadedSource }[] = [];
   for (const ref of refs) {
     if (isFileRef(ref) && !ctx.allowFiles) {
       throw new ProviderMockError('PM_SCENARIO_FILES_REFUSED', `cannot read the scenario file "${ref}": ${why}`, { where: 'body.scenario', hint: 'send the scenario text as "yaml", or name a built-in' });
     }
-    const load = ctx.allowFiles ? fileLoader(ctx.cwd) : builtinsOnlyLoader(ctx.cwd, why);
     sources.push({ src: readSource(ref, { cwd: ctx.cwd, where: 'body.scenario' }), load });
   }
-  if (req.yaml !== undefined) sources.push({ src: loadYaml(req.yaml, INLINE), load: builtinsOnlyLoader(ctx.cwd, why) });
+  if (req.yaml !== undefined) sources.push({ src: loadYaml(req.yaml, INLINE), load: builtinsOnly });
 
   const sets = req.set ?? [];
   const skips = req.skip ?? [];
@@ -208,7 +208,7 @@ export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): Prepar
     timeline,
     worlds,
     options,
-    ...(req.target ? { target: targetOf(req.target) as DeliveryTarget } : {}),
+    ...(req.target ? { target: targetOf(req.target) } : {}),
   };
 }
 
@@ -233,14 +233,13 @@ export function prepareEmit(provider: Provider, eventType: string, req: EmitRequ
   // The world `generate` uses by default (seed 1), kept so SecurityGroupId subscriptions can be matched.
   const world = createWorld(provider, { seed: 1 });
   const payload = generate(provider, entry.eventType, { seed, world, ...(time !== undefined ? { time } : {}), ...(req.overrides ? { overrides: req.overrides } : {}) });
-  const catalogEntry = findEvent(provider, entry.eventType) ?? entry;
   const timeline: TimelineEntry[] = [
     {
       seq: 0,
       at: 0,
       provider,
       eventType: entry.eventType,
-      entityKey: entityKeyOf(catalogEntry, payload) ?? `${catalogEntry.entity || 'event'}:?`,
+      entityKey: entityKeyOf(entry, payload) ?? `${entry.entity || 'event'}:?`,
       payload,
       scenario: 'emit',
       instance: 0,
@@ -256,6 +255,6 @@ export function prepareEmit(provider: Provider, eventType: string, req: EmitRequ
     worlds: [world],
     options: deliveryOptionsOf(req),
     payload,
-    ...(req.target ? { target: targetOf(req.target) as DeliveryTarget } : {}),
+    ...(req.target ? { target: targetOf(req.target) } : {}),
   };
 }

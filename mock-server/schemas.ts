@@ -5,6 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import { ProviderMockError } from '../contracts/errors.ts';
 import { PROVIDERS } from '../contracts/provider.ts';
+import { RUN_COUNT_KEYS } from './run-manager.ts';
 
 export const errorSchema = {
   type: 'object',
@@ -44,6 +45,14 @@ export function sendError(reply: FastifyReply, e: unknown, status?: number): Fas
 
 export const providerParam = { type: 'string', enum: [...PROVIDERS] } as const;
 
+/** `/{provider}/{eventType}` of the catalog and emit routes. */
+export const eventParams = {
+  type: 'object',
+  properties: { provider: providerParam, eventType: { type: 'string', minLength: 1, maxLength: 100 } },
+  required: ['provider', 'eventType'],
+  additionalProperties: false,
+} as const;
+
 export const runIdParams = {
   type: 'object',
   properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
@@ -53,18 +62,8 @@ export const runIdParams = {
 
 export const countsSchema = {
   type: 'object',
-  properties: {
-    events: { type: 'integer' },
-    planned: { type: 'integer' },
-    delivered: { type: 'integer' },
-    discarded: { type: 'integer' },
-    notSent: { type: 'integer' },
-    attempts: { type: 'integer' },
-    retries: { type: 'integer' },
-    duplicates: { type: 'integer' },
-    unsubscribed: { type: 'integer' },
-  },
-  required: ['events', 'planned', 'delivered', 'discarded', 'notSent', 'attempts', 'retries', 'duplicates', 'unsubscribed'],
+  properties: Object.fromEntries(RUN_COUNT_KEYS.map((k) => [k, { type: 'integer' }])),
+  required: [...RUN_COUNT_KEYS],
 } as const;
 
 export const runViewSchema = {

@@ -13,16 +13,15 @@ export interface CatalogHandlersOptions {
 /** Most payloads one request may ask for. */
 export const MAX_COUNT = 100;
 
-function notFound(message: string, validValues: readonly string[]): Response {
-  return HttpResponse.json({ error: 'not found', message, validValues }, { status: 404 });
+/** 404 for a name that is not in `valid`, with "did you mean" and the valid names. */
+function unknown(kind: string, input: string, valid: readonly string[]): Response {
+  const near = didYouMean(input, valid);
+  return HttpResponse.json({ error: 'not found', message: `unknown ${kind} "${input}"${near.length ? `; did you mean ${near.join(' or ')}?` : ''}`, validValues: valid }, { status: 404 });
 }
 
 function resolve(providerParam: string, eventType: string): { provider: Provider; eventType: string } | Response {
-  if (!isProvider(providerParam)) return notFound(`unknown provider "${providerParam}"`, PROVIDERS);
-  if (!findEvent(providerParam, eventType)) {
-    const near = didYouMean(eventType, eventNames(providerParam));
-    return notFound(`unknown ${providerParam} event type "${eventType}"${near.length ? `; did you mean ${near.join(' or ')}?` : ''}`, eventNames(providerParam));
-  }
+  if (!isProvider(providerParam)) return unknown('provider', providerParam, PROVIDERS);
+  if (!findEvent(providerParam, eventType)) return unknown(`${providerParam} event type`, eventType, eventNames(providerParam));
   return { provider: providerParam, eventType };
 }
 

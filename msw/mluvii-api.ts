@@ -10,7 +10,7 @@ export interface MluviiApiHandlersOptions extends MluviiApiOptions {
   api?: MluviiApi;
 }
 
-export function toResponse(r: ApiReply): Response {
+function toResponse(r: ApiReply): Response {
   const headers = new Headers(r.headers ?? {});
   if (r.body === undefined) return new HttpResponse(null, { status: r.status, headers });
   if (!headers.has('content-type')) headers.set('content-type', 'application/json; charset=utf-8');

@@ -20,17 +20,17 @@ export interface EventStreamOptions {
   transport?: 'sse' | 'ws';
 }
 
-/** What a stream message carries: the payload exactly as the provider delivers it. */
-export type StreamMessage = TimelineEntry['payload'];
-
+/** Waits `ms`, or less when `signal` aborts. Its abort listener goes with it: a paced stream sleeps once per event on one signal. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (ms <= 0 || signal?.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const done = (): void => {
       clearTimeout(t);
+      signal?.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 /** Plays the timeline: calls `send` per entry, paced by `speed`, until done or aborted. */

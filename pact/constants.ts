@@ -7,7 +7,7 @@
  *   generators build the message in.
  * - the metadata every message carries (`messageMetadata`).
  */
-import { PROVIDERS, eventNames, type Provider } from '../contracts/index.ts';
+import { eventNames, type Provider } from '../contracts/index.ts';
 import { ENREACH_EVENT_HEADER, WEBHOOK_CONTENT_TYPE } from '../contracts/export/providers.ts';
 import type { MluviiEventName, EnreachEventName } from '../contracts/generated/types.ts';
 
@@ -66,7 +66,10 @@ export interface StateDefinition {
 const byPrefix = (provider: Provider, test: (e: string) => boolean) => eventNames(provider).filter(test);
 const is = (...names: string[]) => (e: string) => names.includes(e);
 
-const ENREACH_TABLE: [keyof typeof ENREACH_STATES, string, string | undefined, (e: string) => boolean][] = [
+/** One state: its key in the constants, its situation id, the built-in scenario that plays it, which events it leads to. */
+type StateRow<K> = [key: K, situation: string, scenario: string | undefined, leadsTo: (e: string) => boolean];
+
+const ENREACH_TABLE: StateRow<keyof typeof ENREACH_STATES>[] = [
   [
     'QUEUE_CALL_WAITING',
     'queue-call-waiting',
@@ -127,7 +130,7 @@ const ENREACH_TABLE: [keyof typeof ENREACH_STATES, string, string | undefined, (
   ['QUEUE_STATE', 'queue-state', 'queue-ticks', is('QueueStatus', 'QueueChanged', 'QueueAttachedUsers', 'QueueDailyCallMetrics')],
 ];
 
-const MLUVII_TABLE: [keyof typeof MLUVII_STATES, string, string | undefined, (e: string) => boolean][] = [
+const MLUVII_TABLE: StateRow<keyof typeof MLUVII_STATES>[] = [
   ['SESSION_CREATED', 'session-created', 'chat-session', is('SessionCreated', 'SessionStarted', 'SessionActivityWelcomeMessage', 'GuestIdentityUpdated', 'SessionCallParamsUpdated')],
   [
     'SESSION_IN_PROGRESS',
@@ -150,14 +153,11 @@ const MLUVII_TABLE: [keyof typeof MLUVII_STATES, string, string | undefined, (e:
   ['TENANT_SETTINGS', 'tenant-settings', 'tenant-settings', is('ApplicationSettingChanged')],
 ];
 
-function table(provider: Provider): StateDefinition[] {
-  if (provider === 'enreach') {
-    return ENREACH_TABLE.map(([key, situation, scenario, test]) => ({ provider, name: ENREACH_STATES[key], situation, ...(scenario ? { scenario } : {}), events: byPrefix(provider, test) }));
-  }
-  return MLUVII_TABLE.map(([key, situation, scenario, test]) => ({ provider, name: MLUVII_STATES[key], situation, ...(scenario ? { scenario } : {}), events: byPrefix(provider, test) }));
+function table<K extends string>(provider: Provider, names: Record<K, string>, rows: readonly StateRow<K>[]): StateDefinition[] {
+  return rows.map(([key, situation, scenario, test]) => ({ provider, name: names[key], situation, ...(scenario ? { scenario } : {}), events: byPrefix(provider, test) }));
 }
 
-const STATES: Record<Provider, StateDefinition[]> = { mluvii: table('mluvii'), enreach: table('enreach') };
+const STATES: Record<Provider, StateDefinition[]> = { mluvii: table('mluvii', MLUVII_STATES, MLUVII_TABLE), enreach: table('enreach', ENREACH_STATES, ENREACH_TABLE) };
 
 /** Every provider state of a provider, in declaration order. */
 export function providerStates(provider: Provider): readonly StateDefinition[] {
@@ -173,11 +173,12 @@ export function statesFor(provider: Provider, eventType: string): StateDefinitio
   return STATES[provider].filter((s) => s.events.includes(eventType));
 }
 
+/** The body field that names the event: mluvii's envelope `eventType`, Enreach's flat `EventType`. */
+export const EVENT_TYPE_FIELD: Record<Provider, string> = { mluvii: 'eventType', enreach: 'EventType' };
+
 /** Message metadata as the provider sends it: content type; Enreach adds the X-Benemen-Event header (FACTS E1). */
 export function messageMetadata(provider: Provider, eventType: string): Record<string, string> {
   return provider === 'enreach'
     ? { contentType: WEBHOOK_CONTENT_TYPE, [ENREACH_EVENT_HEADER]: eventType }
     : { contentType: WEBHOOK_CONTENT_TYPE };
 }
-
-export { PROVIDERS };

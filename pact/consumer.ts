@@ -8,7 +8,7 @@
 import { MatchersV3, PactV4, SpecificationVersion, type MessageConsumerPact } from '@pact-foundation/pact';
 import { ProviderMockError, formatIssues, resolveEvent, validate, type Provider } from '../contracts/index.ts';
 import { eventDocExamples } from '../contracts/export/examples.ts';
-import { PACT_PROVIDER, findState, messageMetadata, providerStates, statesFor, type EnreachState, type EventName, type MluviiState } from './constants.ts';
+import { EVENT_TYPE_FIELD, PACT_PROVIDER, findState, messageMetadata, providerStates, statesFor, type EnreachState, type EventName, type MluviiState } from './constants.ts';
 import { bodyWithMatchers, isPactMatcher, type NullRule } from './matchers.ts';
 import { checkPathInSchema, formatPath, getAt, parsePath, pick, setAt, type Segment } from './paths.ts';
 import { sampleEvent } from './sample.ts';
@@ -51,8 +51,6 @@ export interface PactMessage {
   /** The plain payload the body was built from (after overrides and `fields`). */
   example: unknown;
 }
-
-const EVENT_TYPE_FIELD: Record<Provider, string> = { mluvii: 'eventType', enreach: 'EventType' };
 
 function baseExample(provider: Provider, eventType: string): unknown {
   const doc = eventDocExamples(provider, eventType)[0];

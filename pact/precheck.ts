@@ -5,9 +5,9 @@
  */
 import { FORMATS, didYouMean, eventNames, findEvent, type Provider } from '../contracts/index.ts';
 import { ENREACH_EVENT_HEADER, WEBHOOK_CONTENT_TYPE } from '../contracts/export/providers.ts';
-import { findState, messageMetadata, providerStates, statesFor } from './constants.ts';
+import { EVENT_TYPE_FIELD, findState, messageMetadata, providerStates, statesFor } from './constants.ts';
 import { formatPath, type Segment } from './paths.ts';
-import { acceptsType, describeTypes, jsonTypeOf, propertySchemas, rootOf, shapeOf, type SchemaAt, type Shape } from './shape.ts';
+import { acceptsType, describeTypes, jsonTypeOf, propertySchemas, rootOf, shapeOf, type JsonType, type SchemaAt, type Shape } from './shape.ts';
 
 /** One reason a pact expects something the provider does not send. */
 export interface PactIssue {
@@ -62,7 +62,8 @@ function rulesOf(raw: unknown): Map<string, Json[]> {
 export function normalizeRulePath(path: string): string {
   const segs: string[] = [];
   const re = /\.([^.[\]]+)|\[['"]([^'"]+)['"]\]|\[(\d+|\*)\]/g;
-  for (let m = re.exec(path.replace(/^\$/, '')); m; m = re.exec(path.replace(/^\$/, ''))) {
+  const src = path.replace(/^\$/, '');
+  for (let m = re.exec(src); m; m = re.exec(src)) {
     segs.push(m[1] ?? m[2] ?? m[3] ?? '');
   }
   return segs.join('\u0000');
@@ -131,8 +132,6 @@ export function readPact(doc: unknown, source: string): PactFile | undefined {
   };
 }
 
-const EVENT_FIELD: Record<Provider, string> = { mluvii: 'eventType', enreach: 'EventType' };
-
 function matcherKinds(rules: Map<string, Json[]>, segs: readonly Segment[]): Json[] {
   for (const key of ruleKeyCandidates(segs)) {
     const r = rules.get(key);
@@ -167,6 +166,23 @@ function sends(shape: Shape): string {
   return `${types.join(' or ')}${shape.format ? ` (format ${shape.format})` : ''}`;
 }
 
+/** The JSON types a Pact matcher kind can match (kinds not listed match anything). */
+const MATCHER_TYPES: Record<string, JsonType[]> = {
+  integer: ['integer'],
+  decimal: ['number', 'integer'],
+  number: ['number', 'integer'],
+  boolean: ['boolean'],
+  regex: ['string'],
+  timestamp: ['string'],
+  datetime: ['string'],
+  date: ['string'],
+  time: ['string'],
+  include: ['string'],
+  values: ['object'],
+  eachKey: ['object'],
+  eachValue: ['object'],
+};
+
 function walk(ats: readonly SchemaAt[], value: unknown, segs: Segment[], typeCascade: boolean, ctx: WalkCtx): void {
   const shape = shapeOf(ats);
   const path = formatPath(segs);
@@ -180,23 +196,8 @@ function walk(ats: readonly SchemaAt[], value: unknown, segs: Segment[], typeCas
   }
   for (const m of matchers) {
     const kind = String(m['match'] ?? '');
-    const wants: Record<string, string[]> = {
-      integer: ['integer'],
-      decimal: ['number', 'integer'],
-      number: ['number', 'integer'],
-      boolean: ['boolean'],
-      regex: ['string'],
-      timestamp: ['string'],
-      datetime: ['string'],
-      date: ['string'],
-      time: ['string'],
-      include: ['string'],
-      values: ['object'],
-      eachKey: ['object'],
-      eachValue: ['object'],
-    };
-    const need = wants[kind];
-    if (need && shape.types.size > 0 && !need.some((n) => acceptsType(shape, n as never))) {
+    const need = MATCHER_TYPES[kind];
+    if (need && shape.types.size > 0 && !need.some((n) => acceptsType(shape, n))) {
       ctx.issue(path, `the pact's ${kind} matcher cannot match what the provider sends here: ${sends(shape)}`);
       return;
     }
@@ -298,7 +299,7 @@ export function precheckInteraction(provider: Provider, i: MessageInteraction, w
     }
   }
   const content = i.content;
-  const field = EVENT_FIELD[provider];
+  const field = EVENT_TYPE_FIELD[provider];
   if (isObj(content) && typeof content[field] === 'string' && content[field] !== entry.eventType && findEvent(provider, content[field])) {
     issue(`$.${field}`, `the description says ${entry.eventType} but the body is a ${String(content[field])}`);
     return issues;

@@ -6,11 +6,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
-import { pascalName, type SchemaBundle, type SchemaDoc } from '../contracts/schema-doc.ts';
-import { docExamples } from '../contracts/export/examples.ts';
+import { pascalName as pascal, type SchemaBundle, type SchemaDoc } from '../contracts/schema-doc.ts';
+import { docExamples, REPO_ROOT } from '../contracts/export/examples.ts';
 import { EXPORT_FILES, exportText } from '../contracts/export/index.ts';
 
-export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+/** The repository root (absolute, no trailing slash). */
+export const ROOT = REPO_ROOT;
 const CONTRACTS = join(ROOT, 'contracts');
 
 function walk(dir: string): string[] {
@@ -29,8 +30,6 @@ export function readSchemaFiles(): SchemaBundle['schemas'] {
     .map((abs) => ({ file: toPosix(relative(ROOT, abs)), schema: JSON.parse(readFileSync(abs, 'utf8')) as SchemaDoc }))
     .sort((a, b) => a.file.localeCompare(b.file));
 }
-
-const pascal = pascalName;
 
 /** Type name of a whole document: events get `<Provider><Event>Event`, others `<Provider><File>`. */
 function docTypeName(file: string, schema: SchemaDoc): string {

@@ -1,4 +1,4 @@
-import { computeExitCode, deliver, formatSummary } from '../../delivery/index.ts';
+import { computeExitCode, deliver, formatSummary, parseRate } from '../../delivery/index.ts';
 import { startLocalReceiver } from '../../mock-server/local-receiver.ts';
 import { readScenario } from '../../scenarios/files.ts';
 import { plan } from '../../scenarios/index.ts';
@@ -21,13 +21,17 @@ queue-call-answered (Enreach) and chat-session (mluvii) into it the providers' w
 headers and token; Basic auth from the callback URL's userinfo), with duplicates injected, the
 auth check and the idempotency probe on, and shows the summary. Exit 0 when every check passes.
 
+  --seed S         seeds the plan and every fault decision (default 1)
+  --duplicates R   re-deliver delivered events at rate R: 0..1 or a percentage (default 0.2)
+
 The same against your own receiver:
   provider-mock run queue-call-answered --target https://your.host/enreach --secret … --check-auth`,
   options: { seed: { type: 'string' }, duplicates: { type: 'string' } },
   async run(argv, io) {
     const p = parseFlags('demo', argv, this.options);
     const seed = parseSeed(stringFlag(p, 'seed'));
-    const duplicates = Number(stringFlag(p, 'duplicates') ?? '0.2');
+    // The same rate syntax as `run --duplicates` (0.2 or 20%), checked before the receiver starts.
+    const duplicates = parseRate(stringFlag(p, 'duplicates') ?? '0.2', '--duplicates');
     const receiver = await startLocalReceiver({ enreachSecret: ENREACH_SECRET, mluviiCredentials: MLUVII_CREDENTIALS });
     try {
       const scenarios = [readScenario('queue-call-answered'), readScenario('chat-session')];

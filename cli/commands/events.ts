@@ -1,5 +1,5 @@
-import { listEvents, parseProvider } from '../../contracts/index.ts';
-import { boolFlag, parseFlags, stringFlag } from '../args.ts';
+import { listEvents } from '../../contracts/index.ts';
+import { boolFlag, parseFlags, providerFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
 import { table } from '../table.ts';
@@ -14,8 +14,7 @@ export const eventsCommand: Command = {
   options: { provider: { type: 'string' }, json: { type: 'boolean' } },
   async run(argv, io) {
     const p = parseFlags('events', argv, this.options);
-    const providerArg = stringFlag(p, 'provider');
-    const entries = listEvents(providerArg === undefined ? undefined : parseProvider(providerArg, '--provider'));
+    const entries = listEvents(providerFlag(p));
     if (boolFlag(p, 'json')) {
       out(io, JSON.stringify(entries, null, 2));
       return 0;

@@ -1,10 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { ProviderMockError, parseProvider } from '../../contracts/index.ts';
+import { ProviderMockError } from '../../contracts/index.ts';
 import { EXPORT_FORMATS, exportText, type ExportFormat } from '../../contracts/export/index.ts';
-import { parseFlags, stringFlag } from '../args.ts';
+import { parseFlags, providerFlag, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
-import { err } from '../io.ts';
+import { err, writeOutput } from '../io.ts';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -30,22 +28,16 @@ Exit codes: 0 written, 2 bad flags or unwritable file.`,
         hint: 'provider-mock export openapi --out openapi.json',
       });
     }
-    const providerArg = stringFlag(p, 'provider');
-    const providers = providerArg === undefined ? undefined : [parseProvider(providerArg, '--provider')];
+    const provider = providerFlag(p);
+    const providers = provider === undefined ? undefined : [provider];
     const text = exportText(format as ExportFormat, providers);
     const file = stringFlag(p, 'out');
     if (file === undefined || file === '-') {
       io.stdout.write(text);
       return 0;
     }
-    const target = resolve(io.cwd, file);
-    try {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text);
-    } catch (e) {
-      throw new ProviderMockError('PM_UNWRITABLE', `cannot write the ${format} document: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { where: file });
-    }
-    err(io, `wrote ${file} (${format}${providers ? `, ${providers[0]}` : ''})`);
+    await writeOutput(io, file, text, `the ${format} document`);
+    err(io, `wrote ${file} (${format}${provider ? `, ${provider}` : ''})`);
     return 0;
   },
 };

@@ -1,6 +1,6 @@
-import { ProviderMockError, parseProvider, resolveEvent } from '../../contracts/index.ts';
+import { ProviderMockError, resolveEvent } from '../../contracts/index.ts';
 import { DEFAULT_TIME, createContext, createWorld, generate, parseOverride } from '../../generators/index.ts';
-import { intFlag, listFlag, parseFlags, stringFlag, boolFlag } from '../args.ts';
+import { boolFlag, intFlag, listFlag, parseFlags, providerFlag, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
 
@@ -56,8 +56,7 @@ Examples:
     const [eventArg, ...extra] = p.positionals;
     if (!eventArg) throw new ProviderMockError('PM_BAD_FLAG', 'missing the event type', { where: 'generate', hint: 'provider-mock generate <EventType>; provider-mock events lists them' });
     if (extra.length) throw new ProviderMockError('PM_BAD_FLAG', `unexpected argument "${extra[0]}"`, { where: 'generate', hint: 'one event type per call; use --count for more payloads' });
-    const providerArg = stringFlag(p, 'provider');
-    const entry = resolveEvent(eventArg, providerArg === undefined ? undefined : parseProvider(providerArg, '--provider'), 'generate <EventType>');
+    const entry = resolveEvent(eventArg, providerFlag(p), 'generate <EventType>');
     const count = intFlag(p, 'count', 1, 1);
     const seed = seedOf(stringFlag(p, 'seed'), 'seed');
     const time = timeOf(stringFlag(p, 'time'));

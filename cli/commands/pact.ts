@@ -1,10 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { ProviderMockError, parseProvider } from '../../contracts/index.ts';
+import { PROVIDERS, ProviderMockError } from '../../contracts/index.ts';
 import { formatVerifyResult, providerStates, verifyPacts, type ConsumerVersionSelector, type VerifyOptions } from '../../pact/index.ts';
-import { boolFlag, intFlag, listFlag, parseFlags, stringFlag, type Parsed } from '../args.ts';
+import { boolFlag, intFlag, listFlag, parseFlags, providerFlag, stringFlag, type Parsed } from '../args.ts';
 import type { Command } from '../command.ts';
-import { out } from '../io.ts';
+import { out, writeOutput } from '../io.ts';
 import { table } from '../table.ts';
 
 const SUBCOMMANDS = ['verify', 'states'] as const;
@@ -30,11 +28,10 @@ export function parseSelectors(values: readonly string[]): ConsumerVersionSelect
 }
 
 function verifyOptions(p: Parsed, cwd: string): VerifyOptions {
-  const providerArg = stringFlag(p, 'provider');
-  if (providerArg === undefined) {
-    throw new ProviderMockError('PM_USAGE', 'pact verify needs --provider', { validValues: ['mluvii', 'enreach'], hint: 'provider-mock pact verify --provider enreach --pact-dir pacts' });
+  const provider = providerFlag(p);
+  if (provider === undefined) {
+    throw new ProviderMockError('PM_USAGE', 'pact verify needs --provider', { validValues: PROVIDERS, hint: 'provider-mock pact verify --provider enreach --pact-dir pacts' });
   }
-  const provider = parseProvider(providerArg, '--provider');
   const pactDir = stringFlag(p, 'pact-dir');
   const pactUrls = listFlag(p, 'pact-url');
   const brokerUrl = stringFlag(p, 'broker-url');
@@ -126,9 +123,9 @@ Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`
       });
     }
     if (sub === 'states') {
-      const providerArg = stringFlag(p, 'provider');
-      if (!providerArg) throw new ProviderMockError('PM_USAGE', 'pact states needs --provider', { validValues: ['mluvii', 'enreach'] });
-      const states = providerStates(parseProvider(providerArg, '--provider'));
+      const provider = providerFlag(p);
+      if (provider === undefined) throw new ProviderMockError('PM_USAGE', 'pact states needs --provider', { validValues: PROVIDERS });
+      const states = providerStates(provider);
       if (boolFlag(p, 'json')) out(io, JSON.stringify(states, null, 2));
       else out(io, table(['provider state', 'scenario', 'events'], states.map((s) => [s.name, s.scenario ?? '', s.events.join(', ')])));
       return 0;
@@ -138,14 +135,7 @@ Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`
     const report = stringFlag(p, 'report');
     const result = await verifyPacts(options);
     for (const line of formatVerifyResult(result)) out(io, line);
-    if (report !== undefined) {
-      try {
-        await mkdir(dirname(resolve(io.cwd, report)), { recursive: true });
-        await writeFile(resolve(io.cwd, report), JSON.stringify(result, null, 2) + '\n');
-      } catch (e) {
-        throw new ProviderMockError('PM_UNWRITABLE', `cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { where: report });
-      }
-    }
+    if (report !== undefined) await writeOutput(io, report, JSON.stringify(result, null, 2) + '\n', 'the report');
     return result.ok ? 0 : 1;
   },
 };

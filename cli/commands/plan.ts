@@ -8,9 +8,6 @@ import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts'
 import type { Command } from '../command.ts';
 import { out, type CliIO } from '../io.ts';
 
-// Re-exported so cli/main.ts registers both scenario commands with one import.
-export { scenariosCommand } from './scenarios.ts';
-
 /** `--seed 42` is the number 42; anything else is a string seed. */
 export function parseSeed(raw: string | undefined): number | string {
   if (raw === undefined) return 1;

@@ -1,6 +1,5 @@
-import { parseProvider } from '../../contracts/index.ts';
 import { listBuiltins } from '../../scenarios/files.ts';
-import { boolFlag, parseFlags, stringFlag } from '../args.ts';
+import { boolFlag, parseFlags, providerFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
 import { table } from '../table.ts';
@@ -18,8 +17,7 @@ Write your own in YAML: scenarios/README.md describes the language.
   options: { provider: { type: 'string' }, json: { type: 'boolean' } },
   async run(argv, io) {
     const p = parseFlags('scenarios', argv, this.options);
-    const providerArg = stringFlag(p, 'provider');
-    const list = listBuiltins(providerArg === undefined ? undefined : parseProvider(providerArg, '--provider'));
+    const list = listBuiltins(providerFlag(p));
     if (boolFlag(p, 'json')) {
       out(io, JSON.stringify(list.map(({ name, provider, description, file }) => ({ name, provider, description, file })), null, 2));
       return 0;

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ProviderMockError } from '../../contracts/errors.ts';
-import { formatIssues, parseProvider, validate, type ValidationResult } from '../../contracts/index.ts';
-import { boolFlag, parseFlags, stringFlag } from '../args.ts';
+import { formatIssues, validate, type ValidationResult } from '../../contracts/index.ts';
+import { boolFlag, parseFlags, providerFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out, readAll, type CliIO } from '../io.ts';
 
@@ -64,8 +64,7 @@ Exit codes: 0 all valid, 1 any invalid, 2 unusable input (unreadable, not JSON).
     if (!file || p.positionals.length > 1) {
       throw new ProviderMockError('PM_USAGE', 'validate takes exactly one file (or - for stdin)', { hint: 'provider-mock validate payload.json' });
     }
-    const providerArg = stringFlag(p, 'provider');
-    const provider = providerArg === undefined ? undefined : parseProvider(providerArg, '--provider');
+    const provider = providerFlag(p);
     const items = parsePayloads(await readInput(file, io), file === '-' ? 'stdin' : file);
     let invalid = 0;
     for (const item of items) {

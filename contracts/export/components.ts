@@ -10,7 +10,7 @@
  */
 import { bundle } from '../bundle.ts';
 import type { Provider } from '../provider.ts';
-import { pascalName, type SchemaBundle, type SchemaDoc } from '../schema-doc.ts';
+import { pascalName as pascal, type SchemaBundle, type SchemaDoc } from '../schema-doc.ts';
 import { docExamples } from './examples.ts';
 
 /** The schema documents an export is built from: the committed bundle, or freshly read files (npm run generate). */
@@ -53,8 +53,6 @@ export interface Components {
   /** `provider/eventType` → component name of the event's payload schema. */
   eventSchema: Map<string, string>;
 }
-
-const pascal = pascalName;
 
 /** Component name of a schema document or of one of its definitions. */
 function componentName(docsById: Map<string, SchemaSource[number]>, docId: string, definition: string | undefined): string {

@@ -1,6 +1,6 @@
 import { validatorFor } from '../ajv.ts';
 import { eventNames } from '../catalog.ts';
-import { didYouMean, ProviderMockError } from '../errors.ts';
+import { ProviderMockError, suggestion } from '../errors.ts';
 import { readableErrors } from '../validate.ts';
 
 /**
@@ -37,12 +37,10 @@ export function parseEnreachConfig(doc: unknown, source = 'config'): EnreachWebh
     }
     (d as EnreachWebhookConfig).Subscriptions.forEach((s, j) => {
       if (known.includes(s.EventType)) return;
-      const near = didYouMean(s.EventType, known);
-      throw new ProviderMockError(
-        'PM_BAD_ENREACH_CONFIG',
-        `unknown Enreach event type "${s.EventType}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`,
-        { where: `${source}: $${prefix}.Subscriptions[${j}].EventType`, validValues: known },
-      );
+      throw new ProviderMockError('PM_BAD_ENREACH_CONFIG', `unknown Enreach event type "${s.EventType}"${suggestion(s.EventType, known)}`, {
+        where: `${source}: $${prefix}.Subscriptions[${j}].EventType`,
+        validValues: known,
+      });
     });
   });
   return docs as EnreachWebhookConfig[];

@@ -5,9 +5,11 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const here = new URL('.', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: a checkout path with spaces or non-ASCII stays a usable path.
+const here = fileURLToPath(new URL('.', import.meta.url));
 
 export async function buildLiveBoard(outDir: string): Promise<string> {
   mkdirSync(outDir, { recursive: true });

@@ -47,61 +47,67 @@ export function organizationId(g: G): string {
   return str(g.ctx['OrganizationId']) ?? g.world.organization.id;
 }
 
+/**
+ * The value the context keeps under `key` (a Guid, a number…); else `make()` one and keep it, so
+ * the events after this one reuse it (CallId, CallBackId, RecordingId, CallerNumber…).
+ */
+export function sticky(g: G, key: string, make: () => string = () => g.rng.guid()): string {
+  const v = str(g.ctx[key]);
+  if (v) return v;
+  const made = make();
+  g.ctx[key] = made;
+  return made;
+}
+
+/** The entity whose id the context keeps under `key`; else `choose()` one and keep its id. */
+function kept<T extends { id: string }>(g: G, key: string, byId: (id: string) => T, choose: () => T): T {
+  const id = str(g.ctx[key]);
+  if (id) return byId(id);
+  const e = choose();
+  g.ctx[key] = e.id;
+  return e;
+}
+
 /** The user in charge (context UserId): a member of the queue when the queue is known. */
 export function user(g: G): EnreachUser {
-  const id = str(g.ctx['UserId']);
-  if (id) return userById(g.world, id);
-  const qid = str(g.ctx['QueueId']);
-  const q = qid ? g.world.queues.find((x) => x.id === qid) : undefined;
-  const members = q ? g.world.users.filter((u) => q.members.some((m) => m.userId === u.id)) : [];
-  const u = g.rng.pick(members.length ? members : g.world.users);
-  g.ctx['UserId'] = u.id;
-  return u;
+  return kept(g, 'UserId', (id) => userById(g.world, id), () => {
+    const qid = str(g.ctx['QueueId']);
+    const q = qid ? g.world.queues.find((x) => x.id === qid) : undefined;
+    const members = q ? g.world.users.filter((u) => q.members.some((m) => m.userId === u.id)) : [];
+    return g.rng.pick(members.length ? members : g.world.users);
+  });
 }
 
-/** The service queue (context QueueId): one the user serves in when the user is known. */
+/** The service queue (context QueueId): the call list's, or one the user serves in when the user is known. */
 export function queue(g: G): EnreachQueue {
-  const id = str(g.ctx['QueueId']);
-  if (id) return queueById(g.world, id);
-  const uid = str(g.ctx['UserId']);
-  const u = uid ? g.world.users.find((x) => x.id === uid) : undefined;
-  const mine = u ? g.world.queues.filter((q) => u.queueIds.includes(q.id)) : [];
-  const clid = str(g.ctx['CallListId']);
-  const list = clid ? g.world.callLists.find((c) => c.id === clid) : undefined;
-  const q = list ? queueById(g.world, list.queueId) : g.rng.pick(mine.length ? mine : g.world.queues);
-  g.ctx['QueueId'] = q.id;
-  return q;
+  return kept(g, 'QueueId', (id) => queueById(g.world, id), () => {
+    const uid = str(g.ctx['UserId']);
+    const u = uid ? g.world.users.find((x) => x.id === uid) : undefined;
+    const mine = u ? g.world.queues.filter((q) => u.queueIds.includes(q.id)) : [];
+    const clid = str(g.ctx['CallListId']);
+    const list = clid ? g.world.callLists.find((c) => c.id === clid) : undefined;
+    return list ? queueById(g.world, list.queueId) : g.rng.pick(mine.length ? mine : g.world.queues);
+  });
 }
 
+/** The call list (context CallListId): one of the queue's when the queue is known. */
 export function callList(g: G): EnreachCallList {
-  const id = str(g.ctx['CallListId']);
-  if (id) return g.world.callLists.find((c) => c.id === id) ?? { ...(g.world.callLists[0] as EnreachCallList), id };
-  const qid = str(g.ctx['QueueId']);
-  const mine = qid ? g.world.callLists.filter((c) => c.queueId === qid) : [];
-  const c = g.rng.pick(mine.length ? mine : g.world.callLists);
-  g.ctx['CallListId'] = c.id;
-  return c;
+  const byId = (id: string): EnreachCallList => g.world.callLists.find((c) => c.id === id) ?? { ...(g.world.callLists[0] as EnreachCallList), id };
+  return kept(g, 'CallListId', byId, () => {
+    const qid = str(g.ctx['QueueId']);
+    const mine = qid ? g.world.callLists.filter((c) => c.queueId === qid) : [];
+    return g.rng.pick(mine.length ? mine : g.world.callLists);
+  });
 }
 
 /** A supervisor who is not the user in charge. */
 export function supervisor(g: G): EnreachUser {
-  const id = str(g.ctx['SupervisorUserId']);
-  if (id) return userById(g.world, id);
-  const me = user(g);
-  const sups = g.world.users.filter((u) => u.isSupervisor && u.id !== me.id);
-  const pool = sups.length ? sups : g.world.users.filter((u) => u.id !== me.id);
-  const s = pool.length ? g.rng.pick(pool) : me;
-  g.ctx['SupervisorUserId'] = s.id;
-  return s;
-}
-
-/** A Guid kept in the context under `key` (CallId, CallBackId, RecordingId, TranscriptId, RequestId…). */
-export function sticky(g: G, key: string): string {
-  const v = str(g.ctx[key]);
-  if (v) return v;
-  const id = g.rng.guid();
-  g.ctx[key] = id;
-  return id;
+  return kept(g, 'SupervisorUserId', (id) => userById(g.world, id), () => {
+    const me = user(g);
+    const sups = g.world.users.filter((u) => u.isSupervisor && u.id !== me.id);
+    const pool = sups.length ? sups : g.world.users.filter((u) => u.id !== me.id);
+    return pool.length ? g.rng.pick(pool) : me;
+  });
 }
 
 /**
@@ -119,18 +125,14 @@ export function customerNumber(g: G): string {
   ])();
 }
 
-export function stickyNumber(g: G, key: string, make: () => string): string {
-  const v = str(g.ctx[key]);
-  if (v) return v;
-  const n = make();
-  g.ctx[key] = n;
-  return n;
+/** Outbound calls: the agent (or the queue / call list in whose name the agent calls) is the caller. */
+export function isOutbound(eventType: string): boolean {
+  return eventType.includes('CallOut') || eventType.startsWith('UserConfigurationSetNextCallOut');
 }
 
 /** The number a callback request asks to be called back on (context ContactNumber, else the caller). */
 export function contactNumber(g: G): string {
   // On an inbound call the caller asks to be called back; on an outbound (callback) call the
   // caller is the call list, so the contact is someone else.
-  const outbound = g.eventType.includes('CallOut') || g.eventType.startsWith('UserConfigurationSetNextCallOut');
-  return stickyNumber(g, 'ContactNumber', () => (outbound ? undefined : str(g.ctx['CallerNumber'])) ?? customerNumber(g));
+  return sticky(g, 'ContactNumber', () => (isOutbound(g.eventType) ? undefined : str(g.ctx['CallerNumber'])) ?? customerNumber(g));
 }

@@ -20,6 +20,11 @@ const DAY = 24 * 60 * MIN;
 const dt = (ms: number): string => formatEnreach(ms, false);
 
 const CONTACT_MESSAGES = ['Soittakaa takaisin iltapäivällä.', 'Laskusta kysyttävää.', 'Haluaisin muuttaa sopimustani.', 'Tilaus ei ole saapunut.', 'Ringer gärna tillbaka efter kl. 15.'];
+/** What a caller leaves with a callback request: often nothing, sometimes an empty string. */
+function contactMessage(g: G): string | null {
+  return g.rng.weighted<string | null>([[null, 40], ['', 20], [g.rng.pick(CONTACT_MESSAGES), 40]]);
+}
+
 const NOTES = ['Asiakas pyysi soittamaan uudelleen huomenna.', 'Ei vastannut, yritetään myöhemmin.', 'Asia hoidettu puhelimessa.', 'Välitetty laskutukseen.', 'Numero ei ollut käytössä.'];
 
 /** Reason of a disconnect: who hung up (the doc: 'remote' or 'local'). */
@@ -66,13 +71,10 @@ const overflow: H = (o, g) => {
 
 /** A transfer target: another queue (by Guid) or a phone number (the doc: "Guid or phone number"). */
 function transferTarget(g: G): string {
-  const key = 'TransferTarget';
-  const v = g.ctx[key];
-  if (typeof v === 'string') return v;
-  const others = g.world.queues.filter((q) => q.id !== queue(g).id);
-  const t = others.length && g.rng.bool(0.6) ? g.rng.pick(others).id : customerNumber(g);
-  g.ctx[key] = t;
-  return t;
+  return sticky(g, 'TransferTarget', () => {
+    const others = g.world.queues.filter((q) => q.id !== queue(g).id);
+    return others.length && g.rng.bool(0.6) ? g.rng.pick(others).id : customerNumber(g);
+  });
 }
 
 const transfer: H = (o, g) => {
@@ -101,7 +103,7 @@ const callbackCreated: H = (o, g) => {
   if (!fromCall) o['LegId'] = null;
   const leftMessage = g.rng.bool(0.25);
   o['RecordingId'] = leftMessage ? sticky(g, 'RecordingId') : null;
-  o['ContactMessage'] = g.rng.weighted<string | null>([[null, 40], ['', 20], [g.rng.pick(CONTACT_MESSAGES), 40]]);
+  o['ContactMessage'] = contactMessage(g);
   o['CreationTime'] = dt(g.time);
 };
 
@@ -115,6 +117,23 @@ function metricsSplit(g: G, total: number, parts: number): number[] {
     left -= v;
   }
   return out;
+}
+
+/** 1 to 3 attempts of one agent on a callback request, the last one on the call in the context. */
+function callbackAttempts(g: G, userId: string) {
+  const n = g.rng.int(1, 3);
+  return Array.from({ length: n }, (_, i) => {
+    const last = i === n - 1;
+    return {
+      Id: g.rng.guid(),
+      UserId: userId,
+      Timestamp: dt(g.time - (n - 1 - i) * g.rng.int(30, 240) * MIN),
+      CallbackAttemptTypeId: last ? g.rng.int(1, 4) : g.rng.int(2, 4),
+      Note: g.rng.bool(0.5) ? g.rng.pick(NOTES) : null,
+      RecordingId: last && g.rng.bool(0.5) ? sticky(g, 'RecordingId') : null,
+      CallId: last ? sticky(g, 'CallId') : g.rng.guid(),
+    };
+  });
 }
 
 const HOOKS: Record<string, H> = {
@@ -204,7 +223,7 @@ const HOOKS: Record<string, H> = {
     o['CallId'] = got ? sticky(g, 'CallId') : null;
     o['LegId'] = got ? sticky(g, 'LegId') : null;
     o['QueueId'] = got ? queue(g).id : null;
-    o['CallerNumber'] = got ? (typeof g.ctx['CallerNumber'] === 'string' ? g.ctx['CallerNumber'] : (g.ctx['CallerNumber'] = customerNumber(g))) : null;
+    o['CallerNumber'] = got ? sticky(g, 'CallerNumber', () => customerNumber(g)) : null;
     o['TargetNumber'] = got ? queue(g).number : null;
   },
   UserAvailability(o, g) {
@@ -371,7 +390,7 @@ const HOOKS: Record<string, H> = {
     o['CallId'] = typeId === 3 ? null : sticky(g, 'CallId');
     o['ContactNumber'] = contactNumber(g);
     o['ContactName'] = g.rng.bool(0.5) ? null : g.faker.person.fullName();
-    o['ContactMessage'] = g.rng.weighted<string | null>([[null, 40], ['', 20], [g.rng.pick(CONTACT_MESSAGES), 40]]);
+    o['ContactMessage'] = contactMessage(g);
     o['Note'] = phase === 'new' ? null : g.rng.bool(0.5) ? null : g.rng.pick(NOTES);
     o['AssignedUserId'] = agent ? agent.id : null;
     o['LastModifiedUserId'] = agent && g.rng.bool(0.8) ? agent.id : null;
@@ -388,38 +407,18 @@ const HOOKS: Record<string, H> = {
           { Id: 2, Name: 'Kieli', Value: g.rng.pick(['fi', 'sv', 'en']) },
         ];
     o['CallbackRelatedItems'] = g.rng.bool(0.8) ? null : [{ Id: g.rng.guid(), ListId: list.id, IsClosed: true, StatusId: g.rng.int(1, 4) }];
-    if (phase === 'attempted' && agent) {
-      const n = g.rng.int(1, 3);
-      const attempts = Array.from({ length: n }, (_, i) => {
-        const last = i === n - 1;
-        return {
-          Id: g.rng.guid(),
-          UserId: agent.id,
-          Timestamp: dt(g.time - (n - 1 - i) * g.rng.int(30, 240) * MIN),
-          CallbackAttemptTypeId: last ? g.rng.int(1, 4) : g.rng.int(2, 4),
-          Note: g.rng.bool(0.5) ? g.rng.pick(NOTES) : null,
-          RecordingId: last && g.rng.bool(0.5) ? sticky(g, 'RecordingId') : null,
-          CallId: last ? sticky(g, 'CallId') : g.rng.guid(),
-        };
-      });
-      const last = attempts[attempts.length - 1] as (typeof attempts)[number];
-      o['CallbackAttempts'] = attempts;
-      o['LastAttemptUserId'] = agent.id;
-      o['LastAttemptTypeId'] = last.CallbackAttemptTypeId;
-      o['LastAttemptTimestamp'] = last.Timestamp;
-      o['LastAttemptNote'] = last.Note;
-      // Attempt type 1 is taken as "reached the contact" [inference: the type ids are not documented].
-      o['IsClosed'] = last.CallbackAttemptTypeId === 1;
-      o['ClassificationId'] = last.CallbackAttemptTypeId === 1 && g.rng.bool(0.5) ? g.rng.guid() : null;
-    } else {
-      o['CallbackAttempts'] = g.rng.bool(0.5) ? null : [];
-      o['LastAttemptUserId'] = null;
-      o['LastAttemptTypeId'] = null;
-      o['LastAttemptTimestamp'] = null;
-      o['LastAttemptNote'] = null;
-      o['IsClosed'] = false;
-      o['ClassificationId'] = null;
-    }
+    const attempts = phase === 'attempted' && agent ? callbackAttempts(g, agent.id) : undefined;
+    const last = attempts?.[attempts.length - 1];
+    o['CallbackAttempts'] = attempts ?? (g.rng.bool(0.5) ? null : []);
+    // The "last attempt" summary repeats the last entry of CallbackAttempts.
+    o['LastAttemptUserId'] = last?.UserId ?? null;
+    o['LastAttemptTypeId'] = last?.CallbackAttemptTypeId ?? null;
+    o['LastAttemptTimestamp'] = last?.Timestamp ?? null;
+    o['LastAttemptNote'] = last?.Note ?? null;
+    // Attempt type 1 is taken as "reached the contact" [inference: the type ids are not documented].
+    const reached = last?.CallbackAttemptTypeId === 1;
+    o['IsClosed'] = reached;
+    o['ClassificationId'] = reached && g.rng.bool(0.5) ? g.rng.guid() : null;
   },
   QueueAttachedUsers(o, g) {
     const q = queue(g);

@@ -7,7 +7,7 @@ import type { CatalogEntry } from '../../contracts/catalog.ts';
 import { OMIT, type Fill, type PropInfo, type RuleSet } from '../plan.ts';
 import { formatEnreach } from '../time.ts';
 import type { EnreachWorld } from './world.ts';
-import { callList, contactNumber, customerNumber, organizationId, queue, sticky, stickyNumber, supervisor, user, type G } from './entities.ts';
+import { callList, contactNumber, customerNumber, isOutbound, organizationId, queue, sticky, supervisor, user, type G } from './entities.ts';
 
 type F = Fill<EnreachWorld>;
 
@@ -31,11 +31,6 @@ export function family(eventType: string): Family {
   return eventType.startsWith('Queue') ? 'Queue' : eventType.startsWith('Callback') ? 'Callback' : 'User';
 }
 
-/** Outbound calls: the agent (or the queue / call list in whose name the agent calls) is the caller. */
-export function isOutbound(eventType: string): boolean {
-  return eventType.includes('CallOut') || eventType.startsWith('UserConfigurationSetNextCallOut');
-}
-
 /** The number an outbound call shows to the callee: the call list's, the queue's or the user's own. */
 function callAsNumber(g: G): string {
   const fam = family(g.eventType);
@@ -43,13 +38,13 @@ function callAsNumber(g: G): string {
 }
 
 function callerNumber(g: G): string {
-  return stickyNumber(g, 'CallerNumber', () => (isOutbound(g.eventType) ? callAsNumber(g) : customerNumber(g)));
+  return sticky(g, 'CallerNumber', () => (isOutbound(g.eventType) ? callAsNumber(g) : customerNumber(g)));
 }
 
 function targetNumber(g: G): string {
   const fam = family(g.eventType);
   if (fam === 'Callback') return contactNumber(g);
-  return stickyNumber(g, 'TargetNumber', () => (isOutbound(g.eventType) ? customerNumber(g) : fam === 'Queue' ? queue(g).number : user(g).number));
+  return sticky(g, 'TargetNumber', () => (isOutbound(g.eventType) ? customerNumber(g) : fam === 'Queue' ? queue(g).number : user(g).number));
 }
 
 function entityId(entry: CatalogEntry): F {
@@ -92,15 +87,15 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
     case 'MessageTTLSeconds':
       return c(TTL[et] ?? -1);
     case 'CallId':
-      return nullable ? undefined : (g) => sticky(g as G, 'CallId'); // nullable CallIds: hooks
+    case 'CallBackId':
+    case 'RecordingId':
+    case 'TranscriptId':
+      return nullable ? undefined : (g) => sticky(g as G, name); // the nullable ones: hooks
     case 'LegId':
-      return (g) => sticky(g as G, 'LegId');
     case 'AgentLegId':
-      return (g) => sticky(g as G, 'AgentLegId');
+      return (g) => sticky(g as G, name);
     case 'SupervisorLegId':
       return (g) => (g.rng.bool(0.85) ? sticky(g as G, 'SupervisorLegId') : null);
-    case 'CallBackId':
-      return nullable ? undefined : (g) => sticky(g as G, 'CallBackId');
     case 'CallListId':
       return nullable ? undefined : (g) => callList(g as G).id;
     case 'QueueId':
@@ -113,7 +108,6 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
       if (et === 'CallbackCallTranscribed') return (g) => (g.rng.bool(0.9) ? user(g as G).id : null);
       return (g) => user(g as G).id;
     case 'TargetUserId':
-      return (g) => user(g as G).id;
     case 'AllocatedUserId':
       return (g) => user(g as G).id;
     case 'UserName':
@@ -138,10 +132,6 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
       return nullable ? (g) => (g.rng.bool(0.6) ? queue(g as G).techQueueId : null) : (g) => queue(g as G).techQueueId;
     case 'TechQueueName':
       return (g) => queue(g as G).techQueueName;
-    case 'RecordingId':
-      return nullable ? undefined : (g) => sticky(g as G, 'RecordingId');
-    case 'TranscriptId':
-      return nullable ? undefined : (g) => sticky(g as G, 'TranscriptId');
     case 'ConversionId':
     case 'CallEventId':
       return (g) => g.rng.guid();

@@ -6,6 +6,7 @@
 import type { WorldSizes } from '../types.ts';
 import { asciiSlug, finnishFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
+import { distinctNames, sizesFor } from '../worlds.ts';
 
 export interface EnreachUser {
   id: string;
@@ -14,7 +15,7 @@ export interface EnreachUser {
   fullName: string;
   /** `first.last@company.example`: the UserName / Username of the events. */
   userName: string;
-  /** E.164 mobile number (+35840…, +35850…). */
+  /** E.164 mobile number (+3584x…, +35850…). */
   number: string;
   isSupervisor: boolean;
   queueIds: string[];
@@ -132,13 +133,8 @@ export function finnishServiceNumber(rng: Rng): string {
   ])();
 }
 
-function distinctNames(rng: Rng, pool: readonly string[], n: number): string[] {
-  const shuffled = rng.sample(pool, pool.length);
-  return Array.from({ length: n }, (_, i) => (shuffled[i % shuffled.length] as string) + (i >= shuffled.length ? ` ${Math.floor(i / shuffled.length) + 1}` : ''));
-}
-
 export function createEnreachWorld(seed: number | string, sizes: Partial<WorldSizes> = {}): EnreachWorld {
-  const n = { ...ENREACH_DEFAULT_SIZES, ...pickSizes(sizes) };
+  const n = sizesFor(ENREACH_DEFAULT_SIZES, sizes);
   const s = hashSeed(seed);
   const rng = new Rng(s);
   const faker = finnishFaker(rng);
@@ -217,13 +213,4 @@ export function createEnreachWorld(seed: number | string, sizes: Partial<WorldSi
 
   const availabilityProfiles: EnreachAvailabilityProfile[] = PROFILES.map(([availability, note]) => ({ id: rng.guid(), availability, note }));
   return { provider: 'enreach', seed: s, organization, users, queues, callLists, securityGroups, queueGroups, availabilityProfiles };
-}
-
-function pickSizes(sizes: Partial<WorldSizes>): Partial<Record<keyof typeof ENREACH_DEFAULT_SIZES, number>> {
-  const out: Partial<Record<keyof typeof ENREACH_DEFAULT_SIZES, number>> = {};
-  for (const k of Object.keys(ENREACH_DEFAULT_SIZES) as (keyof typeof ENREACH_DEFAULT_SIZES)[]) {
-    const v = sizes[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
 }

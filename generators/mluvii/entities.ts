@@ -19,14 +19,33 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/** The number the context keeps under `key`; else `make()` one and keep it for the events after this one. */
+function sticky(g: G, key: string, make: () => number): number {
+  const v = num(g.ctx[key]);
+  if (v !== undefined) return v;
+  const made = make();
+  g.ctx[key] = made;
+  return made;
+}
+
+/** The entity whose id the context keeps under `key`; else `choose()` one and keep its id. */
+function kept<T extends { id: number }>(g: G, key: string, byId: (id: number) => T, choose: () => T): T {
+  const id = num(g.ctx[key]);
+  if (id !== undefined) return byId(id);
+  const e = choose();
+  g.ctx[key] = e.id;
+  return e;
+}
+
+const tenantById = (world: MluviiWorld, id: number): MluviiTenant => world.tenants.find((t) => t.id === id) ?? { id, name: `Tenant ${id}` };
+
+/** The tenant (context `tenantId`): the operator's when the operator is known. */
 export function tenant(g: G): MluviiTenant {
-  const id = num(g.ctx['tenantId']);
-  if (id !== undefined) return g.world.tenants.find((t) => t.id === id) ?? { id, name: `Tenant ${id}` };
-  const userId = num(g.ctx['userId']);
-  const op = userId === undefined ? undefined : g.world.operators.find((o) => o.id === userId);
-  const t = op ? (g.world.tenants.find((x) => x.id === op.tenantId) ?? { id: op.tenantId, name: `Tenant ${op.tenantId}` }) : g.rng.pick(g.world.tenants);
-  g.ctx['tenantId'] = t.id;
-  return t;
+  return kept(g, 'tenantId', (id) => tenantById(g.world, id), () => {
+    const userId = num(g.ctx['userId']);
+    const op = userId === undefined ? undefined : g.world.operators.find((o) => o.id === userId);
+    return op ? tenantById(g.world, op.tenantId) : g.rng.pick(g.world.tenants);
+  });
 }
 
 export function operatorById(world: MluviiWorld, id: number): MluviiOperator {
@@ -41,75 +60,61 @@ export function operatorById(world: MluviiWorld, id: number): MluviiOperator {
 
 /** The operator in charge (context `userId`). */
 export function operator(g: G): MluviiOperator {
-  const id = num(g.ctx['userId']);
-  if (id !== undefined) return operatorById(g.world, id);
-  const t = tenant(g);
-  const mine = g.world.operators.filter((o) => o.tenantId === t.id);
-  const op = g.rng.pick(mine.length ? mine : g.world.operators);
-  g.ctx['userId'] = op.id;
-  return op;
+  return kept(g, 'userId', (id) => operatorById(g.world, id), () => {
+    const t = tenant(g);
+    const mine = g.world.operators.filter((o) => o.tenantId === t.id);
+    return g.rng.pick(mine.length ? mine : g.world.operators);
+  });
 }
 
 /** Another operator of the same tenant (forward, invite, kick); the operator in charge when alone. */
 export function otherOperator(g: G, key = 'toOperatorUserId'): MluviiOperator {
-  const id = num(g.ctx[key]);
-  if (id !== undefined) return operatorById(g.world, id);
-  const me = operator(g);
-  const t = tenant(g);
-  const others = g.world.operators.filter((o) => o.id !== me.id && o.tenantId === t.id);
-  const pool = others.length ? others : g.world.operators.filter((o) => o.id !== me.id);
-  const op = pool.length ? g.rng.pick(pool) : me;
-  g.ctx[key] = op.id;
-  return op;
+  return kept(g, key, (id) => operatorById(g.world, id), () => {
+    const me = operator(g);
+    const t = tenant(g);
+    const others = g.world.operators.filter((o) => o.id !== me.id && o.tenantId === t.id);
+    const pool = others.length ? others : g.world.operators.filter((o) => o.id !== me.id);
+    return pool.length ? g.rng.pick(pool) : me;
+  });
 }
 
+/** An operator group (context `operatorGroupId`, or `toGroupId` for a forward's target): the operator's own, else the tenant's. */
 export function operatorGroup(g: G, key = 'operatorGroupId'): MluviiOperatorGroup {
-  const id = num(g.ctx[key]);
-  if (id !== undefined) return g.world.operatorGroups.find((x) => x.id === id) ?? { id, name: `Skupina ${id}`, tenantId: tenant(g).id };
-  const t = tenant(g);
-  const userId = num(g.ctx['userId']);
-  const op = userId === undefined ? undefined : g.world.operators.find((o) => o.id === userId);
-  const mine = op && op.groupIds.length && key === 'operatorGroupId' ? g.world.operatorGroups.filter((x) => op.groupIds.includes(x.id)) : g.world.operatorGroups.filter((x) => x.tenantId === t.id);
-  const grp = g.rng.pick(mine.length ? mine : g.world.operatorGroups);
-  g.ctx[key] = grp.id;
-  return grp;
+  const byId = (id: number): MluviiOperatorGroup => g.world.operatorGroups.find((x) => x.id === id) ?? { id, name: `Skupina ${id}`, tenantId: tenant(g).id };
+  return kept(g, key, byId, () => {
+    const t = tenant(g);
+    const userId = num(g.ctx['userId']);
+    const op = userId === undefined ? undefined : g.world.operators.find((o) => o.id === userId);
+    const mine = op && op.groupIds.length && key === 'operatorGroupId' ? g.world.operatorGroups.filter((x) => op.groupIds.includes(x.id)) : g.world.operatorGroups.filter((x) => x.tenantId === t.id);
+    return g.rng.pick(mine.length ? mine : g.world.operatorGroups);
+  });
 }
 
 export function chatbot(g: G): MluviiChatbot {
-  const id = num(g.ctx['chatbotId']);
-  if (id !== undefined) return g.world.chatbots.find((x) => x.id === id) ?? { id, name: `Chatbot ${id}`, tenantId: tenant(g).id };
-  const t = tenant(g);
-  const mine = g.world.chatbots.filter((x) => x.tenantId === t.id);
-  const bot = g.rng.pick(mine.length ? mine : g.world.chatbots);
-  g.ctx['chatbotId'] = bot.id;
-  return bot;
+  const byId = (id: number): MluviiChatbot => g.world.chatbots.find((x) => x.id === id) ?? { id, name: `Chatbot ${id}`, tenantId: tenant(g).id };
+  return kept(g, 'chatbotId', byId, () => {
+    const t = tenant(g);
+    const mine = g.world.chatbots.filter((x) => x.tenantId === t.id);
+    return g.rng.pick(mine.length ? mine : g.world.chatbots);
+  });
 }
 
 export function guest(g: G): MluviiGuest {
-  const id = num(g.ctx['guestId']);
-  if (id !== undefined) {
+  const byId = (id: number): MluviiGuest => {
     const found = g.world.guests.find((x) => x.id === id);
     if (found) return found;
     synthRng.seed(hashSeed(`mluvii-guest:${id}`));
     return { id, fullName: `${synthFaker.person.firstName()} ${synthFaker.person.lastName()}`, email: '', phone: '', tenantId: tenant(g).id };
-  }
-  const t = tenant(g);
-  const mine = g.world.guests.filter((x) => x.tenantId === t.id);
-  const gu = g.rng.pick(mine.length ? mine : g.world.guests);
-  g.ctx['guestId'] = gu.id;
-  return gu;
+  };
+  return kept(g, 'guestId', byId, () => {
+    const t = tenant(g);
+    const mine = g.world.guests.filter((x) => x.tenantId === t.id);
+    return g.rng.pick(mine.length ? mine : g.world.guests);
+  });
 }
 
-function stickyId(g: G, key: string, range: readonly [number, number]): number {
-  const id = num(g.ctx[key]);
-  if (id !== undefined) return id;
-  const v = g.rng.int(range[0], range[1]);
-  g.ctx[key] = v;
-  return v;
-}
-
-export const sessionId = (g: G): number => stickyId(g, 'sessionId', MLUVII_ID_RANGES.session);
-export const emailThreadId = (g: G): number => stickyId(g, 'emailThreadId', MLUVII_ID_RANGES.emailThread);
+export const sessionId = (g: G): number => sticky(g, 'sessionId', () => g.rng.int(...MLUVII_ID_RANGES.session));
+export const emailThreadId = (g: G): number => sticky(g, 'emailThreadId', () => g.rng.int(...MLUVII_ID_RANGES.emailThread));
 
 /**
  * The id of this event's activity: the context's last activityId + 1 (sometimes a little more,
@@ -168,11 +173,7 @@ export function form(g: G, kind: MluviiForm['kind']): MluviiForm {
 
 /** The session's start (context `started`, ms): SessionStarted sets it, SessionEnded reads it. */
 export function startedMs(g: G): number {
-  const s = num(g.ctx['started']);
-  if (s !== undefined) return s;
-  const v = g.time - g.rng.int(90, 45 * 60) * 1000 - g.rng.int(0, 999);
-  g.ctx['started'] = v;
-  return v;
+  return sticky(g, 'started', () => g.time - g.rng.int(90, 45 * 60) * 1000 - g.rng.int(0, 999));
 }
 
 /** A deep copy (payloads must not share objects with the world: overrides edit payloads in place). */

@@ -41,6 +41,13 @@ const byChatbot: H = (o, g) => {
   o['chatbotId'] = chatbot(g).id;
 };
 
+/** toOperatorUserId / toOperatorFullName: the other operator (invited, kicked, forwarded to). */
+const toOtherOperator: H = (o, g) => {
+  const to = otherOperator(g);
+  o['toOperatorUserId'] = to.id;
+  o['toOperatorFullName'] = to.fullName;
+};
+
 function operatorText(g: G, texts: readonly string[]): string {
   return g.rng.pick(texts).replace('{name}', operator(g).firstName);
 }
@@ -144,9 +151,7 @@ const ACTIVITY: Record<string, H> = {
   OperatorInviteCanceled: byOperator,
   OperatorInvited(o, g) {
     byOperator(o, g);
-    const to = otherOperator(g);
-    o['toOperatorUserId'] = to.id;
-    o['toOperatorFullName'] = to.fullName;
+    toOtherOperator(o, g);
     o['note'] = g.rng.pick(INVITE_NOTES);
   },
   OperatorInviteRejected(o, g) {
@@ -156,9 +161,7 @@ const ACTIVITY: Record<string, H> = {
   },
   OperatorKicked(o, g) {
     byOperator(o, g);
-    const to = otherOperator(g);
-    o['toOperatorUserId'] = to.id;
-    o['toOperatorFullName'] = to.fullName;
+    toOtherOperator(o, g);
   },
   AutoActivity(o, g) {
     o['text'] = g.rng.pick(AUTO_ACTIVITY_TEXTS);
@@ -209,9 +212,7 @@ const ACTIVITY: Record<string, H> = {
     const { channel } = channelSource(g);
     const target = typeof g.ctx['toGroupId'] === 'number' ? 'group' : typeof g.ctx['toOperatorUserId'] === 'number' ? 'operator' : g.rng.weighted<'operator' | 'group' | 'phone'>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
     if (target === 'operator') {
-      const to = otherOperator(g);
-      o['toOperatorUserId'] = to.id;
-      o['toOperatorFullName'] = to.fullName;
+      toOtherOperator(o, g);
     } else if (target === 'group') {
       const grp = operatorGroup(g, 'toGroupId');
       o['toGroupId'] = grp.id;

@@ -10,7 +10,10 @@ import { activityId, channelSource, emailThreadId, guest, operator, sessionId, s
 
 type F = Fill<MluviiWorld>;
 
-/** The 26 keys of SessionActivityGenericPayload that the per-type hook fills (all null by default). */
+/**
+ * The keys of the 26-key SessionActivityGenericPayload that only some activity types fill: null
+ * here, set by the per-type hook (the other four, sessionId, activityId, type and time, always have a value).
+ */
 const GENERIC_ONLY = new Set([
   'heroCard',
   'heroCardParams',

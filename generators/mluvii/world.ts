@@ -7,6 +7,7 @@
 import type { WorldSizes } from '../types.ts';
 import { asciiSlug, czechFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
+import { distinctNames, sizesFor } from '../worlds.ts';
 import { CAMPAIGN_NAMES, CHATBOT_NAMES, GROUP_NAMES, TENANT_NAMES } from './texts.ts';
 
 export interface MluviiTenant {
@@ -109,6 +110,8 @@ function distinctInts(rng: Rng, n: number, min: number, max: number, taken = new
 }
 
 const opt = (value: string, label = value): { value: string; label: string } => ({ value, label });
+/** Options whose label is their value. */
+const choices = (...values: string[]): { value: string; label: string }[] => values.map((v) => opt(v));
 
 type FieldSpec = Omit<MluviiFormField, 'ordinal'>;
 
@@ -129,10 +132,10 @@ const HERO_CARD_TEMPLATES: readonly { name: string; fields: FieldSpec[] }[] = [
     fields: [
       { inputType: 'RichText', label: '<p>Spočítáme vám povinné ručení. Vyplňte prosím údaje o vozidle.</p>' },
       { inputType: 'Text', label: 'Jméno a příjmení', key: 'oo1_guest_ident', required: true },
-      { inputType: 'Select', label: 'Značka', key: 'značka', required: true, choiceOptions: ['Volkswagen', 'Škoda', 'Ford', 'Toyota', 'Hyundai'].map((v) => opt(v)) },
+      { inputType: 'Select', label: 'Značka', key: 'značka', required: true, choiceOptions: choices('Volkswagen', 'Škoda', 'Ford', 'Toyota', 'Hyundai') },
       { inputType: 'Text', label: 'Model', key: 'model', required: true },
-      { inputType: 'Radio', label: 'Palivo', key: 'palivo', required: true, choiceOptions: ['Benzín', 'Nafta', 'Elektro', 'Hybrid', 'LPG'].map((v) => opt(v)) },
-      { inputType: 'Select', label: 'Barva', key: 'barva', required: false, choiceOptions: ['Červená', 'Modrá', 'Černá', 'Bílá', 'Stříbrná'].map((v) => opt(v)) },
+      { inputType: 'Radio', label: 'Palivo', key: 'palivo', required: true, choiceOptions: choices('Benzín', 'Nafta', 'Elektro', 'Hybrid', 'LPG') },
+      { inputType: 'Select', label: 'Barva', key: 'barva', required: false, choiceOptions: choices('Červená', 'Modrá', 'Černá', 'Bílá', 'Stříbrná') },
       { inputType: 'Text', label: 'Číslo řidičského průkazu', key: 'číslo ŘP', required: true },
       { inputType: 'Submit', label: 'Spočítat' },
     ],
@@ -161,7 +164,7 @@ const HERO_CARD_TEMPLATES: readonly { name: string; fields: FieldSpec[] }[] = [
     name: 'Téma dotazu',
     fields: [
       { inputType: 'RichText', label: '<p>S čím vám můžeme pomoci?</p>' },
-      { inputType: 'QuickReply', label: 'Téma', key: 'duvod', required: true, choiceOptions: [opt('Reklamace'), opt('Dotaz k objednávce'), opt('Změna tarifu'), opt('Jiné')] },
+      { inputType: 'QuickReply', label: 'Téma', key: 'duvod', required: true, choiceOptions: choices('Reklamace', 'Dotaz k objednávce', 'Změna tarifu', 'Jiné') },
     ],
   },
 ];
@@ -199,7 +202,7 @@ function czechMobile(rng: Rng): string {
 }
 
 export function createMluviiWorld(seed: number | string, sizes: Partial<WorldSizes> = {}): MluviiWorld {
-  const n = { ...MLUVII_DEFAULT_SIZES, ...pickSizes(sizes) };
+  const n = sizesFor(MLUVII_DEFAULT_SIZES, sizes);
   const s = hashSeed(seed);
   const rng = new Rng(s);
   const faker = czechFaker(rng);
@@ -208,19 +211,15 @@ export function createMluviiWorld(seed: number | string, sizes: Partial<WorldSiz
   const domain = `${asciiSlug(companyName.split(/[ ,]/)[0] ?? 'firma', '')}.cz`;
   const company = { id: rng.int(1, 40), name: companyName, domain };
 
-  const tenantNames = rng.sample(TENANT_NAMES, TENANT_NAMES.length);
-  const tenants: MluviiTenant[] = distinctInts(rng, n.tenants, 20, 400).map((id, i) => ({
-    id,
-    name: tenantNames[i % tenantNames.length] + (i >= tenantNames.length ? ` ${Math.floor(i / tenantNames.length) + 1}` : ''),
-  }));
+  const tenantNames = distinctNames(rng, TENANT_NAMES, n.tenants);
+  const tenants: MluviiTenant[] = distinctInts(rng, n.tenants, 20, 400).map((id, i) => ({ id, name: tenantNames[i] as string }));
 
   const groupIds = distinctInts(rng, n.operatorGroups * tenants.length, 7000, 7999);
   const operatorGroups: MluviiOperatorGroup[] = [];
   tenants.forEach((t, ti) => {
-    const names = rng.sample(GROUP_NAMES, GROUP_NAMES.length);
-    for (let gi = 0; gi < n.operatorGroups; gi++) {
-      operatorGroups.push({ id: groupIds[ti * n.operatorGroups + gi] as number, name: names[gi % names.length] + (gi >= names.length ? ` ${gi + 1}` : ''), tenantId: t.id });
-    }
+    distinctNames(rng, GROUP_NAMES, n.operatorGroups).forEach((name, gi) => {
+      operatorGroups.push({ id: groupIds[ti * n.operatorGroups + gi] as number, name, tenantId: t.id });
+    });
   });
 
   const operatorIds = distinctInts(rng, n.operators, 1000, 9999);
@@ -269,13 +268,4 @@ export function createMluviiWorld(seed: number | string, sizes: Partial<WorldSiz
 
   const routingRuleSetIds = distinctInts(rng, Math.max(1, tenants.length), 10, 500);
   return { provider: 'mluvii', seed: s, company, tenants, operators, operatorGroups, chatbots, guests, campaigns, forms, routingRuleSetIds };
-}
-
-function pickSizes(sizes: Partial<WorldSizes>): Partial<Record<keyof typeof MLUVII_DEFAULT_SIZES, number>> {
-  const out: Partial<Record<keyof typeof MLUVII_DEFAULT_SIZES, number>> = {};
-  for (const k of Object.keys(MLUVII_DEFAULT_SIZES) as (keyof typeof MLUVII_DEFAULT_SIZES)[]) {
-    const v = sizes[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
 }

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { getSchema, listEvents, resolveEvent } from '../../contracts/catalog.ts';
+import { getSchema, listEvents, resolveEvent, type CatalogEntry } from '../../contracts/catalog.ts';
 import type { Provider } from '../../contracts/provider.ts';
 import { dereference, generate } from '../../generators/index.ts';
 import { listBuiltins } from '../../scenarios/files.ts';
 import { normalizeSeed } from '../run-spec.ts';
-import { errorSchema, providerParam, sendError } from '../schemas.ts';
+import { errorSchema, eventParams, providerParam, sendError } from '../schemas.ts';
 
 const eventItem = {
   type: 'object',
@@ -17,6 +17,11 @@ const eventItem = {
   },
   required: ['provider', 'eventType', 'entity', 'description'],
 } as const;
+
+/** One catalog entry as the routes show it (`eventItem`). */
+function itemOf(e: CatalogEntry) {
+  return { provider: e.provider, eventType: e.eventType, entity: e.entity, description: e.description, sources: e.sources };
+}
 
 /** The catalog: event types (with schema and a generated example) and the built-in scenarios. */
 export const catalogRoutes: FastifyPluginAsync = async (app) => {
@@ -45,7 +50,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     handler: async (req) => ({
-      events: listEvents(req.query.provider).map((e) => ({ provider: e.provider, eventType: e.eventType, entity: e.entity, description: e.description, sources: e.sources })),
+      events: listEvents(req.query.provider).map(itemOf),
       scenarios: listBuiltins(req.query.provider).map((b) => ({ name: b.name, provider: b.provider, description: b.description })),
     }),
   });
@@ -55,12 +60,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
       tags,
       security,
       summary: 'One event type: its JSON Schema (as is, and with $refs inlined) and a generated, schema-valid example (?seed=)',
-      params: {
-        type: 'object',
-        properties: { provider: providerParam, eventType: { type: 'string', minLength: 1, maxLength: 100 } },
-        required: ['provider', 'eventType'],
-        additionalProperties: false,
-      },
+      params: eventParams,
       querystring: { type: 'object', properties: { seed: { type: 'string', maxLength: 200 } }, additionalProperties: false },
       response: {
         200: {
@@ -78,11 +78,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
         const e = resolveEvent(req.params.eventType, req.params.provider, 'path.eventType');
         const schema = getSchema(e.provider, e.eventType);
         return {
-          provider: e.provider,
-          eventType: e.eventType,
-          entity: e.entity,
-          description: e.description,
-          sources: e.sources,
+          ...itemOf(e),
           schema,
           resolvedSchema: dereference(schema, e.schemaId),
           example: generate(e.provider, e.eventType, { seed: normalizeSeed(req.query.seed) }),

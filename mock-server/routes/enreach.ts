@@ -1,12 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { ProviderMockError } from '../../contracts/errors.ts';
 import { parseEnreachConfig, type EnreachWebhookConfig } from '../../contracts/registration/enreach-config.ts';
+import { errorSchema, sendError } from '../schemas.ts';
 
 /** Secrets never leave the server in a listing. */
 export function maskConfig(c: EnreachWebhookConfig): EnreachWebhookConfig {
   return { ...c, Webhook: { ...c.Webhook, ...(c.Webhook.Secret !== undefined ? { Secret: '***' } : {}) } };
 }
-
 
 /**
  * Enreach has no registration API: its support desk configures endpoints and subscriptions
@@ -25,7 +24,7 @@ export const enreachRoutes: FastifyPluginAsync = async (app) => {
       tags,
       summary: 'Add endpoint configuration(s): the document of the Enreach webhook doc, or an array of them',
       body: { description: 'Enreach webhook configuration document (contracts/enreach/config.schema.json) or an array of them' },
-      response: { 201: list, 400: { type: 'object', additionalProperties: true } },
+      response: { 201: list, 400: errorSchema },
     },
     handler: async (req, reply) => {
       try {
@@ -35,8 +34,8 @@ export const enreachRoutes: FastifyPluginAsync = async (app) => {
         app.enreach.configs.push(...added);
         return reply.code(201).send(app.enreach.configs.map(maskConfig));
       } catch (e) {
-        if (e instanceof ProviderMockError) return reply.code(400).send({ error: e.code, message: e.message, where: e.where });
-        throw e;
+        // Every ProviderMockError here is the document's fault (an unknown event name too): 400.
+        return sendError(reply, e, 400);
       }
     },
   });

@@ -10,9 +10,23 @@ const FILES = {
   'inspector.css': 'text/css; charset=utf-8',
 } as const;
 
+/** Each file is read once, on its first request: the page never changes while the server runs. */
+const bodies = new Map<keyof typeof FILES, Promise<Buffer>>();
+
+function read(name: keyof typeof FILES): Promise<Buffer> {
+  let body = bodies.get(name);
+  if (!body) {
+    body = readFile(new URL(name, INSPECTOR_DIR));
+    // A failed read is not kept: the next request tries again.
+    body.catch(() => bodies.delete(name));
+    bodies.set(name, body);
+  }
+  return body;
+}
+
 /** The page holds no data (it asks the control API for it, with the token), so it is served without the token. */
 async function serve(reply: FastifyReply, name: keyof typeof FILES): Promise<FastifyReply> {
-  const body = await readFile(new URL(name, INSPECTOR_DIR));
+  const body = await read(name);
   return reply
     .type(FILES[name])
     .header('cache-control', 'no-cache')

@@ -1,6 +1,7 @@
 import { formatIssues, validate } from '../../contracts/validate.ts';
 import { didYouMean } from '../../contracts/errors.ts';
 import type { CatalogEntry } from '../../contracts/catalog.ts';
+import { jsonPointer, pointerTokens } from '../../contracts/json-pointer.ts';
 import type { Provider } from '../../contracts/provider.ts';
 import type { Dyn, EventNode, IncludeNode, Scenario, SetOp, StepNode } from './ast.ts';
 import { sample } from './duration.ts';
@@ -107,18 +108,12 @@ function worldFor(sc: Scenario, run: Run): unknown {
   return w;
 }
 
-const pointerCache = new Map<string, { label: string; segs: string[] }>();
 /** `"<entity>:<value>"`: mluvii names the entity (session, emailThread, user…); Enreach the id property (CallId, CallBackId, UserId, QueueId). */
 export function entityKeyOf(entry: CatalogEntry, payload: unknown): string | undefined {
-  const cacheKey = `${entry.provider}/${entry.eventType}`;
-  let p = pointerCache.get(cacheKey);
-  if (!p) {
-    const segs = entry.entityKey.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    p = { label: entry.provider === 'mluvii' ? entry.entity : (segs[segs.length - 1] ?? entry.entity), segs };
-    pointerCache.set(cacheKey, p);
-  }
-  const v = getPath(payload, p.segs);
-  return v === undefined || v === null || v === '' ? undefined : `${p.label}:${String(v)}`;
+  const v = jsonPointer(payload, entry.entityKey);
+  if (v === undefined || v === null || v === '') return undefined;
+  const label = entry.provider === 'mluvii' ? entry.entity : (pointerTokens(entry.entityKey).at(-1) ?? entry.entity);
+  return `${label}:${String(v)}`;
 }
 
 function pathText(segs: readonly PathSeg[]): string {

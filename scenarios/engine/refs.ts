@@ -165,25 +165,6 @@ export function mapRefs(v: Value, fn: (r: Ref) => Ref): Value {
   }
 }
 
-export function refsOf(v: Value, out: Ref[] = []): Ref[] {
-  switch (v.k) {
-    case 'ref':
-      out.push(v.ref);
-      break;
-    case 'tpl':
-      for (const p of v.parts) if (typeof p !== 'string') out.push(p);
-      break;
-    case 'arr':
-      v.items.forEach((x) => refsOf(x, out));
-      break;
-    case 'obj':
-      v.entries.forEach(([, x]) => refsOf(x, out));
-      break;
-    default:
-  }
-  return out;
-}
-
 export function getPath(root: unknown, path: readonly PathSeg[], env?: Pick<Env, 'instance' | 'iteration'>): unknown {
   let cur = root;
   for (const seg of path) {

@@ -1,8 +1,7 @@
 import { parse as parseYamlScalar } from 'yaml';
 import { eventNames, findEvent } from '../../contracts/catalog.ts';
-import { didYouMean } from '../../contracts/errors.ts';
 import type { Provider } from '../../contracts/provider.ts';
-import type { Arrivals, Dyn, EventNode, IncludeNode, IntRange, Scenario, SetOp, StepNode } from './ast.ts';
+import type { Arrivals, Dyn, EventNode, GroupNode, IncludeNode, IntRange, OneOfNode, ParallelNode, RepeatNode, Scenario, SetOp, StepNode } from './ast.ts';
 import { parseCount, parseDuration, parseRate, type DurationSpec } from './duration.ts';
 import { CODES, scenarioError, unknownName } from './errors.ts';
 import type { DataPath, LoadedSource } from './load.ts';
@@ -113,7 +112,7 @@ class Resolver {
       ...(s['optional'] !== undefined ? { optional: this.dyn(unit, s['optional'], [...p, 'optional'], parseProbability) } : {}),
     };
     const name = typeof s['name'] === 'string' ? s['name'] : undefined;
-    const named = (node: StepNode): StepNode => {
+    const named = <N extends StepNode>(node: N): N => {
       if (name !== undefined && !node.qname) this.register(node, join(unit.prefix, name), unit.src.where([...p, 'name']));
       return node;
     };
@@ -144,40 +143,45 @@ class Resolver {
       return node;
     }
     if (s['repeat'] !== undefined) {
-      const node = named({ kind: 'repeat', ...base, count: this.dyn<IntRange>(unit, s['repeat'], [...p, 'repeat'], (r, w) => parseCount(r, w)), steps: [] });
-      (node as { steps: StepNode[] }).steps = this.steps(unit, s['steps'], [...p, 'steps']);
+      const node = named<RepeatNode>({ kind: 'repeat', ...base, count: this.dyn<IntRange>(unit, s['repeat'], [...p, 'repeat'], (r, w) => parseCount(r, w)), steps: [] });
+      node.steps = this.steps(unit, s['steps'], [...p, 'steps']);
       return node;
     }
     if (Array.isArray(s['oneOf'])) {
-      const node = named({ kind: 'oneOf', ...base, branches: [] });
-      (node as { branches: unknown[] }).branches = s['oneOf'].map((b, i) => {
-        const br = obj(b);
-        const bp = [...p, 'oneOf', i];
-        return {
-          weight: br['weight'] === undefined ? { lit: 1 } : this.dyn(unit, br['weight'], [...bp, 'weight'], parseWeight),
-          ...(typeof br['label'] === 'string' ? { label: br['label'] } : {}),
-          steps: this.steps(unit, br['steps'], [...bp, 'steps']),
-        };
-      });
+      const node = named<OneOfNode>({ kind: 'oneOf', ...base, branches: [] });
+      node.branches = this.branches(unit, s['oneOf'], [...p, 'oneOf'], (br, bp) => ({
+        weight: br['weight'] === undefined ? { lit: 1 } : this.dyn(unit, br['weight'], [...bp, 'weight'], parseWeight),
+      }));
       return node;
     }
     if (Array.isArray(s['parallel'])) {
-      const node = named({ kind: 'parallel', ...base, branches: [] });
-      (node as { branches: unknown[] }).branches = s['parallel'].map((b, i) => {
-        const br = obj(b);
-        const bp = [...p, 'parallel', i];
-        return {
-          ...(br['after'] !== undefined ? { after: this.dyn<DurationSpec>(unit, br['after'], [...bp, 'after'], parseDuration) } : {}),
-          ...(typeof br['label'] === 'string' ? { label: br['label'] } : {}),
-          steps: this.steps(unit, br['steps'], [...bp, 'steps']),
-        };
-      });
+      const node = named<ParallelNode>({ kind: 'parallel', ...base, branches: [] });
+      node.branches = this.branches(unit, s['parallel'], [...p, 'parallel'], (br, bp) =>
+        br['after'] !== undefined ? { after: this.dyn<DurationSpec>(unit, br['after'], [...bp, 'after'], parseDuration) } : {},
+      );
       return node;
     }
     if (s['include'] !== undefined) return this.include(unit, s, p, base, name);
-    const node = named({ kind: 'steps', ...base, steps: [] });
-    (node as { steps: StepNode[] }).steps = this.steps(unit, s['steps'], [...p, 'steps']);
+    const node = named<GroupNode>({ kind: 'steps', ...base, steps: [] });
+    node.steps = this.steps(unit, s['steps'], [...p, 'steps']);
     return node;
+  }
+
+  /**
+   * The branches of a oneOf / parallel step: each its own fields (`own`: weight or after), an
+   * optional label, and its steps. A node is registered before its children, so names keep
+   * document order.
+   */
+  branches<B>(unit: Unit, raw: unknown[], path: DataPath, own: (br: Record<string, unknown>, bp: DataPath) => B): (B & { label?: string; steps: StepNode[] })[] {
+    return raw.map((b, i) => {
+      const br = obj(b);
+      const bp = [...path, i];
+      return {
+        ...own(br, bp),
+        ...(typeof br['label'] === 'string' ? { label: br['label'] } : {}),
+        steps: this.steps(unit, br['steps'], [...bp, 'steps']),
+      };
+    });
   }
 
   contextValues(unit: Unit, raw: unknown, path: DataPath): [string, Value, string][] {
@@ -392,15 +396,13 @@ class Resolver {
     }
     const local = [...visible].filter((n) => (r.prefix ? n.startsWith(`${r.prefix}.`) : true)).map((n) => (r.prefix ? n.slice(r.prefix.length + 1) : n));
     const candidates = local.filter((n) => this.names.get(join(r.prefix, n))?.kind === 'event');
-    const e = unknownName(CODES.unknownStep, 'step', String(head), candidates, r.where);
-    const near = didYouMean(String(head), candidates);
-    if (near.length === 0 && candidates.length === 0) {
+    if (candidates.length === 0) {
       throw scenarioError(CODES.unknownStep, `unknown step "${String(head)}" in ${r.text}`, {
         where: r.where,
         hint: 'no step comes before this one; references read earlier steps, ${world…}, ${params…} or ${context…}',
       });
     }
-    throw e;
+    throw unknownName(CODES.unknownStep, 'step', String(head), candidates, r.where);
   }
 }
 

@@ -1,8 +1,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { didYouMean } from '../../contracts/errors.ts';
+import { suggestion } from '../../contracts/errors.ts';
+import { pointerTokens } from '../../contracts/json-pointer.ts';
 import scenarioSchema from '../scenario.schema.json' with { type: 'json' };
 import { CODES, scenarioError } from './errors.ts';
 import type { DataPath, LoadedSource } from './load.ts';
+import { RESERVED_HEADS } from './refs.ts';
 
 /** The language's own JSON Schema (published as scenarios/scenario.schema.json for editor completion). */
 export const SCENARIO_SCHEMA: Record<string, unknown> = scenarioSchema as Record<string, unknown>;
@@ -19,12 +21,7 @@ function validator(): ValidateFunction {
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
-  if (!pointer) return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return pointerTokens(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function at(root: unknown, path: DataPath): unknown {
@@ -108,8 +105,7 @@ function describe(e: ErrorObject, all: readonly ErrorObject[], src: LoadedSource
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
       const valid = allowedKeys(e);
-      const near = didYouMean(key, valid);
-      return scenarioError(CODES.schema, `unknown key "${key}" in ${field}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`, {
+      return scenarioError(CODES.schema, `unknown key "${key}" in ${field}${suggestion(key, valid)}`, {
         where: src.where([...path, key], { key: true }),
         hint: docHint,
         validValues: valid,
@@ -133,8 +129,7 @@ function describe(e: ErrorObject, all: readonly ErrorObject[], src: LoadedSource
         const known = [...STEP_KINDS, 'name', 'after', 'optional', 'set', 'context', 'unset'];
         const stray = step && typeof step === 'object' ? Object.keys(step).find((k) => !known.includes(k)) : undefined;
         if (stray !== undefined) {
-          const near = didYouMean(stray, known);
-          return scenarioError(CODES.schema, `unknown key "${stray}" in ${field}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}`, {
+          return scenarioError(CODES.schema, `unknown key "${stray}" in ${field}${suggestion(stray, known)}`, {
             where: src.where([...path, stray], { key: true }),
             hint: `a step needs one of ${STEP_KINDS.join(', ')}`,
             validValues: known,
@@ -170,7 +165,7 @@ function describe(e: ErrorObject, all: readonly ErrorObject[], src: LoadedSource
       const last = path[path.length - 1];
       const what =
         e.keyword === 'not'
-          ? 'must not be a reserved word (world, params, context, instance, iteration)'
+          ? `must not be a reserved word (${RESERVED_HEADS.join(', ')})`
           : e.keyword === 'pattern'
             ? 'has the wrong form'
             : (e.message ?? e.keyword);

@@ -1,25 +1,19 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/examples.ts';
-import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { journalLines, receiversClosedAfterEach, tempDir } from '../helpers/delivery.ts';
 import { startLocalReceiver } from '../../mock-server/local-receiver.ts';
 
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
+const startReceiver = receiversClosedAfterEach();
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'pm-run-'));
-const journalLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const tmp = (): string => tempDir('pm-run-');
 
 describe('provider-mock run', () => {
   it('delivers a built-in scenario to a receiver, writes the journal, and exits 0', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const dir = tmp();
     const r = await cli(['run', 'queue-call-answered', '--target', receiver.url, '--secret', 'tok-123', '--journal', join(dir, 'run.ndjson'), '--report', join(dir, 'junit.xml')]);
     expect(r.stderr).not.toMatch(/PM_/);
@@ -38,14 +32,14 @@ describe('provider-mock run', () => {
   });
 
   it('exits 1 when the receiver answers 204 to Enreach, because only 200 counts', async () => {
-    receiver = await startReceiver({ behaviour: { status: 204 } });
+    const receiver = await startReceiver({ behaviour: { status: 204 } });
     const r = await cli(['run', 'queue-call-answered', '--target', receiver.url, '--retry-schedule', '1ms']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAIL \[queue-call-answered\] delivered/);
   });
 
   it('prints the JSON summary on stdout with a bare --json', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const r = await cli(['run', 'chat-session', '--target', receiver.url, '--json']);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as { exitCode: number };
@@ -68,14 +62,14 @@ describe('provider-mock run', () => {
   });
 
   it('sends nothing for a scenario that fails to load', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const r = await cli(['run', 'chat-session', '--target', receiver.url, '--set', 'nosuchstep.data.userId=1']);
     expect(r.code).toBe(2);
     expect(receiver.requests).toHaveLength(0);
   });
 
   it('stops on SIGINT, marks the rest not sent in a complete journal, and exits 130', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const dir = tmp();
     const journal = join(dir, 'run.ndjson');
     // Real time: chat-session spans minutes, so the signal lands mid-run.

@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { deliver } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
-import { startReceiver } from '../helpers/receiver.ts';
-import type { Receiver } from '../helpers/receiver.ts';
+import { journalLines, receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
 
 /** A generator, like the scenario engine's: the plan is never an array in memory. */
 function* sessions(n: number): Generator<TimelineEntry> {
@@ -17,22 +14,14 @@ function* sessions(n: number): Generator<TimelineEntry> {
   }
 }
 
-function journalOf(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
+const startReceiver = receiversClosedAfterEach();
 
 describe('stopping a run (SIGINT / SIGTERM)', () => {
   it('on SIGINT mid-run stops sending, marks the rest not sent, writes a complete journal and exits 130', async () => {
-    receiver = await startReceiver({ behaviour: { status: 200, delayMs: 20 } });
+    const receiver = await startReceiver({ behaviour: { status: 200, delayMs: 20 } });
     const controller = new AbortController();
-    const journal = join(mkdtempSync(join(tmpdir(), 'pm-abort-')), 'run.ndjson');
-    const report = join(mkdtempSync(join(tmpdir(), 'pm-abort-')), 'junit.xml');
+    const journal = tempFile('run.ndjson', 'pm-abort-');
+    const report = tempFile('junit.xml', 'pm-abort-');
     let delivered = 0;
     const result = await deliver(sessions(300), {
       time: { kind: 'instant' },
@@ -53,7 +42,7 @@ describe('stopping a run (SIGINT / SIGTERM)', () => {
     expect(s.planned).toBe(300);
     expect(s.delivered + s.discarded + s.notSent).toBe(300);
     expect(s.notSent).toBeGreaterThan(200);
-    const lines = journalOf(journal);
+    const lines = journalLines(journal);
     const finals = lines.filter((l) => l.type === 'attempt' && l.final === true);
     expect(finals).toHaveLength(300);
     expect(new Set(finals.map((l) => l.seq)).size).toBe(300);
@@ -67,13 +56,13 @@ describe('stopping a run (SIGINT / SIGTERM)', () => {
   it('on SIGTERM while attempts hang, aborts them after the grace period and exits 143', async () => {
     const controller = new AbortController();
     // Stop once three attempts hang at the receiver.
-    receiver = await startReceiver({
+    const receiver = await startReceiver({
       behaviour: (req) => {
         if (req.index === 2) setTimeout(() => controller.abort('SIGTERM'), 10);
         return { hang: true };
       },
     });
-    const journal = join(mkdtempSync(join(tmpdir(), 'pm-abort-')), 'run.ndjson');
+    const journal = tempFile('run.ndjson', 'pm-abort-');
     const result = await deliver(sessions(20), {
       time: { kind: 'instant' },
       timeoutMs: 60_000,
@@ -85,14 +74,14 @@ describe('stopping a run (SIGINT / SIGTERM)', () => {
     });
     expect(result.exitCode).toBe(143);
     expect(result.summary.notSent).toBe(20);
-    const finals = journalOf(journal).filter((l) => l.type === 'attempt' && l.final === true);
+    const finals = journalLines(journal).filter((l) => l.type === 'attempt' && l.final === true);
     expect(finals).toHaveLength(20);
     // The three hanging attempts were journaled as aborted attempts.
     expect(finals.filter((l) => l.error === 'aborted')).toHaveLength(3);
   });
 
   it('stops during a retry wait without waiting it out', async () => {
-    receiver = await startReceiver({ behaviour: { status: 500 } });
+    const receiver = await startReceiver({ behaviour: { status: 500 } });
     const controller = new AbortController();
     const result = await deliver(sessions(1), {
       time: { kind: 'instant' },
@@ -108,7 +97,7 @@ describe('stopping a run (SIGINT / SIGTERM)', () => {
   });
 
   it('stops while waiting for realtime pacing and marks the later events not sent', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const controller = new AbortController();
     // Entries are 1 s apart in realtime: stop while waiting for the second.
     const result = await deliver(sessions(5), {
@@ -123,7 +112,7 @@ describe('stopping a run (SIGINT / SIGTERM)', () => {
   });
 
   it('an already aborted signal sends nothing and still accounts for every event', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const controller = new AbortController();
     controller.abort('SIGTERM');
     const result = await deliver(sessions(3), { time: { kind: 'instant' }, signal: controller.signal, target: { url: receiver.url } });

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderMockError } from '../../contracts/errors.ts';
 import { deliver, formatSummary } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
-import { startReceiver } from '../helpers/receiver.ts';
-import type { Behaviour, Receiver, RecordedRequest } from '../helpers/receiver.ts';
+import { receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
+import type { Behaviour, RecordedRequest } from '../helpers/receiver.ts';
 
 const TOKEN = 'tok-9d2c5e1f-secret';
 const PASSWORD = 'pw-7q1z-secret';
@@ -26,9 +26,7 @@ function mluvii(seq: number, scenario = 'chat'): TimelineEntry {
 
 const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [5], timeoutMs: 500 };
 
-function tmp(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), 'pm-checks-')), name);
-}
+const tmp = (name: string): string => tempFile(name, 'pm-checks-');
 
 /** A receiver that checks the token and counts distinct events (by Id, or by body for mluvii) on GET /probe. */
 function idempotentReceiver(opts: { dedup: boolean }): (req: RecordedRequest) => Behaviour {
@@ -47,15 +45,11 @@ function idempotentReceiver(opts: { dedup: boolean }): (req: RecordedRequest) =>
   };
 }
 
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
+const startReceiver = receiversClosedAfterEach();
 
 describe('receiver checks and reports', () => {
   it('--check-auth passes when a wrong X-Benemen-Token gets 401, and the probe never counts as delivered', async () => {
-    receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
+    const receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
     const result = await deliver([enreach(0), enreach(1)], { ...FAST, checkAuth: true, target: { url: receiver.url, secret: TOKEN } });
     expect(result.checks.find((c) => c.id === 'auth-rejected')).toMatchObject({ status: 'pass', scenario: undefined });
     expect(result.summary).toMatchObject({ planned: 2, delivered: 2, attempts: 2, authProbes: 1 });
@@ -65,7 +59,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('--check-auth fails when the receiver accepts a wrong token', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const result = await deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: receiver.url, secret: TOKEN } });
     const check = result.checks.find((c) => c.id === 'auth-rejected');
     expect(check?.status).toBe('fail');
@@ -75,7 +69,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('--check-auth sends wrong Basic credentials for mluvii and expects 401/403', async () => {
-    receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
+    const receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
     const url = `http://op:${PASSWORD}@127.0.0.1:${receiver.port}/hook`;
     const result = await deliver([mluvii(0)], { ...FAST, checkAuth: true, target: { url } });
     expect(result.checks.find((c) => c.id === 'auth-rejected')?.status).toBe('pass');
@@ -85,7 +79,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('--check-auth warns when the target has no credentials to get wrong', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const result = await deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: receiver.url } });
     expect(result.checks.find((c) => c.id === 'auth-rejected')?.status).toBe('warn');
     expect(result.exitCode).toBe(0);
@@ -94,7 +88,7 @@ describe('receiver checks and reports', () => {
   it('--check-idempotency passes when the probe counts distinct events despite duplicates and retries', async () => {
     const behave = idempotentReceiver({ dedup: true });
     let n = 0;
-    receiver = await startReceiver({ behaviour: (req) => (req.method === 'POST' && n++ === 0 ? { status: 500 } : behave(req)) });
+    const receiver = await startReceiver({ behaviour: (req) => (req.method === 'POST' && n++ === 0 ? { status: 500 } : behave(req)) });
     const result = await deliver([enreach(0), enreach(1), enreach(2)], {
       ...FAST,
       faults: { duplicates: 1 },
@@ -106,7 +100,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('--check-idempotency fails when the receiver counts every request', async () => {
-    receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: false }) });
+    const receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: false }) });
     const result = await deliver([enreach(0), enreach(1)], { ...FAST, faults: { duplicates: 1 }, checkIdempotency: `${receiver.origin}/probe`, target: { url: receiver.url, secret: TOKEN } });
     const check = result.checks.find((c) => c.id === 'idempotency');
     expect(check?.status).toBe('fail');
@@ -115,7 +109,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('writes JUnit with one testcase per check per scenario, a JSON summary, and never a secret', async () => {
-    receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
+    const receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
     const journal = tmp('run.ndjson');
     const report = tmp('junit.xml');
     const json = tmp('summary.json');
@@ -145,7 +139,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('never writes Basic credentials or a query secret in the journal, the summary or errors', async () => {
-    receiver = await startReceiver({ behaviour: { status: 500 } });
+    const receiver = await startReceiver({ behaviour: { status: 500 } });
     const journal = tmp('run.ndjson');
     const json = tmp('summary.json');
     const url = `http://op:${PASSWORD}@127.0.0.1:${receiver.port}/hook?secret=${TOKEN}`;
@@ -159,7 +153,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('exit codes: 0 when every check passes, 1 when an event ends undelivered, 2 (thrown) for bad input', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     expect((await deliver([enreach(0)], { ...FAST, target: { url: receiver.url } })).exitCode).toBe(0);
     receiver.behave({ status: 500 });
     expect((await deliver([enreach(0)], { ...FAST, retries: 0, target: { url: receiver.url } })).exitCode).toBe(1);
@@ -169,7 +163,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('refuses journal and report paths it cannot write, before sending anything', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const missing = join(tmpdir(), 'pm-does-not-exist', 'x', 'run.ndjson');
     await expect(deliver([enreach(0)], { ...FAST, journal: missing, target: { url: receiver.url } })).rejects.toMatchObject({ code: 'PM_DELIVERY_OUTPUT_PATH', where: '--journal', exitCode: 2 });
     await expect(deliver([enreach(0)], { ...FAST, report: missing, target: { url: receiver.url } })).rejects.toMatchObject({ code: 'PM_DELIVERY_OUTPUT_PATH', where: '--report' });
@@ -177,7 +171,7 @@ describe('receiver checks and reports', () => {
   });
 
   it('a timeline entry for a provider without a target is bad input, and the journal is still closed', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const journal = tmp('run.ndjson');
     const run = deliver([enreach(0), mluvii(1)], { ...FAST, journal, targets: { enreach: { url: receiver.url } } });
     await expect(run).rejects.toMatchObject({ code: 'PM_DELIVERY_NO_TARGET', exitCode: 2 });
@@ -186,27 +180,23 @@ describe('receiver checks and reports', () => {
   });
 
   it('fans one event out to every target a resolver returns, each with its own outcome', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const other = await startReceiver({ behaviour: { status: 500 } });
-    try {
-      const result = await deliver([enreach(0), enreach(1)], {
-        ...FAST,
-        retries: 0,
-        resolveTargets: () => [{ url: receiver!.url }, { url: other.url }, { url: 'ftp://nowhere/x' }],
-      });
-      expect(result.summary).toMatchObject({ events: 2, planned: 6, delivered: 2, discarded: 4 });
-      expect(receiver.requests).toHaveLength(2);
-      expect(other.requests).toHaveLength(2);
-    } finally {
-      await other.close();
-    }
+    const result = await deliver([enreach(0), enreach(1)], {
+      ...FAST,
+      retries: 0,
+      resolveTargets: () => [{ url: receiver.url }, { url: other.url }, { url: 'ftp://nowhere/x' }],
+    });
+    expect(result.summary).toMatchObject({ events: 2, planned: 6, delivered: 2, discarded: 4 });
+    expect(receiver.requests).toHaveLength(2);
+    expect(other.requests).toHaveLength(2);
   });
 });
 
 describe('journal and listeners', () => {
   it('writes journal lines that carry exactly the records given to onAttempt, to an injected stream too', async () => {
     const { PassThrough } = await import('node:stream');
-    receiver = await startReceiver({ behaviour: [{ status: 500 }, { status: 200 }] });
+    const receiver = await startReceiver({ behaviour: [{ status: 500 }, { status: 200 }] });
     const stream = new PassThrough();
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
@@ -218,7 +208,7 @@ describe('journal and listeners', () => {
   });
 
   it('ignores a listener that throws: every delivery is still journaled and counted', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const journal = tmp('run.ndjson');
     const result = await deliver([enreach(0), enreach(1)], {
       ...FAST,

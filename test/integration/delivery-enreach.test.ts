@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { deliver } from '../../delivery/index.ts';
 import type { AttemptRecord } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
-import { startReceiver } from '../helpers/receiver.ts';
-import type { Receiver } from '../helpers/receiver.ts';
+import { journalLines, receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
 
 const SECRET = 'MySecretString-7f3a';
 
@@ -36,19 +33,11 @@ function enreach(seq: number, eventType = 'QueueCallInUserAllocated', callId = '
 
 const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [10], timeoutMs: 300 };
 
-function journalLines(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
+const startReceiver = receiversClosedAfterEach();
 
 describe('Enreach delivery profile', () => {
   it('POSTs the flat payload with X-Benemen-Event, X-Benemen-Token and the JSON content type (FACTS E1)', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const entry = enreach(0);
     const result = await deliver([entry], { ...FAST, target: { url: receiver.url, secret: SECRET } });
     expect(result.summary.delivered).toBe(1);
@@ -64,13 +53,13 @@ describe('Enreach delivery profile', () => {
   });
 
   it('sends no X-Benemen-Token when no secret is configured', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     await deliver([enreach(0)], { ...FAST, target: { url: receiver.url } });
     expect(receiver.requests[0]?.headers['x-benemen-token']).toBeUndefined();
   });
 
   it('retries a 204 from an Enreach receiver, because only 200 counts (FACTS E3), keeping the same Id', async () => {
-    receiver = await startReceiver({ behaviour: [{ status: 204 }, { status: 200 }] });
+    const receiver = await startReceiver({ behaviour: [{ status: 204 }, { status: 200 }] });
     const attempts: AttemptRecord[] = [];
     const result = await deliver([enreach(0)], { ...FAST, target: { url: receiver.url }, onAttempt: (a) => attempts.push(a) });
     expect(receiver.requests).toHaveLength(2);
@@ -87,7 +76,7 @@ describe('Enreach delivery profile', () => {
   });
 
   it('retries a 500 three times by default and then discards the event', async () => {
-    receiver = await startReceiver({ behaviour: { status: 500 } });
+    const receiver = await startReceiver({ behaviour: { status: 500 } });
     const result = await deliver([enreach(0)], { time: { kind: 'instant' }, retryScheduleMs: [5], target: { url: receiver.url } });
     expect(receiver.requests).toHaveLength(4);
     expect(result.summary).toMatchObject({ planned: 1, delivered: 0, discarded: 1, notSent: 0, attempts: 4, retries: 3 });
@@ -96,14 +85,14 @@ describe('Enreach delivery profile', () => {
   });
 
   it('honours --retries: with 1 retry it stops after the second attempt', async () => {
-    receiver = await startReceiver({ behaviour: { status: 503 } });
+    const receiver = await startReceiver({ behaviour: { status: 503 } });
     const result = await deliver([enreach(0)], { ...FAST, retries: 1, target: { url: receiver.url } });
     expect(receiver.requests).toHaveLength(2);
     expect(result.summary.discarded).toBe(1);
   });
 
   it('retries after a timeout and counts the timed-out attempt against the within-timeout check', async () => {
-    receiver = await startReceiver({ behaviour: [{ hang: true }, { status: 200 }] });
+    const receiver = await startReceiver({ behaviour: [{ hang: true }, { status: 200 }] });
     const attempts: AttemptRecord[] = [];
     const result = await deliver([enreach(0)], { ...FAST, timeoutMs: 150, target: { url: receiver.url }, onAttempt: (a) => attempts.push(a) });
     expect(attempts.map((a) => [a.kind, a.error, a.outcome])).toEqual([
@@ -117,28 +106,23 @@ describe('Enreach delivery profile', () => {
 
   it('does not follow a 302: the redirect target gets nothing and the event is retried', async () => {
     const elsewhere = await startReceiver();
-    try {
-      receiver = await startReceiver({ behaviour: [{ redirect: elsewhere.url, status: 302 }, { status: 200 }] });
-      const result = await deliver([enreach(0)], { ...FAST, target: { url: receiver.url } });
-      expect(elsewhere.requests).toHaveLength(0);
-      expect(receiver.requests).toHaveLength(2);
-      expect(result.summary.statusCodes).toMatchObject({ '302': 1, '200': 1 });
-    } finally {
-      await elsewhere.close();
-    }
+    const receiver = await startReceiver({ behaviour: [{ redirect: elsewhere.url, status: 302 }, { status: 200 }] });
+    const result = await deliver([enreach(0)], { ...FAST, target: { url: receiver.url } });
+    expect(elsewhere.requests).toHaveLength(0);
+    expect(receiver.requests).toHaveLength(2);
+    expect(result.summary.statusCodes).toMatchObject({ '302': 1, '200': 1 });
   });
 
   it('warns (not fails) when a 200 carries a body, which Enreach ignores (FACTS E4)', async () => {
-    receiver = await startReceiver({ behaviour: { status: 200, body: '{"ok":true}' } });
+    const receiver = await startReceiver({ behaviour: { status: 200, body: '{"ok":true}' } });
     const result = await deliver([enreach(0)], { ...FAST, target: { url: receiver.url } });
     expect(result.checks.find((c) => c.id === 'no-response-body')?.status).toBe('warn');
     expect(result.exitCode).toBe(0);
   });
 
   it('re-delivers a duplicate with the same body and Id, marked as a duplicate in the journal', async () => {
-    receiver = await startReceiver();
-    const dir = mkdtempSync(join(tmpdir(), 'pm-journal-'));
-    const journal = join(dir, 'run.ndjson');
+    const receiver = await startReceiver();
+    const journal = tempFile('run.ndjson', 'pm-journal-');
     const entries = [enreach(0), enreach(1), enreach(2)];
     const result = await deliver(entries, { ...FAST, faults: { duplicates: 1 }, journal, target: { url: receiver.url, secret: SECRET } });
     expect(receiver.requests).toHaveLength(6);
@@ -158,7 +142,7 @@ describe('Enreach delivery profile', () => {
 
 describe('transport', () => {
   it('bounds concurrency per target and reuses keep-alive connections', async () => {
-    receiver = await startReceiver({ behaviour: { status: 200, delayMs: 15 } });
+    const receiver = await startReceiver({ behaviour: { status: 200, delayMs: 15 } });
     const entries = Array.from({ length: 20 }, (_, i) => enreach(i, 'UserStatus', `c-${i}`));
     const result = await deliver(entries, { ...FAST, concurrency: 3, target: { url: receiver.url } });
     expect(result.summary.delivered).toBe(20);
@@ -168,7 +152,7 @@ describe('transport', () => {
   });
 
   it('waits the retry schedule between attempts, the last wait repeating (seen by the injected clock)', async () => {
-    receiver = await startReceiver({ behaviour: { status: 500 } });
+    const receiver = await startReceiver({ behaviour: { status: 500 } });
     const sleeps: number[] = [];
     const clock = {
       now: () => performance.now(),
@@ -183,7 +167,7 @@ describe('transport', () => {
   });
 
   it('adds seeded --delay jitter before attempts and records it in the journal', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const sleeps: number[] = [];
     const clock = { now: () => performance.now(), date: () => new Date(), sleep: async (ms: number) => void sleeps.push(ms) };
     const jitters: (number | undefined)[] = [];

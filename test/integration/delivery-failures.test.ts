@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliver } from '../../delivery/index.ts';
 import type { RunResult } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
-import { refusedPort, startReceiver } from '../helpers/receiver.ts';
-import type { Behaviour, Receiver } from '../helpers/receiver.ts';
+import { journalLines, receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
+import { refusedPort } from '../helpers/receiver.ts';
+import type { Behaviour } from '../helpers/receiver.ts';
 
 function entry(seq: number, provider: 'mluvii' | 'enreach'): TimelineEntry {
   const session = seq % 5;
@@ -29,13 +27,11 @@ function timeline(n: number): TimelineEntry[] {
 
 const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [5], retries: 1, timeoutMs: 200 };
 
-function tempJournal(): string {
-  return join(mkdtempSync(join(tmpdir(), 'pm-journal-')), 'run.ndjson');
-}
+const tempJournal = (): string => tempFile('run.ndjson', 'pm-journal-');
 
 /** Every planned delivery has exactly one final line, and the counts add up. */
 function expectAccounted(journal: string, result: RunResult, planned: number): Record<string, unknown>[] {
-  const lines = readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = journalLines(journal);
   expect(lines[0]?.type).toBe('run');
   expect(lines[lines.length - 1]?.type).toBe('summary');
   const finals = lines.filter((l) => l.type === 'attempt' && l.final === true);
@@ -50,11 +46,7 @@ function expectAccounted(journal: string, result: RunResult, planned: number): R
   return lines;
 }
 
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
+const startReceiver = receiversClosedAfterEach();
 
 describe('delivery against a misbehaving receiver', () => {
   it('retries on connection refused, discards after the last retry, and journals every event', async () => {
@@ -69,14 +61,14 @@ describe('delivery against a misbehaving receiver', () => {
   });
 
   it('classifies a reset connection and retries it', async () => {
-    receiver = await startReceiver({ behaviour: [{ reset: true }, { status: 200 }] });
+    const receiver = await startReceiver({ behaviour: [{ reset: true }, { status: 200 }] });
     const result = await deliver([entry(0, 'enreach')], { ...FAST, target: { url: receiver.url } });
     expect(result.summary.statusCodes).toMatchObject({ reset: 1, '200': 1 });
     expect(result.summary.delivered).toBe(1);
   });
 
   it('stops reading a huge response body at the cap and still counts the 200', async () => {
-    receiver = await startReceiver({ behaviour: { hugeBodyBytes: 20 * 1024 * 1024 } });
+    const receiver = await startReceiver({ behaviour: { hugeBodyBytes: 20 * 1024 * 1024 } });
     const attempts: { responseBytes: number | null }[] = [];
     const result = await deliver([entry(0, 'enreach'), entry(1, 'enreach')], {
       ...FAST,
@@ -91,14 +83,14 @@ describe('delivery against a misbehaving receiver', () => {
   });
 
   it('delivers to a slow receiver that answers within the timeout', async () => {
-    receiver = await startReceiver({ behaviour: { status: 200, delayMs: 50 } });
+    const receiver = await startReceiver({ behaviour: { status: 200, delayMs: 50 } });
     const result = await deliver(timeline(4), { ...FAST, timeoutMs: 2000, target: { url: receiver.url } });
     expect(result.summary.delivered).toBe(4);
     expect(result.checks.find((c) => c.id === 'within-timeout')?.status).toBe('pass');
   });
 
   it('journals a hanging receiver as timeouts and fails the within-timeout check', async () => {
-    receiver = await startReceiver({ behaviour: { hang: true } });
+    const receiver = await startReceiver({ behaviour: { hang: true } });
     const journal = tempJournal();
     const result = await deliver(timeline(4), { ...FAST, timeoutMs: 100, journal, target: { url: receiver.url } });
     expectAccounted(journal, result, 4);
@@ -121,7 +113,7 @@ describe('delivery against a misbehaving receiver', () => {
       { hugeBodyBytes: 256 * 1024 },
       { status: 503, body: 'busy' },
     ];
-    receiver = await startReceiver({ behaviour: (req) => cycle[req.index % cycle.length] ?? { status: 200 } });
+    const receiver = await startReceiver({ behaviour: (req) => cycle[req.index % cycle.length] ?? { status: 200 } });
     const journal = tempJournal();
     const result = await deliver(timeline(40), { ...FAST, concurrency: 4, journal, target: { url: receiver.url } });
     expectAccounted(journal, result, 40);

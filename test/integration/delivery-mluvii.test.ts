@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { deliver } from '../../delivery/index.ts';
 import type { AttemptRecord } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
-import { startReceiver } from '../helpers/receiver.ts';
-import type { Receiver } from '../helpers/receiver.ts';
+import { receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
 
 function mluvii(seq: number, eventType: string, sessionId: number, extra: Record<string, unknown> = {}): TimelineEntry {
   return {
@@ -24,15 +21,11 @@ function mluvii(seq: number, eventType: string, sessionId: number, extra: Record
 
 const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [10], timeoutMs: 300 };
 
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
+const startReceiver = receiversClosedAfterEach();
 
 describe('mluvii delivery profile', () => {
   it('POSTs the {eventType, data} envelope with Basic auth taken from the URL userinfo, which is stripped (FACTS M4)', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const entry = mluvii(0, 'SessionCreated', 7371450);
     const url = `http://csharp:isawesome@127.0.0.1:${receiver.port}/mluviiwebhook`;
     const result = await deliver([entry], { ...FAST, target: { url } });
@@ -47,15 +40,14 @@ describe('mluvii delivery profile', () => {
   });
 
   it('decodes percent-encoded userinfo before building the Basic header', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     await deliver([mluvii(0, 'SessionCreated', 1)], { ...FAST, target: { url: `http://us%40er:p%3Ass@127.0.0.1:${receiver.port}/w` } });
     expect(receiver.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`);
   });
 
   it('passes a query-string secret through untouched but masks it in the journal (FACTS M5)', async () => {
-    receiver = await startReceiver();
-    const dir = mkdtempSync(join(tmpdir(), 'pm-journal-'));
-    const journal = join(dir, 'run.ndjson');
+    const receiver = await startReceiver();
+    const journal = tempFile('run.ndjson', 'pm-journal-');
     const result = await deliver([mluvii(0, 'SessionCreated', 1)], { ...FAST, journal, target: { url: `${receiver.origin}/MluviiWebhook?secret=XYZ%2Fq&tenant=62` } });
     expect(receiver.requests[0]?.url).toBe('/MluviiWebhook?secret=XYZ%2Fq&tenant=62');
     const text = readFileSync(journal, 'utf8');
@@ -65,14 +57,14 @@ describe('mluvii delivery profile', () => {
   });
 
   it('retries a failed delivery up to 2 times and then drops it (FACTS M2)', async () => {
-    receiver = await startReceiver({ behaviour: { status: 500 } });
+    const receiver = await startReceiver({ behaviour: { status: 500 } });
     const result = await deliver([mluvii(0, 'SessionCreated', 1)], { time: { kind: 'instant' }, retryScheduleMs: [5], target: { url: receiver.url } });
     expect(receiver.requests).toHaveLength(3);
     expect(result.summary).toMatchObject({ discarded: 1, attempts: 3, retries: 2 });
   });
 
   it('counts a 204 as delivered: any 2xx succeeds for mluvii (our documented choice)', async () => {
-    receiver = await startReceiver({ behaviour: { status: 204 } });
+    const receiver = await startReceiver({ behaviour: { status: 204 } });
     const result = await deliver([mluvii(0, 'SessionCreated', 1)], { ...FAST, target: { url: receiver.url } });
     expect(receiver.requests).toHaveLength(1);
     expect(result.summary.delivered).toBe(1);
@@ -82,7 +74,7 @@ describe('mluvii delivery profile', () => {
   it('keeps order per session: the next event of a session waits for the previous one, other sessions proceed (FACTS M7)', async () => {
     // Session 1's first event fails twice slowly, then succeeds; session 2 is answered at once.
     let s1Created = 0;
-    receiver = await startReceiver({
+    const receiver = await startReceiver({
       behaviour: (req) => {
         const body = req.json as { eventType: string; data: { id: number } };
         if (body.data.id === 1 && body.eventType === 'SessionCreated') {
@@ -113,14 +105,14 @@ describe('mluvii delivery profile', () => {
   });
 
   it('sends the next event of a session after the previous one was dropped', async () => {
-    receiver = await startReceiver({ behaviour: (req) => ((req.json as { eventType: string }).eventType === 'SessionCreated' ? { status: 500 } : { status: 200 }) });
+    const receiver = await startReceiver({ behaviour: (req) => ((req.json as { eventType: string }).eventType === 'SessionCreated' ? { status: 500 } : { status: 200 }) });
     const result = await deliver([mluvii(0, 'SessionCreated', 1), mluvii(1, 'SessionStarted', 1)], { ...FAST, retryScheduleMs: [1], target: { url: receiver.url } });
     expect(receiver.requests.map((r) => (r.json as { eventType: string }).eventType)).toEqual(['SessionCreated', 'SessionCreated', 'SessionCreated', 'SessionStarted']);
     expect(result.summary).toMatchObject({ delivered: 1, discarded: 1 });
   });
 
   it('identifies mluvii events by a content hash, and a duplicate is the identical payload (FACTS M6)', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const attempts: AttemptRecord[] = [];
     const result = await deliver([mluvii(0, 'SessionCreated', 1), mluvii(1, 'SessionStarted', 1)], {
       ...FAST,
@@ -140,7 +132,7 @@ describe('mluvii delivery profile', () => {
   });
 
   it('reorders only across sessions, never within one (FACTS M7)', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const entries: TimelineEntry[] = [];
     let seq = 0;
     for (let i = 0; i < 20; i++) {
@@ -161,11 +153,11 @@ describe('mluvii delivery profile', () => {
   });
 
   it('is reproducible: the same seed gives the same faults', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const entries = Array.from({ length: 30 }, (_, i) => mluvii(i, 'SessionCreated', i));
     const run = async (): Promise<string[]> => {
       const kinds: string[] = [];
-      await deliver(entries, { ...FAST, concurrency: 1, seed: 'abc', faults: { duplicates: 0.3, reorder: 0.3 }, target: { url: receiver!.url }, onAttempt: (a) => kinds.push(`${a.seq}:${a.kind}`) });
+      await deliver(entries, { ...FAST, concurrency: 1, seed: 'abc', faults: { duplicates: 0.3, reorder: 0.3 }, target: { url: receiver.url }, onAttempt: (a) => kinds.push(`${a.seq}:${a.kind}`) });
       return kinds;
     };
     expect(await run()).toEqual(await run());

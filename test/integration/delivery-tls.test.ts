@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderMockError } from '../../contracts/errors.ts';
 import { deliver } from '../../delivery/index.ts';
 import type { AttemptRecord } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
-import { startReceiver } from '../helpers/receiver.ts';
-import type { Receiver } from '../helpers/receiver.ts';
+import { receiversClosedAfterEach } from '../helpers/delivery.ts';
 
 const entry: TimelineEntry = {
   seq: 0, at: 0, provider: 'enreach', eventType: 'UserStatus', entityKey: 'user:u1',
@@ -12,15 +11,11 @@ const entry: TimelineEntry = {
 };
 const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [5], retries: 1, timeoutMs: 2000 };
 
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
+const startReceiver = receiversClosedAfterEach();
 
 describe('HTTPS and certificate checks (FACTS E5)', () => {
   it('refuses a self-signed certificate without --insecure: every attempt fails with a TLS error and nothing arrives', async () => {
-    receiver = await startReceiver({ https: true });
+    const receiver = await startReceiver({ https: true });
     const attempts: AttemptRecord[] = [];
     const result = await deliver([entry], { ...FAST, target: { url: receiver.url }, onAttempt: (a) => attempts.push(a) });
     expect(receiver.requests).toHaveLength(0);
@@ -29,7 +24,7 @@ describe('HTTPS and certificate checks (FACTS E5)', () => {
   });
 
   it('accepts the self-signed certificate with --insecure (the doc\'s InsecureSSL)', async () => {
-    receiver = await startReceiver({ https: true });
+    const receiver = await startReceiver({ https: true });
     const result = await deliver([entry], { ...FAST, target: { url: receiver.url, insecure: true, secret: 's3cret-tls' } });
     expect(result.summary.delivered).toBe(1);
     expect(receiver.requests[0]?.headers['x-benemen-token']).toBe('s3cret-tls');
@@ -42,7 +37,7 @@ describe('HTTPS and certificate checks (FACTS E5)', () => {
   });
 
   it('allows plain http to loopback targets for Enreach', async () => {
-    receiver = await startReceiver();
+    const receiver = await startReceiver();
     const result = await deliver([entry], { ...FAST, target: { url: `http://localhost:${receiver.port}/webhook` } });
     expect(result.summary.delivered).toBe(1);
   });

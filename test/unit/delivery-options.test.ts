@@ -153,6 +153,14 @@ describe('parseDeliveryFlags', () => {
     fails(['--concurrency', '0'], 'PM_DELIVERY_CONCURRENCY', '--concurrency');
   });
 
+  it('rejects an empty seed, an empty retry schedule, a list for a switch and a concurrency out of range', () => {
+    expect(fails(['--seed', ' '], 'PM_DELIVERY_FLAG_VALUE', '--seed').message).toContain('the seed is empty');
+    expect(fails(['--retry-schedule='], 'PM_DELIVERY_RETRY_SCHEDULE', '--retry-schedule').hint).toContain('1s,5s,30s');
+    expect(fails({ instant: ['yes'] } as never, 'PM_DELIVERY_FLAG_VALUE', '--instant').message).toContain('is a switch and takes no list');
+    expect(fails(['--concurrency', '1025'], 'PM_DELIVERY_CONCURRENCY', '--concurrency').message).toContain('"1025" is not a whole number from 1 to 1024');
+    fails(['--concurrency', 'four'], 'PM_DELIVERY_CONCURRENCY', '--concurrency');
+  });
+
   it('never echoes credentials of a bad URL in the error', () => {
     const e = fails(['--target', 'ftp://user:hunter2@x.example/?token=abc'], 'PM_DELIVERY_TARGET_URL');
     expect(e.message).not.toContain('hunter2');

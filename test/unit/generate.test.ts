@@ -242,6 +242,16 @@ describe('overrides', () => {
     expect(deep.message).toMatch(/\$\.CallId is a string/);
   });
 
+  it('refuses a path that does not fit the payload, saying what is there', () => {
+    const hero = (path: string): ProviderMockError => thrown(() => mluvii('SessionActivityHeroCard', { overrides: { [path]: 'x' } }));
+    expect(hero('data.heroCard.label')).toMatchObject({ code: 'PM_BAD_OVERRIDE', where: 'data.heroCard.label' });
+    expect(hero('data.heroCard.label').message).toMatch(/\$\.data\.heroCard is an array: use an \[index\], not \.label/);
+    expect(hero('data.heroCard[99].label').message).toMatch(/index 99 is out of range: \$\.data\.heroCard has \d+ item\(s\), so use 0 to \d+/);
+    expect(hero('data.sessionId[0]').message).toMatch(/\$\.data\.sessionId is a number; nothing can be set inside it/);
+    expect(hero('data.heroCard[0').message).toMatch(/bad override path: unclosed \[/);
+    expect(thrown(() => mluvii('SessionCreated', { time: Number.NaN }))).toMatchObject({ code: 'PM_BAD_TIME', where: 'generate(options.time)' });
+  });
+
   it('does not touch the context when an override is refused', () => {
     const context = createContext('mluvii');
     thrown(() => mluvii('SessionOperatorJoined', { context, overrides: { 'data.userId': 'abc' } }));

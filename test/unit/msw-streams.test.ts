@@ -69,6 +69,22 @@ describe('eventStreamHandlers', () => {
     expect(messages).toHaveLength(expected.length);
   });
 
+  it('paces a long stream without piling abort listeners on the request signal', async () => {
+    // One sleep per event on one signal: listeners that outlive their sleep trip Node's leak warning.
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      server.use(...eventStreamHandlers({ url: 'https://app.example/long', scenario: readScenario('queue-call-answered'), seed: 7, speed: 1e6 }));
+      const { messages } = await readSse(await fetch('https://app.example/long', { headers: { accept: 'text/event-stream' } }));
+      expect(messages.length).toBeGreaterThan(10);
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => /listener/i.test(w))).toEqual([]);
+  });
+
   it('refuses a speed that is not instant or a positive number', () => {
     server.use(...eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed: -1 }));
     return expect(
@@ -108,6 +124,13 @@ describe('catalogHandlers', () => {
     expect(body.message).toMatch(/did you mean QueueCallIn/);
     expect(body.validValues).toContain('QueueCallInUserConnected');
     expect((await fetch(`${base}/teams/SessionCreated`)).status).toBe(404);
+  });
+
+  it('answers an unknown provider with 404, did-you-mean and the valid providers', async () => {
+    server.use(...catalogHandlers({ baseUrl: base }));
+    const r = await fetch(`${base}/mluvi/SessionCreated`);
+    expect(r.status).toBe(404);
+    expect(await r.json()).toMatchObject({ message: 'unknown provider "mluvi"; did you mean mluvii?', validValues: ['mluvii', 'enreach'] });
   });
 
   it('answers a bad count with 400 and the valid range', async () => {

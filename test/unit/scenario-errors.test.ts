@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, plan } from '../../scenarios/index.ts';
+import { loadScenario, loadYaml, plan } from '../../scenarios/index.ts';
 import { cli } from '../helpers/cli.ts';
 
 /**
@@ -114,6 +114,15 @@ describe('schema errors map to the YAML position of the offending value', () => 
     }
     throw new Error('expected an error');
   };
+  /** The same, for problems found while the (lazy) timeline is read. */
+  const failsPlanning = (yaml: string): string => {
+    try {
+      for (const entry of plan(loadScenario(yaml, 'x.yaml'))) void entry;
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected an error');
+  };
 
   it('a wrong type deep inside a oneOf branch', () => {
     const msg = fails(`${head}steps:
@@ -148,6 +157,47 @@ describe('schema errors map to the YAML position of the offending value', () => 
 
   it('a world size the generators do not know', () => {
     expect(fails(`${head}world:\n  sizes: { agents: 3 }\nsteps:\n  - { name: a, event: QueueCallInComing }\n`)).toMatch(/PM_SCENARIO_BAD_VALUE: x\.yaml:5:10: world: .*unknown world size "agents"/);
+  });
+
+  it('a reference when no step comes before it says so', () => {
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing, set: { CallId: "\${nothing.CallId}" } }\n`)).toMatch(
+      /PM_SCENARIO_UNKNOWN_STEP: x\.yaml:5:57: unknown step "nothing" in \$\{nothing\.CallId\} \(no step comes before this one/,
+    );
+  });
+
+  it('a reference into a number or a group step, or one left open', () => {
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing, set: { QueueName: "\${instance.id}" } }\n`)).toMatch(/PM_SCENARIO_BAD_REF: x\.yaml:5:\d+: \$\{instance\.id\}: instance is a number and has no properties/);
+    expect(fails(`${head}steps:\n  - name: g\n    steps:\n      - { name: a, event: QueueCallInComing }\n  - { name: b, event: QueueCallInArrived, set: { CallId: "\${g.CallId}" } }\n`)).toMatch(
+      /PM_SCENARIO_BAD_REF: x\.yaml:8:\d+: \$\{g\.CallId\}: "g" is a steps step, not an event/,
+    );
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing, set: { QueueName: "\${params" } }\n`)).toMatch(/PM_SCENARIO_BAD_REF: x\.yaml:5:\d+: unclosed reference in "\$\{params"/);
+  });
+
+  it('a count, probability, weight or sessions read from a param is checked when it is read', () => {
+    const params = (p: string): string => `${head}params:\n  ${p}\n`;
+    expect(failsPlanning(`${params('n: lots')}steps:\n  - repeat: "\${params.n}"\n    steps:\n      - { name: a, event: QueueCallInComing }\n`)).toMatch(/PM_SCENARIO_BAD_VALUE: x\.yaml:7:13: bad repeat "lots" \(repeat is a whole number \(3\) or a range \(3\.\.8\)\)/);
+    expect(failsPlanning(`${params('p: 2')}steps:\n  - { name: a, event: QueueCallInComing, optional: "\${params.p}" }\n`)).toMatch(/PM_SCENARIO_BAD_VALUE: x\.yaml:7:\d+: bad probability 2/);
+    expect(failsPlanning(`${params('w: 0')}steps:\n  - oneOf:\n      - { weight: "\${params.w}", steps: [{ name: a, event: QueueCallInComing }] }\n`)).toMatch(/PM_SCENARIO_BAD_VALUE: x\.yaml:8:\d+: bad weight 0/);
+    expect(failsPlanning(`${params('n: 0')}sessions: "\${params.n}"\nsteps:\n  - { name: a, event: QueueCallInComing }\n`)).toMatch(/PM_SCENARIO_BAD_VALUE: x\.yaml:6:\d+: bad sessions 0 \(sessions is a whole number ≥ 1\)/);
+  });
+
+  it('an arrival rate without a known unit', () => {
+    expect(failsPlanning(`${head}sessions: 2\narrivals: { rate: 2/d }\nsteps:\n  - { name: a, event: QueueCallInComing }\n`)).toMatch(/PM_SCENARIO_BAD_DURATION: x\.yaml:5:\d+: bad rate "2\/d" \(a rate is a count per unit: 2\/s, 30\/m, 120\/h\)/);
+  });
+
+  it('a reference that gives a value of the wrong type fails at plan time, naming the step and the field', () => {
+    expect(failsPlanning(`${head}params:\n  ttl: abc\nsteps:\n  - { name: a, event: QueueCallInComing, set: { MessageTTLSeconds: "\${params.ttl}" } }\n`)).toMatch(
+      /PM_SCENARIO_INVALID_PAYLOAD: x\.yaml:7:5: step "a" \(QueueCallInComing\) planned a payload that breaks its schema: \$\.MessageTTLSeconds: must be integer \(got string "abc"\)/,
+    );
+  });
+
+  it('a --set without = and an include of the other provider', () => {
+    const steps = `${head}steps:\n  - { name: a, event: QueueCallInComing }\n`;
+    expect(() => loadScenario(steps, 'x.yaml', { sets: ['a.CallId'] })).toThrow(/PM_SCENARIO_BAD_SET: --set a\.CallId: expected step\.path=value/);
+    const mluviiScenario = loadYaml('provider: mluvii\nname: other\ndescription: x\nsteps:\n  - { name: c, event: SessionCreated }\n', 'other.yaml');
+    expect(() => loadScenario(`${head}steps:\n  - include: { scenario: other }\n`, 'x.yaml', { load: () => mluviiScenario })).toThrow(
+      /PM_SCENARIO_PROVIDER_MISMATCH: x\.yaml:5:\d+: cannot include mluvii scenario "other"/,
+    );
   });
 
   it('a duplicate step name says where the first one is', () => {

@@ -95,6 +95,20 @@ describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
     expect((await post({})).json().message).toMatch(/give "scenario".*or "yaml"/);
   });
 
+  it('names the field and the valid form of a bad delay, retry schedule, timeout or start', async () => {
+    for (const [payload, where, form] of [
+      [{ faults: { delay: 'soon' } }, 'body.faults.delay', /e\.g\. 0\.\.200ms/],
+      [{ retrySchedule: 'x' }, 'body.retrySchedule', /1s,5s,30s/],
+      [{ timeout: 'forever' }, 'body.timeout', /250ms, 5s/],
+      [{ start: 'yesterday' }, 'body.start', /ISO date-time or "now"/],
+    ] as const) {
+      const r = await post({ scenario: 'chat-session', ...payload });
+      expect(r.statusCode, where).toBe(400);
+      expect(r.json(), where).toMatchObject({ statusCode: 400, where });
+      expect(r.json().message, where).toMatch(form);
+    }
+  });
+
   it('refuses a target the provider would not call (Enreach: no userinfo, FACTS E1)', async () => {
     const r = await post({ scenario: 'queue-call-answered', target: { url: 'http://user:pw@127.0.0.1:9/x' } });
     expect(r.statusCode).toBe(400);

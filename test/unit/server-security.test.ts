@@ -100,6 +100,14 @@ describe('an exposed server (--host beyond loopback)', () => {
     expect(r.json().error).toBe('PM_TARGET_NOT_ALLOWED');
     expect((await app.inject({ method: 'POST', url: '/enreach/webhooks', headers: auth, payload: doc('http://receiver:8080/enreach') })).statusCode).toBe(201);
   });
+
+  it('answers a refused Enreach endpoint like every control route: where, and how to allow it', async () => {
+    const doc = { Webhook: { Endpoint: 'https://evil.example.net/x' }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] };
+    const r = await app.inject({ method: 'POST', url: '/enreach/webhooks', headers: auth, payload: [doc] });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'PM_TARGET_NOT_ALLOWED', statusCode: 400, where: 'body: $[0].Webhook.Endpoint' });
+    expect(r.json().hint).toMatch(/--allow-target/);
+  });
 });
 
 describe('allow-list patterns', () => {

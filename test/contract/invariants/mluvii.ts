@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { assertOrder, before, byEntity, distinct, eventsOf, p, payloadTime, single, type Invariant, type T } from '../../helpers/timeline.ts';
+import { assertOrder, before, distinct, eventsOf, p, single, type Invariant, type T } from '../../helpers/timeline.ts';
 import type { TimelineEntry } from '../../../scenarios/index.ts';
 
 /**
