@@ -558,7 +558,6 @@ class DeliveryRun implements DeliveryOwner {
     const rec: AttemptRecord = {
       type: 'attempt',
       runId: this.#cfg.runId,
-      time,
       seq: d.seq,
       scenario: d.scenario,
       instance: d.instance,
@@ -569,6 +568,8 @@ class DeliveryRun implements DeliveryOwner {
       eventId: d.eventId,
       eventIdKind: d.eventIdKind,
       target: d.target.displayUrl,
+      // The same key order as the journal line (#lineJson): a record and its line read alike.
+      time,
       kind,
       attempt,
       status: r ? r.status : null,

@@ -149,7 +149,7 @@ export function generate(provider: Provider, eventType: string, options: Generat
   const entry = resolveEvent(eventType, p);
   const mod = MODULES[p];
   const world = options.world ?? defaultWorld(p);
-  if (world.provider !== p) throw new ProviderMockError('PM_WORLD_PROVIDER', `the world given is a ${world.provider} world, not ${p}`, { where: 'generate(options.world)' });
+  if (world.provider !== p) throw new ProviderMockError('PM_WORLD_PROVIDER', `the world given is for ${world.provider}, not ${p}`, { where: 'generate(options.world)' });
   const given = options.context;
   if (given && given.provider !== undefined && given.provider !== p) {
     throw new ProviderMockError('PM_CONTEXT_PROVIDER', `the context given is for ${String(given.provider)}, not ${p}`, { where: 'generate(options.context)', hint: `createContext('${p}')` });

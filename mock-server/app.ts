@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import pkg from '../package.json' with { type: 'json' };
-import { didYouMean } from '../contracts/errors.ts';
+import { suggestion } from '../contracts/errors.ts';
 import { providersPlugin, type ProvidersOptions } from './plugins/providers.ts';
 import { runsPlugin, type RunsOptions } from './plugins/runs.ts';
 import { securityPlugin, type SecurityOptions } from './plugins/security.ts';
@@ -46,8 +46,7 @@ export function formatSchemaErrors(errors: readonly AjvError[], dataVar: string)
   if (e.keyword === 'additionalProperties') {
     const name = String(e.params['additionalProperty']);
     const known = Object.keys(e.parentSchema?.properties ?? {});
-    const near = didYouMean(name, known);
-    msg = `${path} has an unknown property "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''}${known.length ? `; valid: ${known.join(', ')}` : ''}`;
+    msg = `${path} has an unknown property "${name}"${suggestion(name, known)}${known.length ? `; valid: ${known.join(', ')}` : ''}`;
   } else if (e.keyword === 'enum') {
     msg += `: ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   } else if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {

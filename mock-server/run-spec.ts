@@ -3,6 +3,7 @@
  * scenarios, a lazy timeline, the worlds it draws from, and delivery options. Everything wrong
  * with the request is a ProviderMockError thrown here, before the run is accepted (→ 400).
  */
+import { parseInstant, parseSeed } from '../generators/inputs.ts';
 import { randomUUID } from 'node:crypto';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { resolveEvent } from '../contracts/catalog.ts';
@@ -96,20 +97,6 @@ function fileLoader(cwd: string): (ref: string, from: string, where: string) => 
   return (ref, from, where) => readSource(ref, { cwd, from, where });
 }
 
-/** `42` → 42, anything else a string seed (as `provider-mock run --seed`). */
-export function normalizeSeed(seed: string | number | undefined): string | number {
-  if (seed === undefined) return 1;
-  if (typeof seed === 'number') return seed;
-  return /^-?\d+$/.test(seed.trim()) ? Number(seed) : seed;
-}
-
-function parseStart(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (raw === 'now') return Math.floor(Date.now() / 1000) * 1000;
-  const t = Date.parse(raw);
-  if (Number.isNaN(t)) throw new ProviderMockError('PM_BAD_REQUEST', `start must be an ISO date-time or "now", got ${JSON.stringify(raw)}`, { where: 'body.start' });
-  return t;
-}
 
 export function timeModeOf(time: RunRequest['time']): TimeMode {
   if (time === undefined || time === 'realtime') return { kind: 'realtime' };
@@ -184,8 +171,8 @@ export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): Prepar
     }
   }
 
-  const seed = normalizeSeed(req.seed);
-  const startTime = parseStart(req.start);
+  const seed = parseSeed(req.seed, 'body.seed');
+  const startTime = parseInstant(req.start, 'body.start', Date.now);
   const worlds: World[] = [];
   // The planner builds its worlds through this; keeping them lets Enreach SecurityGroupId
   // subscriptions be matched against the groups of the very world the payloads come from.
@@ -228,8 +215,8 @@ export interface EmitRequest {
 /** One generated event as a one-entry timeline. Unknown event types throw PM_UNKNOWN_EVENT with "did you mean". */
 export function prepareEmit(provider: Provider, eventType: string, req: EmitRequest): PreparedRun & { payload: unknown } {
   const entry = resolveEvent(eventType, provider, 'path.eventType');
-  const seed = req.seed === undefined ? randomUUID().slice(0, 8) : normalizeSeed(req.seed);
-  const time = parseStart(req.start);
+  const seed = req.seed === undefined ? randomUUID().slice(0, 8) : parseSeed(req.seed, 'body.seed');
+  const time = parseInstant(req.start, 'body.start', Date.now);
   // The world `generate` uses by default (seed 1), kept so SecurityGroupId subscriptions can be matched.
   const world = createWorld(provider, { seed: 1 });
   const payload = generate(provider, entry.eventType, { seed, world, ...(time !== undefined ? { time } : {}), ...(req.overrides ? { overrides: req.overrides } : {}) });

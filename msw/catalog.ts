@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { findEvent, eventNames } from '../contracts/catalog.ts';
-import { didYouMean } from '../contracts/errors.ts';
+import { suggestion } from '../contracts/errors.ts';
 import { examplesOf } from '../contracts/examples.ts';
 import { isProvider, PROVIDERS, type Provider } from '../contracts/provider.ts';
 import { generate } from '../generators/index.ts';
@@ -15,8 +15,7 @@ export const MAX_COUNT = 100;
 
 /** 404 for a name that is not in `valid`, with "did you mean" and the valid names. */
 function unknown(kind: string, input: string, valid: readonly string[]): Response {
-  const near = didYouMean(input, valid);
-  return HttpResponse.json({ error: 'not found', message: `unknown ${kind} "${input}"${near.length ? `; did you mean ${near.join(' or ')}?` : ''}`, validValues: valid }, { status: 404 });
+  return HttpResponse.json({ error: 'not found', message: `unknown ${kind} "${input}"${suggestion(input, valid)}`, validValues: valid }, { status: 404 });
 }
 
 function resolve(providerParam: string, eventType: string): { provider: Provider; eventType: string } | Response {

@@ -1,4 +1,5 @@
 import { sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
+import { ProviderMockError, unknownName } from '../contracts/errors.ts';
 import type { Scenario } from '../scenarios/engine/ast.ts';
 import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
 import { plan } from '../scenarios/index.ts';
@@ -36,9 +37,6 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 /** Plays the timeline: calls `send` per entry, paced by `speed`, until done or aborted. */
 async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, signal: AbortSignal): Promise<void> {
   const speed = o.speed ?? 'instant';
-  if (speed !== 'instant' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
-    throw new RangeError(`eventStreamHandlers: speed must be 'instant' or a positive number, got ${String(speed)}`);
-  }
   let last = 0;
   for (const entry of plan(o.scenario, { ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.startTime !== undefined ? { startTime: o.startTime } : {}) })) {
     if (signal.aborted) return;
@@ -57,7 +55,18 @@ async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, sig
  * each message is the payload's JSON text, and the socket is closed (1000) at the end.
  */
 export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHandler | WebSocketHandler> {
-  if ((options.transport ?? 'sse') === 'sse') {
+  // Bad options fail here, where the handlers are set up, not later inside a stream the page only sees break.
+  const { speed, transport = 'sse' } = options;
+  if (speed !== undefined && speed !== 'instant' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
+    throw new ProviderMockError('PM_BAD_OPTION', `speed must be 'instant' or a positive number, got ${JSON.stringify(speed)}`, {
+      where: 'eventStreamHandlers(options.speed)',
+      hint: "1 = the scenario's own timing, 60 = a minute per second",
+    });
+  }
+  if (transport !== 'sse' && transport !== 'ws') {
+    throw unknownName('PM_BAD_OPTION', 'transport', String(transport), ['sse', 'ws'], 'eventStreamHandlers(options.transport)');
+  }
+  if (transport === 'sse') {
     return [
       sse(options.url, ({ client, request }) => {
         void play(options, (e) => client.send({ id: String(e.seq), data: JSON.stringify(e.payload) }), request.signal)

@@ -41,6 +41,8 @@ export const MLUVII_STATES = {
   SESSION_CREATED: 'a chat session was created',
   SESSION_IN_PROGRESS: 'an operator is chatting with a guest',
   SESSION_FORWARDED: 'a session was forwarded',
+  SESSION_FORWARDED_TO_GROUP: 'a session was forwarded to an operator group',
+  SESSION_FORWARDED_TO_OPERATOR: 'a session was forwarded to another operator',
   SESSION_ENDED: 'a chat session ended',
   AV_CALL: 'a guest is in an audio/video call',
   EMAIL_THREAD: 'an e-mail thread is being handled',
@@ -61,13 +63,18 @@ export interface StateDefinition {
   scenario?: string;
   /** The events the provider sends in this situation. */
   events: readonly string[];
+  /**
+   * What the situation fixes in the generator context (generators/README.md), so every message
+   * verified in this state has it: "forwarded to an operator group" always names a group.
+   */
+  context?: Readonly<Record<string, unknown>>;
 }
 
 const byPrefix = (provider: Provider, test: (e: string) => boolean) => eventNames(provider).filter(test);
 const is = (...names: string[]) => (e: string) => names.includes(e);
 
-/** One state: its key in the constants, its situation id, the built-in scenario that plays it, which events it leads to. */
-type StateRow<K> = [key: K, situation: string, scenario: string | undefined, leadsTo: (e: string) => boolean];
+/** One state: its key in the constants, its situation id, the built-in scenario that plays it, which events it leads to, what it presets. */
+type StateRow<K> = [key: K, situation: string, scenario: string | undefined, leadsTo: (e: string) => boolean, context?: Record<string, unknown>];
 
 const ENREACH_TABLE: StateRow<keyof typeof ENREACH_STATES>[] = [
   [
@@ -141,6 +148,10 @@ const MLUVII_TABLE: StateRow<keyof typeof MLUVII_STATES>[] = [
       ['SessionOperatorJoined', 'SessionCallParamsUpdated', 'GuestIdentityUpdated'].includes(e),
   ],
   ['SESSION_FORWARDED', 'session-forwarded', 'forwarded-session', is('SessionForwarded', 'SessionActivitySessionForwarded', 'SessionOperatorLeft', 'SessionOperatorJoined')],
+  // The forward's target decides which of SessionForwarded's userId / operatorGroupId / chatbotId
+  // is set (the others are null): a consumer that reads one of them needs a state that fixes it.
+  ['SESSION_FORWARDED_TO_GROUP', 'session-forwarded-to-group', 'forwarded-session', is('SessionForwarded', 'SessionActivitySessionForwarded'), { forwardTarget: 'group' }],
+  ['SESSION_FORWARDED_TO_OPERATOR', 'session-forwarded-to-operator', 'forwarded-session', is('SessionForwarded', 'SessionActivitySessionForwarded'), { forwardTarget: 'operator' }],
   [
     'SESSION_ENDED',
     'session-ended',
@@ -154,7 +165,14 @@ const MLUVII_TABLE: StateRow<keyof typeof MLUVII_STATES>[] = [
 ];
 
 function table<K extends string>(provider: Provider, names: Record<K, string>, rows: readonly StateRow<K>[]): StateDefinition[] {
-  return rows.map(([key, situation, scenario, test]) => ({ provider, name: names[key], situation, ...(scenario ? { scenario } : {}), events: byPrefix(provider, test) }));
+  return rows.map(([key, situation, scenario, test, context]) => ({
+    provider,
+    name: names[key],
+    situation,
+    ...(scenario ? { scenario } : {}),
+    events: byPrefix(provider, test),
+    ...(context ? { context } : {}),
+  }));
 }
 
 const STATES: Record<Provider, StateDefinition[]> = { mluvii: table('mluvii', MLUVII_STATES, MLUVII_TABLE), enreach: table('enreach', ENREACH_STATES, ENREACH_TABLE) };

@@ -175,11 +175,11 @@ async function readPactUrl(url: string, opts: VerifyOptions): Promise<PactFile> 
 
 /**
  * The generators as the provider's message factory: a fresh generator context per message,
- * preset with the provider state's params, so `given('a queue call was answered', { QueueId })`
- * yields a message about that queue.
+ * preset with what the provider state fixes (`StateDefinition.context`) and the state's params,
+ * so `given('a queue call was answered', { QueueId })` yields a message about that queue.
  */
-export const generatorFactory: MessageFactory = (provider, eventType, { seed, params }) =>
-  generate(provider, eventType, { seed, context: createContext(provider, params) });
+export const generatorFactory: MessageFactory = (provider, eventType, { seed, state, params }) =>
+  generate(provider, eventType, { seed, context: createContext(provider, { ...state.context, ...params }) });
 
 /** Verifies consumer pacts against the provider's messages. Bad input throws ProviderMockError; failures are in the result. */
 export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
@@ -321,11 +321,15 @@ function verifierIssues(err: { interaction?: string; mismatch?: unknown }): Pact
   const base = { source: 'verifier' as const, interaction: who.interaction, ...(who.consumer ? { consumer: who.consumer } : {}), ...(who.state ? { state: who.state } : {}) };
   const m = err.mismatch as { type?: string; message?: string; mismatches?: { path?: string; mismatch?: string; type?: string; key?: string }[] } | undefined;
   if (m?.mismatches?.length) {
-    return m.mismatches.map((x) => ({
-      ...base,
-      path: x.type === 'MetadataMismatch' ? `metadata.${x.key ?? ''}` : (x.path ?? '$'),
-      message: stripAnsi(x.mismatch ?? JSON.stringify(x)),
-    }));
+    return m.mismatches.map((x) => {
+      const message = stripAnsi(x.mismatch ?? JSON.stringify(x));
+      return {
+        ...base,
+        path: x.type === 'MetadataMismatch' ? `metadata.${x.key ?? ''}` : (x.path ?? '$'),
+        // A nullable field the state does not fix: the provider sends null in some of its messages.
+        message: /^Expected null \(Null\)/.test(message) ? `${message} (the provider sends null here in this state; pick a state that fixes the field: provider-mock pact states)` : message,
+      };
+    });
   }
   return [{ ...base, path: '$', message: stripAnsi(m?.message ?? JSON.stringify(m ?? err)) }];
 }

@@ -6,7 +6,7 @@ import { listEvents } from '../../contracts/index.ts';
 import { parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
-import { parseSeed } from './plan.ts';
+import { parseSeed } from '../../generators/inputs.ts';
 
 const ENREACH_SECRET = 'demo-token';
 const MLUVII_CREDENTIALS = 'demo:s3cret';
@@ -29,7 +29,7 @@ The same against your own receiver:
   options: { seed: { type: 'string' }, duplicates: { type: 'string' } },
   async run(argv, io) {
     const p = parseFlags('demo', argv, this.options);
-    const seed = parseSeed(stringFlag(p, 'seed'));
+    const seed = parseSeed(stringFlag(p, 'seed'), '--seed');
     // The same rate syntax as `run --duplicates` (0.2 or 20%), checked before the receiver starts.
     const duplicates = parseRate(stringFlag(p, 'duplicates') ?? '0.2', '--duplicates');
     const receiver = await startLocalReceiver({ enreachSecret: ENREACH_SECRET, mluviiCredentials: MLUVII_CREDENTIALS });

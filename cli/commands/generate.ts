@@ -1,24 +1,10 @@
 import { ProviderMockError, resolveEvent } from '../../contracts/index.ts';
 import { DEFAULT_TIME, createContext, createWorld, generate, parseOverride } from '../../generators/index.ts';
+import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 import { boolFlag, intFlag, listFlag, parseFlags, providerFlag, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
 
-/** `7` → 7, `abc` → "abc" (strings are hashed by the generators). */
-function seedOf(raw: string | undefined, flag: string): number | string {
-  if (raw === undefined) return 1;
-  if (raw.trim() === '') throw new ProviderMockError('PM_BAD_FLAG', `--${flag} must not be empty`, { where: `--${flag}` });
-  return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
-}
-
-function timeOf(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const t = /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : Date.parse(raw);
-  if (!Number.isFinite(t)) {
-    throw new ProviderMockError('PM_BAD_FLAG', '--time must be an ISO-8601 instant or ms since the epoch', { where: `--time ${raw}`, hint: 'e.g. --time 2024-05-06T13:46:07.605Z' });
-  }
-  return t;
-}
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -36,7 +22,7 @@ Every payload passes the event's strict schema. The same flags always print the 
   --set path=value override by JSON path, applied last and re-validated; repeatable
                    (--set data.userId=2710, --set CallerNumber=+358401234567, --set 'CallbackAttempts[0].Note="Ei vastannut"')
                    values are parsed as JSON when they parse, else taken as text
-  --time T         when the events happen: ISO-8601 or ms since the epoch (default 2024-05-02T06:58:58.888Z)
+  --time T         when the events happen: ISO-8601, ms since the epoch or "now" (default 2024-05-02T06:58:58.888Z)
   --world-seed W   seed of the tenant / organization the payloads are drawn from (default 1)
 
 Examples:
@@ -58,14 +44,14 @@ Examples:
     if (extra.length) throw new ProviderMockError('PM_BAD_FLAG', `unexpected argument "${extra[0]}"`, { where: 'generate', hint: 'one event type per call; use --count for more payloads' });
     const entry = resolveEvent(eventArg, providerFlag(p), 'generate <EventType>');
     const count = intFlag(p, 'count', 1, 1);
-    const seed = seedOf(stringFlag(p, 'seed'), 'seed');
-    const time = timeOf(stringFlag(p, 'time'));
+    const seed = parseSeed(stringFlag(p, 'seed'), '--seed');
+    const time = parseInstant(stringFlag(p, 'time'), '--time', Date.now);
     const overrides: Record<string, unknown> = {};
     for (const text of listFlag(p, 'set')) {
       const [path, value] = parseOverride(text);
       overrides[path] = value;
     }
-    const world = createWorld(entry.provider, { seed: seedOf(stringFlag(p, 'world-seed'), 'world-seed') });
+    const world = createWorld(entry.provider, { seed: parseSeed(stringFlag(p, 'world-seed'), '--world-seed') });
     const shared = boolFlag(p, 'sequence') ? createContext(entry.provider) : undefined;
     for (let i = 0; i < count; i++) {
       if (io.signal?.aborted) return 130;

@@ -127,7 +127,10 @@ Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`
       if (provider === undefined) throw new ProviderMockError('PM_USAGE', 'pact states needs --provider', { validValues: PROVIDERS });
       const states = providerStates(provider);
       if (boolFlag(p, 'json')) out(io, JSON.stringify(states, null, 2));
-      else out(io, table(['provider state', 'scenario', 'events'], states.map((s) => [s.name, s.scenario ?? '', s.events.join(', ')])));
+      else {
+        const fixes = (s: (typeof states)[number]) => Object.entries(s.context ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+        out(io, table(['provider state', 'scenario', 'fixes', 'events'], states.map((s) => [s.name, s.scenario ?? '', fixes(s), s.events.join(', ')])));
+      }
       return 0;
     }
     if (boolFlag(p, 'json')) throw new ProviderMockError('PM_USAGE', '--json is for pact states; pact verify writes JSON with --report FILE');

@@ -4,25 +4,11 @@ import { formatOffset } from '../../scenarios/engine/duration.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
 import { plan } from '../../scenarios/index.ts';
 import { readScenarios } from '../../scenarios/files.ts';
+import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out, type CliIO } from '../io.ts';
 
-/** `--seed 42` is the number 42; anything else is a string seed. */
-export function parseSeed(raw: string | undefined): number | string {
-  if (raw === undefined) return 1;
-  return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
-}
-
-export function parseStart(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (raw === 'now') return Math.floor(Date.now() / 1000) * 1000;
-  const t = Date.parse(raw);
-  if (Number.isNaN(t)) {
-    throw new ProviderMockError('PM_BAD_FLAG', `--start must be an ISO date-time or "now"`, { where: `--start ${raw}`, hint: 'e.g. --start 2024-05-06T15:00:00+02:00' });
-  }
-  return t;
-}
 
 const MLUVII_KEYS = ['userId', 'activityId', 'operatorGroupId', 'toOperatorUserId', 'toGroupId', 'status', 'terminationReason'];
 const ENREACH_KEYS = ['CallId', 'LegId', 'AgentLegId', 'UserId', 'QueueId', 'CallBackId', 'Reason'];
@@ -79,8 +65,8 @@ List the built-ins with: provider-mock scenarios. Exit code 2 for a bad scenario
     if (p.positionals.length === 0) {
       throw new ProviderMockError('PM_USAGE', 'plan needs at least one scenario (a built-in name or a .yaml file)', { hint: 'provider-mock scenarios lists the built-ins' });
     }
-    const seed = parseSeed(stringFlag(p, 'seed'));
-    const startTime = parseStart(stringFlag(p, 'start'));
+    const seed = parseSeed(stringFlag(p, 'seed'), '--seed');
+    const startTime = parseInstant(stringFlag(p, 'start'), '--start', Date.now);
     const limit = intFlag(p, 'limit', Infinity, 1);
     const scenarios = readScenarios(p.positionals, { cwd: io.cwd, sets: listFlag(p, 'set'), skips: listFlag(p, 'skip') });
     const timeline = plan(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}) });

@@ -5,7 +5,7 @@ import { plan } from '../../scenarios/index.ts';
 import { listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out, type CliIO } from '../io.ts';
-import { parseSeed, parseStart } from './plan.ts';
+import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 
 /**
  * `--json` alone (last, or followed by another flag) prints the JSON summary on stdout, like
@@ -79,8 +79,8 @@ Checks and outputs
     if (!options.target && !options.targets) {
       throw new ProviderMockError('PM_USAGE', '--target is required: where to deliver the events', { hint: 'e.g. --target http://127.0.0.1:8080/webhook' });
     }
-    const seed = parseSeed(options.seed === undefined ? undefined : String(options.seed));
-    const startTime = parseStart(stringFlag(p, 'start'));
+    const seed = parseSeed(options.seed, '--seed');
+    const startTime = parseInstant(stringFlag(p, 'start'), '--start', Date.now);
     // Bad scenarios fail here, before anything is sent.
     const scenarios = readScenarios(p.positionals, { cwd: io.cwd, sets: listFlag(p, 'set'), skips: listFlag(p, 'skip') });
     const timeline = plan(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}) });

@@ -48,6 +48,17 @@ const toOtherOperator: H = (o, g) => {
   o['toOperatorFullName'] = to.fullName;
 };
 
+/**
+ * Where a forward goes, when the context says: `forwardTarget` ('operator' | 'group', e.g. preset
+ * by a Pact provider state), else a target id already in the context. Undefined: draw one.
+ */
+function presetForwardTarget(g: G, order: readonly ('operator' | 'group')[]): 'operator' | 'group' | undefined {
+  const preset = g.ctx['forwardTarget'];
+  if (preset === 'operator' || preset === 'group') return preset;
+  const ids = { operator: g.ctx['toOperatorUserId'], group: g.ctx['toGroupId'] };
+  return order.find((t) => typeof ids[t] === 'number');
+}
+
 function operatorText(g: G, texts: readonly string[]): string {
   return g.rng.pick(texts).replace('{name}', operator(g).firstName);
 }
@@ -210,7 +221,7 @@ const ACTIVITY: Record<string, H> = {
   SessionForwarded(o, g) {
     byOperator(o, g);
     const { channel } = channelSource(g);
-    const target = typeof g.ctx['toGroupId'] === 'number' ? 'group' : typeof g.ctx['toOperatorUserId'] === 'number' ? 'operator' : g.rng.weighted<'operator' | 'group' | 'phone'>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
+    const target = presetForwardTarget(g, ['group', 'operator']) ?? g.rng.weighted<'operator' | 'group' | 'phone'>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
     if (target === 'operator') {
       toOtherOperator(o, g);
     } else if (target === 'group') {
@@ -227,14 +238,14 @@ const EVENT_HOOKS: Record<string, H> = {
   SessionForwarded(o, g) {
     // The target of the forward: an operator, a group or a chatbot (the doc example: a group).
     // Shared with SessionActivitySessionForwarded through the context (toOperatorUserId / toGroupId).
-    const target =
-      typeof g.ctx['toOperatorUserId'] === 'number' ? 'operator' : typeof g.ctx['toGroupId'] === 'number' ? 'group' : g.rng.weighted<'operator' | 'group' | 'chatbot'>([['group', 50], ['operator', 38], ['chatbot', 12]]);
+    const target = presetForwardTarget(g, ['operator', 'group']) ?? g.rng.weighted<'operator' | 'group' | 'chatbot'>([['group', 50], ['operator', 38], ['chatbot', 12]]);
     o['userId'] = target === 'operator' ? otherOperator(g).id : null;
     o['operatorGroupId'] = target === 'group' ? operatorGroup(g, 'toGroupId').id : null;
     o['chatbotId'] = target === 'chatbot' ? chatbot(g).id : null;
   },
   EmailThreadForwarded(o, g) {
-    const toOperator = typeof g.ctx['toGroupId'] === 'number' ? false : typeof g.ctx['toOperatorUserId'] === 'number' || g.rng.bool(0.6);
+    const preset = presetForwardTarget(g, ['group', 'operator']);
+    const toOperator = preset ? preset === 'operator' : g.rng.bool(0.6);
     o['userId'] = toOperator ? otherOperator(g).id : null;
     o['operatorGroupId'] = toOperator ? null : operatorGroup(g, 'toGroupId').id;
   },

@@ -3,7 +3,7 @@ import { getSchema, listEvents, resolveEvent, type CatalogEntry } from '../../co
 import type { Provider } from '../../contracts/provider.ts';
 import { dereference, generate } from '../../generators/index.ts';
 import { listBuiltins } from '../../scenarios/files.ts';
-import { normalizeSeed } from '../run-spec.ts';
+import { parseSeed } from '../../generators/inputs.ts';
 import { errorSchema, eventParams, providerParam, sendError } from '../schemas.ts';
 
 const eventItem = {
@@ -81,7 +81,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
           ...itemOf(e),
           schema,
           resolvedSchema: dereference(schema, e.schemaId),
-          example: generate(e.provider, e.eventType, { seed: normalizeSeed(req.query.seed) }),
+          example: generate(e.provider, e.eventType, { seed: parseSeed(req.query.seed, 'query.seed') }),
         };
       } catch (err) {
         return sendError(reply, err);

@@ -203,7 +203,7 @@ class Resolver {
     const data = obj(loaded.data);
     const incName = String(data['name']);
     if (data['provider'] !== this.provider) {
-      throw scenarioError(CODES.providerMismatch, `cannot include ${data['provider']} scenario "${incName}" in a ${this.provider} scenario`, {
+      throw scenarioError(CODES.providerMismatch, `cannot include the ${data['provider']} scenario "${incName}" in this ${this.provider} scenario`, {
         where,
         hint: 'one scenario plays one provider; run both scenarios side by side instead (provider-mock plan a.yaml b.yaml)',
       });

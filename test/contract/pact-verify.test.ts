@@ -11,7 +11,7 @@ import { MatchersV3, MessageConsumerPact, PactV4, asynchronousBodyHandler } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listEvents } from '../../contracts/index.ts';
 import { ROOT } from '../../scripts/artifacts.ts';
-import { ENREACH_STATES, PACT_PROVIDER, enreachMessage, expectMessage, formatVerifyResult, message, providerPact, receive, verifyPacts, type PactIssue } from '../../pact/index.ts';
+import { ENREACH_STATES, MLUVII_STATES, PACT_PROVIDER, enreachMessage, mluviiMessage, expectMessage, formatVerifyResult, message, providerPact, receive, verifyPacts, type PactIssue } from '../../pact/index.ts';
 
 const BASE = join(ROOT, 'test-artifacts/pacts/verify');
 rmSync(BASE, { recursive: true, force: true });
@@ -57,6 +57,29 @@ describe('verifying against the generators', () => {
       .executeTest(async () => undefined);
     const r = await verifyPacts({ provider: 'enreach', pactDir: dir });
     expect(r.issues.map(issueLine)).toEqual([]);
+  });
+
+  it('a state that fixes a nullable field verifies on every seed; the general state fails on some, with a hint', async () => {
+    const dirFor = async (name: string, state: string) => {
+      const dir = join(BASE, name);
+      const msg = mluviiMessage('SessionForwarded', { state: state as never, fields: ['data.id', 'data.operatorGroupId'] });
+      await receive(providerPact('mluvii', { consumer: name, dir }), msg, () => undefined);
+      return dir;
+    };
+    const toGroup = await dirFor('forwarded-to-group', MLUVII_STATES.SESSION_FORWARDED_TO_GROUP);
+    const anyTarget = await dirFor('forwarded-anywhere', MLUVII_STATES.SESSION_FORWARDED);
+    const failing: string[] = [];
+    for (let seed = 0; seed < 12; seed++) {
+      const fixed = await verifyPacts({ provider: 'mluvii', pactDir: toGroup, seed });
+      expect(fixed.issues.map(issueLine), `seed ${seed}`).toEqual([]);
+      const loose = await verifyPacts({ provider: 'mluvii', pactDir: anyTarget, seed });
+      failing.push(...loose.issues.map(issueLine));
+    }
+    // The general state forwards to an operator or a chatbot too, and then operatorGroupId is null.
+    expect(failing.length).toBeGreaterThan(0);
+    for (const line of failing) {
+      expect(line).toMatch(/^verifier SessionForwarded \$\.data\.operatorGroupId: Expected null \(Null\) to be an integer \(the provider sends null here in this state; pick a state that fixes the field/);
+    }
   });
 
   it('reads pacts by URL (a pact served on 127.0.0.1)', async () => {

@@ -202,8 +202,11 @@ describe('journal and listeners', () => {
     stream.on('data', (c: Buffer) => chunks.push(c));
     const records: unknown[] = [];
     await deliver([enreach(0), mluvii(1)], { ...FAST, journal: stream, target: { url: receiver.url }, onAttempt: (a) => records.push(a) });
-    const lines = Buffer.concat(chunks).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    const text = Buffer.concat(chunks).toString('utf8').trim().split('\n');
+    const lines = text.map((l) => JSON.parse(l) as { type: string });
     expect(lines.filter((l) => l.type === 'attempt')).toEqual(records);
+    // Byte for byte, key order included: a record reads like its journal line.
+    expect(text.filter((l) => l.startsWith('{"type":"attempt"'))).toEqual(records.map((r) => JSON.stringify(r)));
     expect(stream.writableEnded).toBe(false);
   });
 

@@ -360,6 +360,22 @@ describe('events', () => {
     expect([fwd['toOperatorUserId'], fwd['toGroupId'], fwd['toPhoneNumber']].filter((v) => v !== null)).toHaveLength(1);
   });
 
+  it('forwards to the kind of target the context presets (forwardTarget), in all three forward events', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const toGroup = { context: createContext('mluvii', { forwardTarget: 'group' }), seed };
+      const act = mluvii('SessionActivitySessionForwarded', toGroup).data;
+      const fwd = mluvii('SessionForwarded', toGroup).data;
+      const mail = mluvii('EmailThreadForwarded', toGroup).data;
+      expect([act['toGroupId'], act['toOperatorUserId'], act['toPhoneNumber']], `seed ${seed}`).toEqual([expect.any(Number), null, null]);
+      // Both session events name the same group (the context keeps it as toGroupId).
+      expect([fwd['operatorGroupId'], fwd['userId'], fwd['chatbotId']], `seed ${seed}`).toEqual([act['toGroupId'], null, null]);
+      expect([mail['operatorGroupId'], mail['userId']], `seed ${seed}`).toEqual([act['toGroupId'], null]);
+      const toOperator = { context: createContext('mluvii', { forwardTarget: 'operator' }), seed };
+      expect(mluvii('SessionForwarded', toOperator).data).toMatchObject({ userId: expect.any(Number), operatorGroupId: null, chatbotId: null });
+      expect(mluvii('SessionActivitySessionForwarded', toOperator).data).toMatchObject({ toOperatorUserId: expect.any(Number), toGroupId: null, toPhoneNumber: null });
+    }
+  });
+
   it('submits the HeroCard form the context shows', () => {
     const world = createWorld('mluvii') as MluviiWorld;
     const context = createContext('mluvii');

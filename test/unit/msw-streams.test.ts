@@ -85,11 +85,15 @@ describe('eventStreamHandlers', () => {
     expect(warnings.filter((w) => /listener/i.test(w))).toEqual([]);
   });
 
-  it('refuses a speed that is not instant or a positive number', () => {
-    server.use(...eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed: -1 }));
-    return expect(
-      fetch('https://app.example/bad', { headers: { accept: 'text/event-stream' } }).then((r) => r.text()),
-    ).rejects.toThrow();
+  it('refuses a speed that is not instant or a positive number, and an unknown transport, when the handlers are made', () => {
+    for (const speed of [-1, 0, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed }), String(speed)).toThrow(
+        /^provider-mock PM_BAD_OPTION: eventStreamHandlers\(options\.speed\): speed must be 'instant' or a positive number, got (-1|0|null) \(1 = the scenario's own timing/,
+      );
+    }
+    expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, transport: 'websocket' as never })).toThrow(
+      'eventStreamHandlers(options.transport): unknown transport "websocket"',
+    );
   });
 });
 
@@ -121,7 +125,7 @@ describe('catalogHandlers', () => {
     const r = await fetch(`${base}/enreach/QueueCallInConnected`);
     expect(r.status).toBe(404);
     const body = (await r.json()) as { message: string; validValues: string[] };
-    expect(body.message).toMatch(/did you mean QueueCallIn/);
+    expect(body.message).toMatch(/did you mean "QueueCallIn/);
     expect(body.validValues).toContain('QueueCallInUserConnected');
     expect((await fetch(`${base}/teams/SessionCreated`)).status).toBe(404);
   });
@@ -130,7 +134,7 @@ describe('catalogHandlers', () => {
     server.use(...catalogHandlers({ baseUrl: base }));
     const r = await fetch(`${base}/mluvi/SessionCreated`);
     expect(r.status).toBe(404);
-    expect(await r.json()).toMatchObject({ message: 'unknown provider "mluvi"; did you mean mluvii?', validValues: ['mluvii', 'enreach'] });
+    expect(await r.json()).toMatchObject({ message: 'unknown provider "mluvi"; did you mean "mluvii"?', validValues: ['mluvii', 'enreach'] });
   });
 
   it('answers a bad count with 400 and the valid range', async () => {

@@ -75,7 +75,7 @@ describe('provider-mock plan', () => {
   });
 
   it('refuses a bad --start and a plan without a scenario', async () => {
-    expect((await cli(['plan', 'chat-session', '--start', 'yesterday'])).stderr).toMatch(/PM_BAD_FLAG: --start yesterday: --start must be an ISO date-time/);
+    expect((await cli(['plan', 'chat-session', '--start', 'yesterday'])).stderr).toMatch(/PM_BAD_TIME: --start: "yesterday" is not an instant: give an ISO-8601 date-time, ms since the epoch or "now"/);
     const r = await cli(['plan']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/plan needs at least one scenario/);

@@ -196,7 +196,7 @@ describe('schema errors map to the YAML position of the offending value', () => 
     expect(() => loadScenario(steps, 'x.yaml', { sets: ['a.CallId'] })).toThrow(/PM_SCENARIO_BAD_SET: --set a\.CallId: expected step\.path=value/);
     const mluviiScenario = loadYaml('provider: mluvii\nname: other\ndescription: x\nsteps:\n  - { name: c, event: SessionCreated }\n', 'other.yaml');
     expect(() => loadScenario(`${head}steps:\n  - include: { scenario: other }\n`, 'x.yaml', { load: () => mluviiScenario })).toThrow(
-      /PM_SCENARIO_PROVIDER_MISMATCH: x\.yaml:5:\d+: cannot include mluvii scenario "other"/,
+      /PM_SCENARIO_PROVIDER_MISMATCH: x\.yaml:5:\d+: cannot include the mluvii scenario "other" in this enreach scenario/,
     );
   });
 

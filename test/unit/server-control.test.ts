@@ -91,7 +91,7 @@ describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
     expect((await post({ scenario: 'chat-session', faults: { duplicates: 2 } })).json().message).toMatch(/body\.faults\.duplicates must be <= 1/);
     expect((await post({ scenario: 'chat-session', faults: { delay: 'soon' } })).statusCode).toBe(400);
     expect((await post({ scenario: 'chat-session', retrySchedule: 'x' })).statusCode).toBe(400);
-    expect((await post({ scenario: 'chat-session', start: 'yesterday' })).json().message).toMatch(/start must be an ISO date-time/);
+    expect((await post({ scenario: 'chat-session', start: 'yesterday' })).json().message).toMatch(/"yesterday" is not an instant: give an ISO-8601 date-time, ms since the epoch or "now"/);
     expect((await post({})).json().message).toMatch(/give "scenario".*or "yaml"/);
   });
 
@@ -100,7 +100,8 @@ describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
       [{ faults: { delay: 'soon' } }, 'body.faults.delay', /e\.g\. 0\.\.200ms/],
       [{ retrySchedule: 'x' }, 'body.retrySchedule', /1s,5s,30s/],
       [{ timeout: 'forever' }, 'body.timeout', /250ms, 5s/],
-      [{ start: 'yesterday' }, 'body.start', /ISO date-time or "now"/],
+      [{ start: 'yesterday' }, 'body.start', /ISO-8601 date-time, ms since the epoch or "now"/],
+      [{ seed: ' ' }, 'body.seed', /the seed is empty.*a whole number \(7\) or any text/],
     ] as const) {
       const r = await post({ scenario: 'chat-session', ...payload });
       expect(r.statusCode, where).toBe(400);

@@ -27,7 +27,7 @@ export function sessionTrackerPactTests(pactDir: string): void {
 
     it('remembers the operator group a session was forwarded to', async () => {
       const tracker = new SessionTracker();
-      const msg = mluviiMessage('SessionForwarded', { state: MLUVII_STATES.SESSION_FORWARDED, fields: ['data.id', 'data.operatorGroupId'] });
+      const msg = mluviiMessage('SessionForwarded', { state: MLUVII_STATES.SESSION_FORWARDED_TO_GROUP, fields: ['data.id', 'data.operatorGroupId'] });
       await receive(pact, msg, (body) => tracker.handle(body));
       expect(tracker.sessions.get(7373420)?.forwardedToGroup).toBe(7299);
     });
