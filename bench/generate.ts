@@ -7,6 +7,7 @@
  *
  * Target: ≥ 5× json-schema-faker's rate, 100% strict-valid. Exit code 1 when it is missed.
  */
+import { readFileSync } from 'node:fs';
 import { JSONSchemaFaker, type Schema } from 'json-schema-faker';
 import { getSchemaById, listEvents, validate, type CatalogEntry } from '../contracts/index.ts';
 import { dereference, formatTime, generate } from '../generators/index.ts';
@@ -61,7 +62,9 @@ function round(r: Result): void {
 
 const ours = tool('provider-mock generate, validate on', (e, n) => generate(e.provider, e.eventType, { seed: n }));
 const oursRaw = tool('provider-mock generate, validate off', (e, n) => generate(e.provider, e.eventType, { seed: n, validate: false }));
-const jsf = tool(`json-schema-faker ${String(JSONSchemaFaker.VERSION ?? '0.5')}`, (e) => JSONSchemaFaker.generate(jsfSchemas.get(e) as Schema));
+// The installed package's version (the library's own VERSION constant lags behind its releases).
+const JSF_VERSION = (JSON.parse(readFileSync(new URL('../node_modules/json-schema-faker/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const jsf = tool(`json-schema-faker ${JSF_VERSION}`, (e) => JSONSchemaFaker.generate(jsfSchemas.get(e) as Schema));
 const rows = [ours, oursRaw, jsf];
 
 // Rounds are interleaved so that a busy machine slows every tool alike; each tool runs whole

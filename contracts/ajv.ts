@@ -24,7 +24,9 @@ const logger = {
 };
 
 function makeAjv(schemas: readonly SchemaDoc[]): Ajv {
-  const ajv = new Ajv({ strict: true, allErrors: true, logger });
+  // verbose: errors carry their parent schema, so an unknown property can be answered with the
+  // properties the provider does send there (readableErrors in validate.ts).
+  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, logger });
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   for (const [name, re] of Object.entries(FORMATS)) ajv.addFormat(name, re);
   // Used by the Enreach webhook configuration document (Webhook.Endpoint).

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { validatorFor, type ValidationMode } from './ajv.ts';
 import { eventNames, findEvent, type CatalogEntry } from './catalog.ts';
-import { suggestion } from './errors.ts';
+import { listValues, suggestion } from './errors.ts';
 import { jsonPointer, pointerTokens } from './json-pointer.ts';
 import type { Provider } from './provider.ts';
 
@@ -73,7 +73,7 @@ export function validate(payload: unknown, options: ValidateOptions = {}): Valid
         {
           path,
           message: `unknown ${provider} event type "${eventType}"${suggestion(eventType, eventNames(provider))}`,
-          expected: `one of the ${eventNames(provider).length} ${provider} event types (provider-mock events --provider ${provider})`,
+          expected: `one of ${listValues(eventNames(provider))} (all ${eventNames(provider).length}: provider-mock events --provider ${provider})`,
           got: JSON.stringify(eventType),
         },
       ],
@@ -146,9 +146,11 @@ export function readableErrors(errors: readonly ErrorObject[], payload: unknown)
       issues.push({ path: pointerToPath(`${e.instancePath}/${String(p['missingProperty'])}`), message: 'required property is missing', got: 'nothing' });
     } else if (e.keyword === 'additionalProperties') {
       const name = String(p['additionalProperty']);
+      const known = knownProperties(e);
       issues.push({
         path: pointerToPath(`${e.instancePath}/${name}`),
-        message: 'property is not sent by the provider (unknown property)',
+        message: `property is not sent by the provider (unknown property)${suggestion(name, known)}`,
+        ...(known.length ? { expected: `one of the properties ${listValues(known)}` } : {}),
         got: describe(jsonPointer(payload, `${e.instancePath}/${name}`)),
       });
     } else {
@@ -164,7 +166,18 @@ export function readableErrors(errors: readonly ErrorObject[], payload: unknown)
   return issues;
 }
 
-/** One line per issue: `$.data.userId: must be integer (got string "x")`. */
+/** The properties the object schema of an `additionalProperties` error allows (ajv `verbose`). */
+function knownProperties(e: ErrorObject): string[] {
+  const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(parent?.properties ?? {});
+}
+
+/**
+ * One line per issue: `$.data.userId: must be integer (got string "x")`; the expectation is added
+ * when the message does not already say it (unknown properties and event types: the valid ones).
+ */
 export function formatIssues(issues: readonly ValidationIssue[]): string[] {
-  return issues.map((i) => `${i.path}: ${i.message}${i.got ? ` (got ${i.got})` : ''}`);
+  return issues.map(
+    (i) => `${i.path}: ${i.message}${i.got ? ` (got ${i.got})` : ''}${i.expected && !i.message.includes(i.expected) ? `; expected ${i.expected}` : ''}`,
+  );
 }

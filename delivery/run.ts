@@ -31,7 +31,7 @@ import type { DeliveryProfile } from './profile.ts';
 import { silentProgress } from './progress.ts';
 import type { ProgressCounters } from './progress.ts';
 import { redactUrl, Redactor, urlSecrets } from './redact.ts';
-import { computeExitCode, latencySummary, writeReports } from './report.ts';
+import { computeExitCode, EXIT, latencySummary, writeReports } from './report.ts';
 import type { Interruption, RunResult, Summary } from './report.ts';
 import { formatTimeMode, Pacer, retryDelayMs, systemClock } from './schedule.ts';
 import { resolveTarget } from './target.ts';
@@ -264,8 +264,11 @@ class DeliveryRun implements DeliveryOwner {
       interrupted: this.#interrupted,
       exitCode: 0,
     };
-    result.exitCode = computeExitCode(result);
-    this.#journal.write({ type: 'summary', runId: result.runId, endedAt: result.endedAt, interrupted: result.interrupted, exitCode: result.exitCode, summary, checks });
+    // A run that failed on bad input ends with that error's exit code (2), as the CLI does.
+    const fatal = this.#fatal;
+    result.exitCode = fatal === undefined ? computeExitCode(result) : fatal instanceof ProviderMockError ? fatal.exitCode : EXIT.failed;
+    const error = fatal === undefined ? undefined : this.#redactor.text(fatal instanceof Error ? fatal.message : String(fatal));
+    this.#journal.write({ type: 'summary', runId: result.runId, endedAt: result.endedAt, interrupted: result.interrupted, exitCode: result.exitCode, ...(error !== undefined ? { error } : {}), summary, checks });
     await this.#journal.close();
     if (this.#journal.error) result.journalError = this.#redactor.text(this.#journal.error.message);
     this.#cfg.progress.done(this.#counters);
@@ -294,11 +297,11 @@ class DeliveryRun implements DeliveryOwner {
         if (step.done) break;
         if (reorderer) {
           for (const planned of reorderer.push(step.value)) {
-            const p = this.#handle(planned.entry, planned.reordered);
+            const p = this.#entry(planned.entry, planned.reordered);
             if (p) await p;
           }
         } else {
-          const p = this.#handle(step.value, false);
+          const p = this.#entry(step.value, false);
           if (p) await p;
         }
       }
@@ -314,9 +317,29 @@ class DeliveryRun implements DeliveryOwner {
       }
     }
     for (const planned of reorderer?.flush() ?? []) {
-      const p = this.#handle(planned.entry, planned.reordered);
+      const p = this.#entry(planned.entry, planned.reordered);
       if (p) await p;
     }
+  }
+
+  /**
+   * Handles one entry; an entry that cannot be planned (bad input: unknown provider, no target,
+   * payload not JSON) stops the run, is journaled not-sent with the error as its reason, and the
+   * rest of the timeline is drained as not-sent, so the journal still accounts for every event.
+   */
+  #entry(entry: TimelineEntry, reordered: boolean): Promise<void> | undefined {
+    try {
+      return this.#handle(entry, reordered)?.catch((err: unknown) => this.#planFailed(entry, err));
+    } catch (err) {
+      this.#planFailed(entry, err);
+      return undefined;
+    }
+  }
+
+  #planFailed(entry: TimelineEntry, err: unknown): void {
+    this.#fatal ??= err;
+    this.#halt('abort', `run failed: ${err instanceof Error ? err.message : String(err)}`);
+    this.#markUnplannable(entry);
   }
 
   #handle(entry: TimelineEntry, reordered: boolean): Promise<void> | undefined {

@@ -27,6 +27,8 @@ export type { GenContext, GenerateOptions, World, WorldSizes, MluviiWorld, Enrea
 export { applyOverrides, parseOverride, parsePath, formatPath } from './overrides.ts';
 export { formatTime, DEFAULT_TIME, ENREACH_MAX_DATETIME, ENREACH_MIN_DATETIME } from './time.ts';
 export { hashSeed } from './rng/seed.ts';
+export { contextKeys, CONTEXT_KEYS } from './context-keys.ts';
+export { parseSeed, parseInstant, DEFAULT_SEED } from './inputs.ts';
 export { dereference } from './schema.ts';
 
 const MODULES: Record<Provider, ProviderModule> = {

@@ -1,9 +1,10 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { findEvent, eventNames } from '../contracts/catalog.ts';
-import { suggestion } from '../contracts/errors.ts';
+import { ProviderMockError, suggestion } from '../contracts/errors.ts';
 import { examplesOf } from '../contracts/examples.ts';
 import { isProvider, PROVIDERS, type Provider } from '../contracts/provider.ts';
-import { generate } from '../generators/index.ts';
+import { createContext, generate } from '../generators/index.ts';
+import { parseSeed } from '../generators/inputs.ts';
 
 export interface CatalogHandlersOptions {
   /** Where the handlers answer, e.g. `https://provider-mock.local/catalog` or `/api/mock-events`. */
@@ -45,8 +46,16 @@ export function catalogHandlers(options: CatalogHandlersOptions): HttpHandler[] 
       if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > MAX_COUNT) {
         return HttpResponse.json({ error: 'bad request', message: `count must be a whole number from 1 to ${MAX_COUNT}, got "${countText}"` }, { status: 400 });
       }
-      const seed = q.get('seed') ?? '1';
-      const payloads = Array.from({ length: Number(countText) }, (_, i) => generate(r.provider, r.eventType, { seed: `${seed}:${i}` }));
+      let seed: number | string;
+      try {
+        seed = parseSeed(q.get('seed') ?? undefined, 'query.seed');
+      } catch (e) {
+        if (!(e instanceof ProviderMockError)) throw e;
+        return HttpResponse.json({ error: 'bad request', message: e.message, where: e.where }, { status: 400 });
+      }
+      // Read like the CLI's and the server's ?seed=, and drawn like `provider-mock generate --seed S
+      // --count N`: each payload independent (its own context), the same bytes for the same query.
+      const payloads = Array.from({ length: Number(countText) }, (_, i) => generate(r.provider, r.eventType, { seed, context: createContext(r.provider, { seq: i }) }));
       return HttpResponse.json(payloads);
     }),
   ];

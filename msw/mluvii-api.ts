@@ -1,4 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { ProviderMockError } from '../contracts/errors.ts';
 import { validationProblem, type ApiReply } from '../contracts/registration/http.ts';
 import { MLUVII_ROUTES, createMluviiApi, type MluviiApi, type MluviiApiOptions } from '../contracts/registration/mluvii-api.ts';
 import { readBody } from './body.ts';
@@ -17,13 +18,30 @@ function toResponse(r: ApiReply): Response {
   return new HttpResponse(JSON.stringify(r.body), { status: r.status, headers });
 }
 
+/** The origin of `baseUrl`, or an error naming the option when it is not an absolute http(s) URL. */
+function originOf(baseUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ProviderMockError('PM_BAD_OPTION', `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`, {
+      where: 'mluviiApiHandlers(options.baseUrl)',
+      hint: 'the origin of the mluvii host your code calls, e.g. https://app.mluvii.com',
+    });
+  }
+  return url.origin;
+}
+
 /**
  * The mluvii token endpoint and `/api/v1/Webhooks`, in memory, with the same behaviour as the
  * mock server's (both call contracts/registration): code that registers its webhook can be
  * tested without a network.
  */
 export function mluviiApiHandlers(options: MluviiApiHandlersOptions = {}): HttpHandler[] {
-  const origin = new URL(options.baseUrl ?? 'https://app.mluvii.com').origin;
+  const origin = originOf(options.baseUrl ?? 'https://app.mluvii.com');
   const api = options.api ?? createMluviiApi(options);
   const routes = Object.values(MLUVII_ROUTES);
   return [

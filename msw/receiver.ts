@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { Provider } from '../contracts/provider.ts';
+import { unknownName } from '../contracts/errors.ts';
+import { isProvider, PROVIDERS, type Provider } from '../contracts/provider.ts';
 import { checkWebhook, type ReceiverExpectations } from '../contracts/receiver-check.ts';
 import { headersOf } from './body.ts';
 
@@ -29,6 +30,11 @@ export type ReceiverHandlers = HttpHandler[] & { received: ReceivedWebhook[] };
  * would never send (contracts/receiver-check.ts). Everything received is recorded in `.received`.
  */
 export function webhookReceiverHandlers(options: WebhookReceiverOptions): ReceiverHandlers {
+  // Bad options fail where the handlers are made, not as a 500 inside the code under test.
+  if (!isProvider(options.provider)) throw unknownName('PM_BAD_OPTION', 'provider', String(options.provider), PROVIDERS, 'webhookReceiverHandlers(options.provider)');
+  if (options.mode !== undefined && options.mode !== 'strict' && options.mode !== 'lenient') {
+    throw unknownName('PM_BAD_OPTION', 'mode', String(options.mode), ['strict', 'lenient'], 'webhookReceiverHandlers(options.mode)');
+  }
   const received: ReceivedWebhook[] = [];
   const handler = http.post(options.url, async ({ request }) => {
     const headers = headersOf(request);

@@ -1,5 +1,7 @@
 import { sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { ProviderMockError, unknownName } from '../contracts/errors.ts';
+import { isProvider } from '../contracts/provider.ts';
+import { parseSeed } from '../generators/inputs.ts';
 import type { Scenario } from '../scenarios/engine/ast.ts';
 import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
 import { plan } from '../scenarios/index.ts';
@@ -58,7 +60,7 @@ export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHand
   // Bad options fail here, where the handlers are set up, not later inside a stream the page only sees break.
   const { speed, transport = 'sse' } = options;
   if (speed !== undefined && speed !== 'instant' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
-    throw new ProviderMockError('PM_BAD_OPTION', `speed must be 'instant' or a positive number, got ${JSON.stringify(speed)}`, {
+    throw new ProviderMockError('PM_BAD_OPTION', `speed must be 'instant' or a positive number, got ${typeof speed === 'number' ? String(speed) : JSON.stringify(speed)}`, {
       where: 'eventStreamHandlers(options.speed)',
       hint: "1 = the scenario's own timing, 60 = a minute per second",
     });
@@ -66,10 +68,38 @@ export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHand
   if (transport !== 'sse' && transport !== 'ws') {
     throw unknownName('PM_BAD_OPTION', 'transport', String(transport), ['sse', 'ws'], 'eventStreamHandlers(options.transport)');
   }
+  const list: readonly unknown[] = Array.isArray(options.scenario) ? options.scenario : [options.scenario];
+  list.forEach((sc, i) => {
+    const s = sc as Partial<Scenario> | null;
+    if (typeof s !== 'object' || s === null || typeof s.name !== 'string' || !isProvider(s.provider) || !Array.isArray(s.steps)) {
+      throw new ProviderMockError('PM_BAD_OPTION', `scenario must be a resolved scenario, got ${typeof sc === 'string' ? JSON.stringify(sc) : sc === null ? 'null' : typeof sc}`, {
+        where: `eventStreamHandlers(options.scenario${Array.isArray(options.scenario) ? `[${i}]` : ''})`,
+        hint: "loadScenario(yamlText, 'name.yaml'), or readScenario('name') in Node",
+      });
+    }
+  });
+  if (list.length === 0) {
+    throw new ProviderMockError('PM_BAD_OPTION', 'no scenario to play', { where: 'eventStreamHandlers(options.scenario)', hint: 'give one resolved scenario or a non-empty list' });
+  }
+  // One reading of the seed for the CLI, the server and these handlers: `'7'` (say, from a page's ?seed=) plays as 7.
+  let seed: number | string | undefined;
+  if (options.seed !== undefined) {
+    if (typeof options.seed === 'number' ? !Number.isFinite(options.seed) : typeof options.seed !== 'string') {
+      throw new ProviderMockError('PM_BAD_SEED', `the seed must be a finite number or text, got ${String(options.seed)}`, { where: 'eventStreamHandlers(options.seed)' });
+    }
+    seed = parseSeed(options.seed, 'eventStreamHandlers(options.seed)');
+  }
+  if (options.startTime !== undefined && !(typeof options.startTime === 'number' && Number.isFinite(options.startTime))) {
+    throw new ProviderMockError('PM_BAD_OPTION', `startTime must be ms since the epoch, got ${String(options.startTime)}`, {
+      where: 'eventStreamHandlers(options.startTime)',
+      hint: "e.g. Date.parse('2024-05-06T15:00:00+02:00')",
+    });
+  }
+  const checked: EventStreamOptions = { ...options, ...(seed !== undefined ? { seed } : {}) };
   if (transport === 'sse') {
     return [
       sse(options.url, ({ client, request }) => {
-        void play(options, (e) => client.send({ id: String(e.seq), data: JSON.stringify(e.payload) }), request.signal)
+        void play(checked, (e) => client.send({ id: String(e.seq), data: JSON.stringify(e.payload) }), request.signal)
           .then(() => {
             if (!request.signal.aborted) {
               client.send({ event: 'end', data: '' } as never);
@@ -88,7 +118,7 @@ export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHand
       // The connection listener runs before the page's socket is open; start on the next turn so
       // the first messages are not sent into a socket the page cannot read yet.
       void sleep(1)
-        .then(() => play(options, (e) => client.send(JSON.stringify(e.payload)), done.signal))
+        .then(() => play(checked, (e) => client.send(JSON.stringify(e.payload)), done.signal))
         .then(() => sleep(1))
         .then(() => {
           if (!done.signal.aborted) client.close(1000, 'scenario complete');

@@ -1,7 +1,9 @@
 /**
  * Provider verification: any consumer's message pacts against what our generators produce,
- * with pact-js's MessageProviderPact. The generators are the provider's message factories; the
- * description (the event type) picks the factory, the provider state picks the situation.
+ * with pact-js's message provider verification (its Verifier with `messageProviders`, whose proxy
+ * listens on 127.0.0.1 only; MessageProviderPact's listens on every interface). The generators
+ * are the provider's message factories; the description (the event type) picks the factory, the
+ * provider state picks the situation.
  *
  * First every interaction is checked against the catalog (see precheck.ts), so a pact that
  * expects an event, a field or a type the provider never sends is reported in those terms;
@@ -9,10 +11,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { MessageProviderPact, type LogLevel } from '@pact-foundation/pact';
+import { Verifier, type LogLevel } from '@pact-foundation/pact';
 import { ProviderMockError, formatIssues, listEvents, validate, type Provider } from '../contracts/index.ts';
 import { createContext, generate } from '../generators/index.ts';
-import { PACT_PROVIDER, findState, messageMetadata, statesFor, type StateDefinition } from './constants.ts';
+import { PACT_PROVIDER, findState, messageMetadata, providerStates, statesFor, type StateDefinition } from './constants.ts';
 import { formatIssue, precheckInteraction, readPact, type PactFile, type PactIssue } from './precheck.ts';
 
 export interface ConsumerVersionSelector {
@@ -254,10 +256,14 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
     };
   }
 
-  const verifier = new MessageProviderPact({
+  // Pact asks the proxy to set up each provider state; the state is read per message instead.
+  const stateHandlers = Object.fromEntries(providerStates(provider).map((s) => [s.name, async () => undefined]));
+  const verifier = new Verifier({
     provider: providerName,
     logLevel: opts.logLevel ?? 'error',
     messageProviders,
+    stateHandlers,
+    proxyHost: '127.0.0.1',
     ...(pactUrls ? { pactUrls } : {}),
     ...(opts.brokerUrl
       ? {
@@ -280,7 +286,7 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
   let raw: string;
   let passed: boolean;
   try {
-    raw = String(await verifier.verify());
+    raw = String(await verifier.verifyProvider());
     passed = true;
   } catch (e) {
     raw = (e as Error).message ?? String(e);

@@ -45,6 +45,22 @@ function verifyOptions(p: Parsed, cwd: string): VerifyOptions {
   if (selectors.length && !brokerUrl) {
     throw new ProviderMockError('PM_USAGE', '--consumer-version-selectors only applies with --broker-url');
   }
+  // Flags that only a broker acts on: with local pacts Pact would ignore them and report success.
+  const brokerOnly = [
+    boolFlag(p, 'publish') && '--publish',
+    boolFlag(p, 'enable-pending') && '--enable-pending',
+    stringFlag(p, 'include-wip-pacts-since') !== undefined && '--include-wip-pacts-since',
+  ].filter((f): f is string => typeof f === 'string');
+  if (brokerOnly.length && !brokerUrl) {
+    throw new ProviderMockError('PM_USAGE', `${brokerOnly.join(' and ')} only ${brokerOnly.length > 1 ? 'apply' : 'applies'} with --broker-url`, {
+      hint: 'local pacts (--pact-dir, --pact-url) are verified without publishing; a broker keeps the results',
+    });
+  }
+  if (boolFlag(p, 'publish') && stringFlag(p, 'provider-version') === undefined) {
+    throw new ProviderMockError('PM_USAGE', '--publish needs --provider-version', {
+      hint: 'the version the broker records the results under, e.g. --provider-version "$GIT_SHA"',
+    });
+  }
   const seed = stringFlag(p, 'seed') === undefined ? undefined : intFlag(p, 'seed', 0);
   const str = (name: string) => stringFlag(p, name);
   return {
@@ -85,7 +101,8 @@ chooses the situation). Every problem is printed with its interaction and JSON p
   --provider-name N              the provider name your pacts use (default: the provider id)
   --provider-version V           with --publish: publish the results to the broker as version V
   --provider-version-branch B    the provider's branch, for the broker
-  --publish                      publish verification results (needs --provider-version)
+  --publish                      publish verification results to the broker (needs --broker-url
+                                 and --provider-version)
   --enable-pending               broker pending pacts do not fail the run
   --include-wip-pacts-since DATE also verify work-in-progress pacts since DATE
   --seed N                       vary the generated messages (same seed, same messages)

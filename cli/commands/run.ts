@@ -1,6 +1,8 @@
 import { ProviderMockError } from '../../contracts/errors.ts';
-import { createProgress, deliver, formatSummary, parseDeliveryFlags, toJsonSummary, computeExitCode } from '../../delivery/index.ts';
-import { readScenarios } from '../../scenarios/files.ts';
+import type { Provider } from '../../contracts/provider.ts';
+import { createProgress, deliver, formatSummary, loadProfile, parseDeliveryFlags, resolveTarget, toJsonSummary, computeExitCode } from '../../delivery/index.ts';
+import type { DeliverOptions } from '../../delivery/index.ts';
+import { findBuiltin, readScenarios } from '../../scenarios/files.ts';
 import { plan } from '../../scenarios/index.ts';
 import { listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -8,15 +10,37 @@ import { out, type CliIO } from '../io.ts';
 import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 
 /**
+ * Every provider the scenarios play needs a target its profile accepts (Enreach: https unless
+ * loopback or --allow-http, no userinfo). Checked before anything is sent or journaled, so bad
+ * input never ends a run half way.
+ */
+export function checkTargetsFor(providers: Iterable<Provider>, options: Pick<DeliverOptions, 'target' | 'targets'>): void {
+  for (const provider of new Set(providers)) {
+    if (options.target) {
+      resolveTarget(options.target, loadProfile(provider), '--target');
+    } else if (!options.targets?.[provider]) {
+      const given = Object.keys(options.targets ?? {});
+      throw new ProviderMockError('PM_DELIVERY_NO_TARGET', `the scenarios play ${provider} but no ${provider} target was given${given.length ? ` (only ${given.join(', ')})` : ''}`, {
+        where: '--target',
+        hint: `add --target ${provider}=<url>, or give one --target <url> for all events`,
+      });
+    }
+  }
+}
+
+/**
  * `--json` alone (last, or followed by another flag) prints the JSON summary on stdout, like
- * `events --json` and `plan --json`; `--json FILE` writes it to a file.
+ * `events --json` and `plan --json`; `--json FILE` writes it to a file. A scenario after `--json`
+ * (a built-in name or a .yaml file) is a scenario, not the file.
  */
 export function normalizeJsonFlag(argv: readonly string[]): { argv: string[]; jsonToStdout: boolean } {
   const outArgs: string[] = [];
   let jsonToStdout = false;
   argv.forEach((a, i) => {
     const next = argv[i + 1];
-    if (a === '--json' && (next === undefined || next.startsWith('--'))) jsonToStdout = true;
+    // `--json chat-session --target …` means "JSON on stdout" followed by a scenario, not a file named chat-session.
+    const nextIsScenario = next !== undefined && (/\.ya?ml$/i.test(next) || findBuiltin(next) !== undefined);
+    if (a === '--json' && (next === undefined || next.startsWith('--') || nextIsScenario)) jsonToStdout = true;
     else outArgs.push(a);
   });
   return { argv: outArgs, jsonToStdout };
@@ -53,7 +77,7 @@ Faults and the provider's delivery (seeded, recorded in the journal)
   --retries N              retries after a failed attempt (Enreach 3, ours; mluvii 2, FACTS M2)
   --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s
   --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default)
-  --concurrency N          requests in flight per run (default 8)
+  --concurrency N          requests in flight per target (default 8)
 
 Scenario tweaks
   --set step.path=value    override a step's payload field (repeatable)
@@ -83,6 +107,7 @@ Checks and outputs
     const startTime = parseInstant(stringFlag(p, 'start'), '--start', Date.now);
     // Bad scenarios fail here, before anything is sent.
     const scenarios = readScenarios(p.positionals, { cwd: io.cwd, sets: listFlag(p, 'set'), skips: listFlag(p, 'skip') });
+    checkTargetsFor(scenarios.map((s) => s.provider), options);
     const timeline = plan(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}) });
     const result = await deliver(timeline, {
       ...options,

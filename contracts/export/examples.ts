@@ -4,9 +4,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Provider } from '../provider.ts';
 
-export const REPO_ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+// fileURLToPath, not URL.pathname: a checkout path with spaces or non-ASCII stays a usable path.
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[/\\]$/, '');
 
 export interface DocExample {
   provider: Provider;

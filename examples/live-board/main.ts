@@ -6,24 +6,31 @@ import queueCall from '../../scenarios/enreach/queue-call-answered.yaml';
 import { applyEvent, render, type Row } from './board.ts';
 
 const params = new URLSearchParams(location.search);
+const status = document.getElementById('status')!;
 // ?speed=600 plays ten minutes per second; ?speed=instant sends everything at once.
 const speedParam = params.get('speed') ?? '600';
 const speed = speedParam === 'instant' ? 'instant' : Number(speedParam);
 
-const worker = setupWorker(
-  ...eventStreamHandlers({
-    url: '/api/events',
-    scenario: [loadScenario(chatSession, 'chat-session.yaml'), loadScenario(queueCall, 'queue-call-answered.yaml')],
-    seed: params.get('seed') ?? 1,
-    speed,
-  }),
-);
-await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' }, quiet: true });
+try {
+  const worker = setupWorker(
+    ...eventStreamHandlers({
+      url: '/api/events',
+      scenario: [loadScenario(chatSession, 'chat-session.yaml'), loadScenario(queueCall, 'queue-call-answered.yaml')],
+      seed: params.get('seed') ?? 1,
+      speed,
+    }),
+  );
+  await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' }, quiet: true });
+} catch (e) {
+  // A bad ?speed= or ?seed= is refused where the handlers are made; say so on the page, not only in the console.
+  status.textContent = `cannot start with ${location.search}: ${(e as Error).message}`;
+  document.body.dataset['error'] = 'true';
+  throw e;
+}
 
 // From here on this is ordinary app code talking to its own backend endpoint.
 const rows = new Map<string, Row>();
 const tbody = document.getElementById('board')!;
-const status = document.getElementById('status')!;
 const count = document.getElementById('count')!;
 let n = 0;
 const source = new EventSource('/api/events');

@@ -12,6 +12,7 @@ export const CODES = {
   forwardRef: 'PM_SCENARIO_FORWARD_REF',
   badRef: 'PM_SCENARIO_BAD_REF',
   unknownParam: 'PM_SCENARIO_UNKNOWN_PARAM',
+  unknownContextKey: 'PM_SCENARIO_UNKNOWN_CONTEXT_KEY',
   duplicateStep: 'PM_SCENARIO_DUPLICATE_STEP',
   circularInclude: 'PM_SCENARIO_CIRCULAR_INCLUDE',
   unknownScenario: 'PM_SCENARIO_UNKNOWN_SCENARIO',

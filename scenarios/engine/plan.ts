@@ -1,12 +1,12 @@
 import { formatIssues, validate } from '../../contracts/validate.ts';
-import { didYouMean } from '../../contracts/errors.ts';
+import { didYouMean, suggestion } from '../../contracts/errors.ts';
 import type { CatalogEntry } from '../../contracts/catalog.ts';
 import { jsonPointer, pointerTokens } from '../../contracts/json-pointer.ts';
 import type { Provider } from '../../contracts/provider.ts';
 import type { Dyn, EventNode, IncludeNode, Scenario, SetOp, StepNode } from './ast.ts';
 import { sample } from './duration.ts';
 import { CODES, scenarioError } from './errors.ts';
-import { evaluate, getPath, type Env, type PathSeg } from './refs.ts';
+import { evaluate, getPath, mapRefs, type Env, type PathSeg, type Ref, type Value } from './refs.ts';
 import { createRng, deriveSeed, type Rng } from './rng.ts';
 import type { TimelineEntry } from './timeline.ts';
 
@@ -318,6 +318,87 @@ function checkEventOverrides(provider: Provider, n: EventNode, gen: GeneratorApi
   }
 }
 
+/** Every value of a scenario that may hold references (set:, context:, timing, counts, params). */
+function forEachRef(sc: Scenario, fn: (r: Ref) => void): void {
+  const value = (v: Value): void => {
+    mapRefs(v, (r) => {
+      fn(r);
+      if (r.kind === 'param') value(r.binding);
+      return r;
+    });
+  };
+  const dyn = (d: Dyn<unknown> | undefined): void => {
+    if (d && 'value' in d) value(d.value);
+  };
+  const nodes = (list: readonly StepNode[]): void => {
+    for (const n of list) {
+      dyn(n.after);
+      dyn(n.optional);
+      switch (n.kind) {
+        case 'event':
+          n.set.forEach((op) => value(op.value));
+          n.context.forEach(([, v]) => value(v));
+          break;
+        case 'include':
+          n.context.forEach(([, v]) => value(v));
+          nodes(n.steps);
+          break;
+        case 'repeat':
+          dyn(n.count);
+          nodes(n.steps);
+          break;
+        case 'steps':
+          nodes(n.steps);
+          break;
+        case 'oneOf':
+          n.branches.forEach((b) => (dyn(b.weight), nodes(b.steps)));
+          break;
+        case 'parallel':
+          n.branches.forEach((b) => (dyn(b.after), nodes(b.steps)));
+          break;
+      }
+    }
+  };
+  sc.context.forEach(([, v]) => value(v));
+  dyn(sc.sessions);
+  if (sc.arrivals.kind === 'every') dyn(sc.arrivals.spec);
+  nodes(sc.steps);
+}
+
+/**
+ * Checks every `${world.…}` reference against the world before planning (the world is fixed for a
+ * run): a path that reads nothing and has no default is a misspelt key or an index past the end,
+ * not a value to leave out.
+ */
+export function checkWorldRefs(sc: Scenario, world: unknown): void {
+  forEachRef(sc, (r) => {
+    if (r.kind !== 'world' || r.hasDefault) return;
+    let cur: unknown = world;
+    let at = 'world';
+    for (const seg of r.path) {
+      const next = getPath(cur, [seg]);
+      if (next === undefined) {
+        const keys = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? Object.keys(cur) : [];
+        const what =
+          Array.isArray(cur) && typeof seg === 'number'
+            ? `${at} has ${cur.length} item${cur.length === 1 ? '' : 's'}, no [${seg}]`
+            : Array.isArray(cur) && typeof seg === 'object'
+              ? `${at} is empty`
+              : typeof seg === 'string' && keys.length
+                ? `${at} has no "${seg}"${suggestion(seg, keys)}`
+                : `${at} is ${cur === null ? 'null' : Array.isArray(cur) ? 'a list' : typeof cur}, it has no ${typeof seg === 'string' ? `"${seg}"` : 'items'}`;
+        throw scenarioError(CODES.badRef, `${r.text}: ${what}`, {
+          where: r.where,
+          hint: Array.isArray(cur) ? 'use [instance] / [iteration] to go round the list, or a default: ${world.path:-value}' : 'see the world of this provider (scenarios/README.md, References)',
+          ...(keys.length && typeof seg === 'string' ? { validValues: keys } : {}),
+        });
+      }
+      at += typeof seg === 'number' ? `[${seg}]` : typeof seg === 'object' ? `[${seg.mod}]` : `.${seg}`;
+      cur = next;
+    }
+  });
+}
+
 /** A tiny binary min-heap (the k-way merge of live instances). */
 class Heap<T> {
   private items: T[] = [];
@@ -391,7 +472,11 @@ export function planScenarios(scenarios: readonly Scenario[], opts: PlanOptions 
     validate: opts.validate ?? true,
     worlds: new Map(),
   };
-  for (const sc of scenarios) checkOverrides(sc, run.gen, worldFor(sc, run));
+  for (const sc of scenarios) {
+    const world = worldFor(sc, run);
+    checkWorldRefs(sc, world);
+    checkOverrides(sc, run.gen, world);
+  }
   const stats: PlanStats = { started: 0, live: 0, maxLive: 0, emitted: 0 };
 
   function* merged(): Generator<TimelineEntry> {

@@ -4,6 +4,9 @@ import type { Provider } from '../../contracts/provider.ts';
 import type { Arrivals, Dyn, EventNode, GroupNode, IncludeNode, IntRange, OneOfNode, ParallelNode, RepeatNode, Scenario, SetOp, StepNode } from './ast.ts';
 import { parseCount, parseDuration, parseRate, type DurationSpec } from './duration.ts';
 import { CODES, scenarioError, unknownName } from './errors.ts';
+import { missingField } from './fields.ts';
+import { suggestion } from '../../contracts/errors.ts';
+import { contextKeys } from '../../generators/context-keys.ts';
 import type { DataPath, LoadedSource } from './load.ts';
 import { mapRefs, parsePath, parseValue, type RawRef, type Ref, type Value } from './refs.ts';
 import { checkSchema } from './schema.ts';
@@ -137,7 +140,10 @@ class Resolver {
         entry,
         set,
         context: this.contextValues(unit, s['context'], [...p, 'context']),
-        unset: Array.isArray(s['unset']) ? s['unset'].map(String) : [],
+        unset: (Array.isArray(s['unset']) ? s['unset'].map(String) : []).map((k, i) => {
+          this.contextKey(k, 'context key in unset', unit.src.where([...p, 'unset', i]));
+          return k;
+        }),
       };
       this.register(node, join(unit.prefix, name ?? event), unit.src.where([...p, 'name']));
       return node;
@@ -185,7 +191,17 @@ class Resolver {
   }
 
   contextValues(unit: Unit, raw: unknown, path: DataPath): [string, Value, string][] {
-    return Object.entries(obj(raw)).map(([k, v]) => [k, this.value(unit, v, [...path, k]), unit.src.where([...path, k], { key: true })]);
+    return Object.entries(obj(raw)).map(([k, v]) => {
+      const where = unit.src.where([...path, k], { key: true });
+      this.contextKey(k, 'context key', where);
+      return [k, this.value(unit, v, [...path, k]), where];
+    });
+  }
+
+  /** A context key must be one the generators read (generators/context-keys.ts): a typo would otherwise change nothing, silently. */
+  contextKey(key: string, kind: string, where: string): void {
+    const valid = contextKeys(this.provider);
+    if (!valid.includes(key)) throw unknownName(CODES.unknownContextKey, `${this.provider} ${kind}`, key, valid, where);
   }
 
   include(unit: Unit, s: RawStep, p: DataPath, base: { where: string; order: number }, name: string | undefined): IncludeNode {
@@ -365,7 +381,10 @@ class Resolver {
         hint: 'use ${params.…}, ${world.…} or ${instance} here',
       });
     }
-    if (head === 'context') return { kind: 'context', path: rest, ...common };
+    if (head === 'context') {
+      this.contextKey(String(rest[0] ?? ''), 'context key', r.where);
+      return { kind: 'context', path: rest, ...common };
+    }
     // The longest dotted prefix that names a step (include prefixes contain dots).
     for (let k = r.segs.length; k >= 1; k--) {
       const parts = r.segs.slice(0, k);
@@ -391,8 +410,20 @@ class Resolver {
           hint: 'a step can use values of the steps before it only; move the step, or use ${name.path:-default}',
         });
       }
+      const path = r.segs.slice(k);
+      const miss = missingField(target.entry, path);
+      if (miss) {
+        const bad = path[miss.index];
+        const at = path.slice(0, miss.index).map((x, i) => (typeof x === 'number' ? `[${x}]` : typeof x === 'object' ? `[${x.mod}]` : i === 0 ? x : `.${x}`)).join('');
+        const what = typeof bad === 'string' ? `no field "${bad}"` : 'no array items';
+        throw scenarioError(CODES.badRef, `${r.text}: ${target.event} (step "${parts.join('.')}") has ${what}${at ? ` in ${at}` : ' at the top'}${typeof bad === 'string' ? suggestion(bad, miss.keys) : ''}`, {
+          where: r.where,
+          hint: `a reference reads the payload as sent (see ${target.entry.schemaFile})`,
+          validValues: miss.keys,
+        });
+      }
       this.referenced.add(qname);
-      return { kind: 'step', name: qname, path: r.segs.slice(k), ...common };
+      return { kind: 'step', name: qname, path, ...common };
     }
     const local = [...visible].filter((n) => (r.prefix ? n.startsWith(`${r.prefix}.`) : true)).map((n) => (r.prefix ? n.slice(r.prefix.length + 1) : n));
     const candidates = local.filter((n) => this.names.get(join(r.prefix, n))?.kind === 'event');

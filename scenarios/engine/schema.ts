@@ -44,7 +44,17 @@ function allowedKeys(e: ErrorObject): string[] {
   return props ? Object.keys(props) : [];
 }
 
-const RANK: Record<string, number> = { additionalProperties: 0, required: 1, enum: 2, type: 3, pattern: 4, propertyNames: 5 };
+// A bound (maximum, exclusiveMinimum…) says more than the `type: string` of the ${params.x}
+// branch a number also fails (optional: 1.5 is "must be <= 1", not "must be string").
+const RANK: Record<string, number> = { additionalProperties: 0, required: 1, enum: 2, minimum: 2.5, maximum: 2.5, exclusiveMinimum: 2.5, exclusiveMaximum: 2.5, type: 3, pattern: 4, propertyNames: 5 };
+
+/** What a number field (or its ${params.x}) may be, for the hint of a schema error there. */
+const NUMBER_HINTS: Record<string, string> = {
+  optional: 'optional is a probability from 0 to 1 (optional: 0.3), or ${params.x}',
+  weight: 'a weight is a number above 0, or ${params.x}',
+  sessions: 'sessions is a whole number ≥ 1, or ${params.x}',
+  repeat: 'repeat is a whole number (3), a range (3..8) or ${params.x}',
+};
 
 /**
  * Checks loaded YAML against the language schema. The first (deepest, most specific) problem is
@@ -172,8 +182,8 @@ function describe(e: ErrorObject, all: readonly ErrorObject[], src: LoadedSource
       const hint =
         last === 'name'
           ? 'names are letters, digits, _ and -, starting with a letter'
-          : last === 'repeat'
-            ? 'repeat is a whole number (3), a range (3..8) or ${params.x}'
+          : typeof last === 'string' && NUMBER_HINTS[last] !== undefined
+            ? NUMBER_HINTS[last]
             : docHint;
       return scenarioError(CODES.schema, `${field} ${what} (got ${JSON.stringify(at(src.data, path))})`, { where: src.where(path), hint });
     }

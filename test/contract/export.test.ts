@@ -3,6 +3,9 @@
  * example validates against the exported schemas, and the documents say what the providers do
  * (one operation per event, their headers, their authentication).
  */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Ajv, type AnySchema } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
@@ -10,6 +13,7 @@ import { Parser } from '@asyncapi/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS, listEvents, validate, type Provider } from '../../contracts/index.ts';
 import { buildAsyncApi, buildOpenApi, docExamples, exportText } from '../../contracts/export/index.ts';
+import { REPO_ROOT } from '../../contracts/export/examples.ts';
 import { ANNOTATION_KEYWORDS } from '../../contracts/schema-doc.ts';
 
 type Json = Record<string, any>;
@@ -168,5 +172,20 @@ describe('AsyncAPI 3 export', () => {
     expect(failures).toEqual([]);
     const count = Object.values(doc['components'].messages as Json).reduce((n, m) => n + ((m as Json)['examples']?.length ?? 0), 0);
     expect(count).toBe(eventExamples('mluvii').length + eventExamples('enreach').length);
+  });
+});
+
+describe('the doc examples the exports attach', () => {
+  it('are found from a checkout whose path has a space in it', async () => {
+    // examples.ts needs only node built-ins at run time, so a copy of it stands for a checkout elsewhere.
+    const root = join(REPO_ROOT, 'test-artifacts', 'checkout with space');
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(join(root, 'contracts/export'), { recursive: true });
+    mkdirSync(join(root, 'contracts/mluvii/examples/en'), { recursive: true });
+    copyFileSync(join(REPO_ROOT, 'contracts/export/examples.ts'), join(root, 'contracts/export/examples.ts'));
+    copyFileSync(join(REPO_ROOT, 'contracts/mluvii/examples/en/SessionCreated.json'), join(root, 'contracts/mluvii/examples/en/SessionCreated.json'));
+    const copy = (await import(pathToFileURL(join(root, 'contracts/export/examples.ts')).href)) as typeof import('../../contracts/export/examples.ts');
+    expect(copy.REPO_ROOT).toBe(root);
+    expect(copy.docExamples('mluvii').map((e) => e.file)).toEqual(['contracts/mluvii/examples/en/SessionCreated.json']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getSchema, listEvents, validate, type CatalogEntry } from '../../contracts/index.ts';
+import { formatIssues, getSchema, listEvents, validate, type CatalogEntry } from '../../contracts/index.ts';
 import { eventExamples } from '../helpers/examples.ts';
 import { sample, walkProperties } from '../helpers/schema-walk.ts';
 import { pointerToPath } from '../../contracts/validate.ts';
@@ -89,3 +89,37 @@ describe('lenient mode', () => {
     expect(validate({ eventType: 'SessionCreated', data: { tenantId: 62, channel: 'Chat', source: 'Default' } }, { mode: 'lenient' }).valid).toBe(false);
   });
 });
+
+describe('unknown names are answered with "did you mean" and the valid values', () => {
+  it('an unknown property: the closest known one and the properties the provider sends there', () => {
+    const r = validate({ eventType: 'SessionCreated', data: { id: 1, tenantId: 62, channel: 'Chat', source: 'Default', tenantIdd: 3 } });
+    const issue = r.errors.find((x) => x.path === '$.data.tenantIdd');
+    expect(issue?.message).toMatch(/unknown property.*did you mean [^?]*"tenantId"/);
+    expect(issue?.expected).toBe('one of the properties id, tenantId, channel, source');
+    expect(formatIssues(r.errors).join('\n')).toMatch(/\$\.data\.tenantIdd: .*did you mean [^?]*"tenantId".*; expected one of the properties id, tenantId, channel, source/);
+  });
+
+  it('an unknown property inside a shared ($ref) shape and in a flat Enreach body', () => {
+    const onHold = structuredClone(sampleOf('mluvii', 'SessionActivityOnHold')) as { data: Record<string, unknown> };
+    onHold.data['sesionId'] = 1;
+    const a = validate(onHold).errors.find((x) => x.path === '$.data.sesionId');
+    expect(a?.message).toMatch(/did you mean [^?]*"sessionId"/);
+    expect(a?.expected).toContain('activityId');
+    const body = { ...(sampleOf('enreach', 'QueueCallInComing') as object), CallerNumbr: '+358401234567' };
+    const b = validate(body).errors.find((x) => x.path === '$.CallerNumbr');
+    expect(b?.message).toMatch(/did you mean [^?]*"CallerNumber"/);
+    expect(b?.expected).toMatch(/^one of the properties RootEntityType, .*CallerNumber/);
+  });
+
+  it('an unknown event type: the closest names and the list of the provider\'s event types, printed', () => {
+    const r = validate({ eventType: 'SessionCreatd', data: {} });
+    expect(r.errors[0]?.message).toMatch(/did you mean "SessionCreated"\?/);
+    const line = formatIssues(r.errors)[0] ?? '';
+    expect(line).toMatch(/; expected one of ApplicationSettingChanged, EmailThreadCreated, /);
+    expect(line).toMatch(/provider-mock events --provider mluvii/);
+  });
+});
+
+function sampleOf(provider: 'mluvii' | 'enreach', eventType: string): unknown {
+  return sample(getSchema(provider, eventType));
+}

@@ -74,7 +74,7 @@ describe('provider-mock pact verify', () => {
   });
 
   it.each([
-    ['--provider is missing', ['pact', 'verify', '--pact-dir', GOOD], 'pact verify needs --provider'],
+    ['--provider is missing', ['pact', 'verify', '--pact-dir', GOOD], 'pact verify needs --provider (provider-mock pact verify --provider enreach --pact-dir pacts); valid values: mluvii, enreach'],
     ['no source of pacts', ['pact', 'verify', '--provider', 'enreach'], 'pact verify needs a source of pacts'],
     ['two sources', ['pact', 'verify', '--provider', 'enreach', '--pact-dir', GOOD, '--broker-url', 'http://127.0.0.1:9'], 'give one source of pacts, not --pact-dir and --broker-url'],
     ['an unknown provider', ['pact', 'verify', '--provider', 'genesys', '--pact-dir', GOOD], 'unknown provider "genesys"'],
@@ -83,6 +83,12 @@ describe('provider-mock pact verify', () => {
     ['a missing pact file', ['pact', 'verify', '--provider', 'enreach', '--pact-url', join(BASE, 'nope.json')], 'cannot read pact file: ENOENT'],
     ['selectors that are not JSON', ['pact', 'verify', '--provider', 'enreach', '--broker-url', 'http://127.0.0.1:9', '--consumer-version-selectors', '{mainBranch}'], '--consumer-version-selectors is not JSON'],
     ['selectors without a broker', ['pact', 'verify', '--provider', 'enreach', '--pact-dir', GOOD, '--consumer-version-selectors', '{"mainBranch":true}'], 'only applies with --broker-url'],
+    ['--publish with local pacts (nothing would be published)', ['pact', 'verify', '--provider', 'enreach', '--pact-dir', GOOD, '--publish', '--provider-version', '1.0.0'], '--publish only applies with --broker-url'],
+    ['broker-only flags with local pacts', ['pact', 'verify', '--provider', 'enreach', '--pact-dir', GOOD, '--enable-pending', '--include-wip-pacts-since', '2024-01-01'], '--enable-pending and --include-wip-pacts-since only apply with --broker-url'],
+    ['--publish without --provider-version', ['pact', 'verify', '--provider', 'enreach', '--broker-url', 'http://127.0.0.1:9', '--publish'], '--publish needs --provider-version'],
+    ['a --seed that is not a whole number', ['pact', 'verify', '--provider', 'enreach', '--pact-dir', GOOD, '--seed', 'abc'], '--seed abc: --seed must be a whole number'],
+    ['pact states without --provider', ['pact', 'states'], 'pact states needs --provider; valid values: mluvii, enreach'],
+    ['--json with verify', ['pact', 'verify', '--provider', 'enreach', '--pact-dir', GOOD, '--json'], '--json is for pact states'],
     ['no subcommand', ['pact'], 'pact needs a subcommand'],
     ['an unknown subcommand', ['pact', 'publish'], 'unknown pact subcommand "publish"'],
     ['an unknown flag', ['pact', 'verify', '--provider', 'enreach', '--pact-folder', GOOD], 'unknown flag for "pact" "--pact-folder"'],

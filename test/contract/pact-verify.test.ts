@@ -5,7 +5,7 @@
  */
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MatchersV3, MessageConsumerPact, PactV4, asynchronousBodyHandler } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,28 @@ describe('verifying against the generators', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('the verification proxy', () => {
+  it('listens on 127.0.0.1 only, not on every interface', async () => {
+    const dir = join(BASE, 'loopback');
+    await receive(providerPact('mluvii', { consumer: 'loopback', dir }), message('mluvii', 'SessionCreated'), () => undefined);
+    // Every server started while verifying (Pact's message proxy) reports where it listened.
+    const seen: string[] = [];
+    const listen = NetServer.prototype.listen;
+    NetServer.prototype.listen = function (this: NetServer, ...args: unknown[]) {
+      this.once('listening', () => seen.push((this.address() as AddressInfo).address));
+      return (listen as (...a: unknown[]) => NetServer).apply(this, args);
+    } as typeof listen;
+    try {
+      const r = await verifyPacts({ provider: 'mluvii', pactDir: dir });
+      expect(r.issues.map(issueLine)).toEqual([]);
+    } finally {
+      NetServer.prototype.listen = listen;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((a) => a === '127.0.0.1'), seen.join(', ')).toBe(true);
   });
 });
 

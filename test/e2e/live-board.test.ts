@@ -40,4 +40,20 @@ describe('MSW live-board example in a real Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'live-board.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it.each([
+    ['?speed=fast', /eventStreamHandlers\(options\.speed\): speed must be 'instant' or a positive number, got NaN/],
+    ['?seed=', /eventStreamHandlers\(options\.seed\): the seed is empty/],
+  ])('says on the page why it cannot start with %s', async (query, reason) => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}${query}`);
+    await page.waitForSelector('body[data-error="true"]', { timeout: 30_000 });
+    expect(await page.textContent('#status')).toMatch(`cannot start with ${query}: provider-mock`);
+    expect(await page.textContent('#status')).toMatch(reason);
+    expect(await page.$$('#board tr')).toHaveLength(0);
+    expect(errors).toEqual([expect.stringMatching(reason)]);
+    await page.close();
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.ts';
@@ -46,6 +46,17 @@ describe('provider-mock run', () => {
     expect(summary.exitCode).toBe(0);
   });
 
+  it('reads a scenario right after --json as a scenario (JSON on stdout), and anything else as the file', async () => {
+    const receiver = await startReceiver();
+    const r = await cli(['run', '--json', 'chat-session', '--target', receiver.url]);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { exitCode: number }).exitCode).toBe(0);
+    const file = join(tmp(), 'summary.json');
+    const toFile = await cli(['run', '--json', file, 'chat-session', '--target', receiver.url]);
+    expect(toFile.code, toFile.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { exitCode: number }).exitCode).toBe(0);
+  });
+
   it('refuses a missing --target, an unknown scenario and a bad flag value with exit 2 and a readable line', async () => {
     const noTarget = await cli(['run', 'chat-session']);
     expect(noTarget.code).toBe(2);
@@ -59,6 +70,28 @@ describe('provider-mock run', () => {
     const none = await cli(['run', '--target', 'http://127.0.0.1:9/x']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/run needs at least one scenario/);
+  });
+
+  it('refuses, before sending or journaling anything, a scenario without a target for its provider and a target its profile refuses', async () => {
+    const receiver = await startReceiver();
+    const dir = tmp();
+    const journal = join(dir, 'run.ndjson');
+    // Enreach first in time, then mluvii: without the check the Enreach events went out before the run failed.
+    const noMluvii = await cli(['run', 'queue-call-answered', 'chat-session', '--target', `enreach=${receiver.url}`, '--instant', '--journal', journal]);
+    expect(noMluvii.code).toBe(2);
+    expect(noMluvii.stderr).toMatch(/PM_DELIVERY_NO_TARGET: --target: .*no mluvii target.*--target mluvii=<url>/);
+    // Enreach does not send URL credentials (FACTS E1): refused for the Enreach scenario.
+    const userinfo = await cli(['run', 'queue-call-answered', '--target', `http://u:p@127.0.0.1:${receiver.port}/webhook`, '--instant', '--journal', journal]);
+    expect(userinfo.code).toBe(2);
+    expect(userinfo.stderr).toMatch(/PM_DELIVERY_TARGET_USERINFO: --target: .*--secret/);
+    expect(userinfo.stderr).not.toContain('u:p');
+    expect(receiver.requests).toHaveLength(0);
+    expect(existsSync(journal)).toBe(false);
+    // Plain http to a remote host: refused before any connection (nothing leaves loopback).
+    const remote = await cli(['run', 'queue-call-answered', '--target', 'http://receiver.example/webhook', '--instant', '--journal', journal]);
+    expect(remote.code).toBe(2);
+    expect(remote.stderr).toMatch(/PM_DELIVERY_PLAIN_HTTP: --target: .*--allow-http/);
+    expect(existsSync(journal)).toBe(false);
   });
 
   it('sends nothing for a scenario that fails to load', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ProviderMockError } from '../../contracts/errors.ts';
 import { deliver, formatSummary } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
-import { receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
+import { journalLines, receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
 import type { Behaviour, RecordedRequest } from '../helpers/receiver.ts';
 
 const TOKEN = 'tok-9d2c5e1f-secret';
@@ -170,13 +170,44 @@ describe('receiver checks and reports', () => {
     expect(receiver.requests).toHaveLength(0);
   });
 
-  it('a timeline entry for a provider without a target is bad input, and the journal is still closed', async () => {
+  it('a timeline entry for a provider without a target is bad input: the journal still accounts for every entry and ends with exit code 2', async () => {
     const receiver = await startReceiver();
     const journal = tmp('run.ndjson');
-    const run = deliver([enreach(0), mluvii(1)], { ...FAST, journal, targets: { enreach: { url: receiver.url } } });
+    const run = deliver([enreach(0), mluvii(1), enreach(2), enreach(3)], { ...FAST, journal, targets: { enreach: { url: receiver.url } } });
     await expect(run).rejects.toMatchObject({ code: 'PM_DELIVERY_NO_TARGET', exitCode: 2 });
-    const lines = readFileSync(journal, 'utf8').trim().split('\n');
-    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ type: 'summary' });
+    const lines = journalLines(journal);
+    const last = lines.at(-1) as { type: string; exitCode: number; error: string; summary: { events: number; planned: number; delivered: number; discarded: number; notSent: number } };
+    expect(last).toMatchObject({ type: 'summary', exitCode: 2 });
+    expect(last.error).toContain('PM_DELIVERY_NO_TARGET');
+    expect(last.summary).toMatchObject({ events: 4, planned: 4 });
+    expect(last.summary.delivered + last.summary.discarded + last.summary.notSent).toBe(4);
+    const finals = lines.filter((l) => l.type === 'attempt' && l.final === true);
+    expect(finals.map((l) => l.seq).sort()).toEqual([0, 1, 2, 3]);
+    // The bad entry and everything after it: not sent, and the reason names the error.
+    for (const l of finals.filter((f) => (f.seq as number) >= 1)) {
+      expect(l.outcome).toBe('not-sent');
+      expect(String(l.reason)).toContain('PM_DELIVERY_NO_TARGET');
+    }
+  });
+
+  it('--check-idempotency fails with the probe URL and the expected form when the probe answers wrongly', async () => {
+    const clock = { now: () => performance.now(), date: () => new Date(), sleep: async () => {} };
+    const answers: [Behaviour, string][] = [
+      [{ status: 404 }, 'answered 404'],
+      [{ status: 200, body: 'twelve' }, 'did not answer JSON'],
+      [{ status: 200, body: '{"total":1}' }, 'without an integer "count"'],
+    ];
+    for (const [answer, problem] of answers) {
+      const receiver = await startReceiver({ behaviour: (req) => (req.method === 'GET' ? answer : { status: 200 }) });
+      const result = await deliver([enreach(0)], { ...FAST, clock, checkIdempotency: `${receiver.origin}/probe?token=${TOKEN}`, target: { url: receiver.url } });
+      const check = result.checks.find((c) => c.id === 'idempotency');
+      expect(check?.status).toBe('fail');
+      expect(check?.details).toContain(problem);
+      expect(check?.details).toContain(`${receiver.origin}/probe?token=***`);
+      expect(check?.details).toContain('{"count": <n>}');
+      expect(check?.details).not.toContain(TOKEN);
+      expect(result.exitCode).toBe(1);
+    }
   });
 
   it('fans one event out to every target a resolver returns, each with its own outcome', async () => {

@@ -79,6 +79,9 @@ describe('provider-mock generate', () => {
     const unknownKey = await cli(['generate', 'QueueStatus', '--set', 'Foo=1']);
     expect(unknownKey.code).toBe(2);
     expect(unknownKey.stderr).toMatch(/Foo: .*unknown property/);
+    const typo = await cli(['generate', 'QueueStatus', '--set', 'QueueNme=Vaihde']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/QueueNme: .*did you mean [^?]*"QueueName".*one of the properties .*QueueName/);
   });
 
   it('refuses a bad --count, exit 2', async () => {

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GUID, ProviderMockError, listEvents, validate } from '../../contracts/index.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { INTERNAL_CONTEXT_KEYS } from '../../generators/context-keys.ts';
 import {
   applyOverrides,
+  contextKeys,
   createContext,
   createWorld,
   formatTime,
@@ -237,6 +241,10 @@ describe('overrides', () => {
     const e = thrown(() => enreach('QueueCallInComing', { overrides: { Foo: 1 } }));
     expect(e.where).toBe('Foo');
     expect(e.message).toMatch(/unknown property/);
+    const typo = thrown(() => enreach('QueueCallInComing', { overrides: { CallerNumbr: '+358401234567' } }));
+    expect(typo.where).toBe('CallerNumbr');
+    expect(typo.message).toMatch(/did you mean [^?]*"CallerNumber"/);
+    expect(typo.message).toMatch(/expected one of the properties RootEntityType, .*CallerNumber/);
     const deep = thrown(() => enreach('QueueCallInComing', { overrides: { 'CallId.x': 1 } }));
     expect(deep.code).toBe('PM_BAD_OVERRIDE');
     expect(deep.message).toMatch(/\$\.CallId is a string/);
@@ -440,5 +448,35 @@ describe('time formats', () => {
     }
     // E-mail threads carry whole seconds, like the doc's 2024-05-09T14:40:38+02:00.
     expect(mluvii('EmailThreadCreated', { time: Date.UTC(2024, 4, 9, 12, 40, 38, 512) }).data['created']).toBe('2024-05-09T14:40:38+02:00');
+  });
+});
+
+describe('context keys (contextKeys(provider): what a scenario may name in context:, unset:, ${context.…})', () => {
+  const ROOT = new URL('../..', import.meta.url);
+  const readme = readFileSync(new URL('generators/README.md', ROOT), 'utf8');
+  /** The README's context table of one provider: the `key` cells between its heading and the next. */
+  const documented = (provider: 'mluvii' | 'enreach'): Set<string> => {
+    const section = readme.split(/^### /m).find((x) => x.toLowerCase().startsWith(provider)) ?? '';
+    return new Set([...section.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...(m[1] ?? '').matchAll(/`(\w+)`/g)].map((k) => k[1] ?? '')));
+  };
+  const source = (provider: string): string => {
+    const dir = new URL(`generators/${provider}/`, ROOT);
+    return readdirSync(dir).map((f) => readFileSync(join(dir.pathname, f), 'utf8')).join('\n');
+  };
+
+  it.each(['mluvii', 'enreach'] as const)('%s: every key a generated sequence keeps is listed, and every listed key is documented and read by the code', (provider) => {
+    const listed = new Set(contextKeys(provider));
+    const kept = new Set<string>();
+    const world = createWorld(provider);
+    for (let seed = 0; seed < 20; seed++) {
+      const context = createContext(provider);
+      for (const e of listEvents(provider)) generate(provider, e.eventType, { seed, world, context });
+      for (const k of Object.keys(context)) kept.add(k);
+    }
+    expect([...kept].filter((k) => !listed.has(k) && !(INTERNAL_CONTEXT_KEYS as readonly string[]).includes(k))).toEqual([]);
+    const docs = documented(provider);
+    expect([...listed].filter((k) => !docs.has(k))).toEqual([]);
+    const code = source(provider);
+    expect([...listed].filter((k) => !code.includes(`'${k}'`))).toEqual([]);
   });
 });

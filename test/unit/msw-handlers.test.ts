@@ -49,6 +49,14 @@ describe('mluviiApiHandlers (MSW), same behaviour table as the server', () => {
     return surface;
   });
 
+  it('refuses a baseUrl that is not an absolute http(s) URL, when the handlers are made', () => {
+    for (const baseUrl of ['tenant.mluvii.example', 'ftp://tenant.mluvii.example']) {
+      expect(() => mluviiApiHandlers({ baseUrl }), baseUrl).toThrow(
+        `provider-mock PM_BAD_OPTION: mluviiApiHandlers(options.baseUrl): baseUrl must be an absolute http(s) URL, got "${baseUrl}" (the origin of the mluvii host your code calls, e.g. https://app.mluvii.com)`,
+      );
+    }
+  });
+
   it('lets a test inspect the webhooks its code registered', async () => {
     const api = createMluviiApi();
     server.use(...mluviiApiHandlers({ api }));
@@ -115,6 +123,15 @@ describe('webhookReceiverHandlers (MSW)', () => {
     server.use(...webhookReceiverHandlers({ url: 'https://crm.example/MluviiWebhook', provider: 'mluvii', querySecret: 'XYZ' }));
     expect((await post('https://crm.example/MluviiWebhook?secret=XYZ', mluviiBody, {})).status).toBe(200);
     expect((await post('https://crm.example/MluviiWebhook?secret=nope', mluviiBody, {})).status).toBe(401);
+  });
+
+  it('refuses an unknown provider or mode when the handlers are made, with the valid values', () => {
+    expect(() => webhookReceiverHandlers({ url: 'https://crm.example/h', provider: 'mluvi' as never })).toThrow(
+      'provider-mock PM_BAD_OPTION: webhookReceiverHandlers(options.provider): unknown provider "mluvi"; did you mean "mluvii"?; valid values: mluvii, enreach',
+    );
+    expect(() => webhookReceiverHandlers({ url: 'https://crm.example/h', provider: 'enreach', mode: 'loose' as never })).toThrow(
+      /webhookReceiverHandlers\(options\.mode\): unknown mode "loose".*; valid values: strict, lenient$/,
+    );
   });
 
   it('answers a body that is not JSON with 400', async () => {

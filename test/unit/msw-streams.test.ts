@@ -11,6 +11,7 @@ import { validate } from '../../contracts/index.ts';
 import { catalogHandlers, eventStreamHandlers } from '../../msw/index.ts';
 import { readScenario } from '../../scenarios/files.ts';
 import { plan } from '../../scenarios/index.ts';
+import { cli } from '../helpers/cli.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -88,12 +89,34 @@ describe('eventStreamHandlers', () => {
   it('refuses a speed that is not instant or a positive number, and an unknown transport, when the handlers are made', () => {
     for (const speed of [-1, 0, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed }), String(speed)).toThrow(
-        /^provider-mock PM_BAD_OPTION: eventStreamHandlers\(options\.speed\): speed must be 'instant' or a positive number, got (-1|0|null) \(1 = the scenario's own timing/,
+        /^provider-mock PM_BAD_OPTION: eventStreamHandlers\(options\.speed\): speed must be 'instant' or a positive number, got (-1|0|NaN|Infinity) \(1 = the scenario's own timing/,
       );
     }
+    expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed: 'fast' as never })).toThrow(`got "fast"`);
     expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, transport: 'websocket' as never })).toThrow(
       'eventStreamHandlers(options.transport): unknown transport "websocket"',
     );
+  });
+
+  it('refuses, when the handlers are made, a scenario that is not resolved, an empty seed and a bad startTime', () => {
+    expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario: 'chat-session' as never })).toThrow(
+      /^provider-mock PM_BAD_OPTION: eventStreamHandlers\(options\.scenario\): scenario must be a resolved scenario, got "chat-session" \(loadScenario\(yamlText, 'name\.yaml'\), or readScenario\('name'\) in Node\)$/,
+    );
+    expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario: [scenario, undefined as never] })).toThrow(
+      'eventStreamHandlers(options.scenario[1]): scenario must be a resolved scenario, got undefined',
+    );
+    expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario: [] })).toThrow('eventStreamHandlers(options.scenario): no scenario to play');
+    expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, seed: ' ' })).toThrow(/PM_BAD_SEED: eventStreamHandlers\(options\.seed\): the seed is empty \(a whole number \(7\) or any text/);
+    expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, seed: Number.NaN })).toThrow('eventStreamHandlers(options.seed): the seed must be a finite number or text, got NaN');
+    expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, startTime: Number.NaN })).toThrow(
+      "eventStreamHandlers(options.startTime): startTime must be ms since the epoch, got NaN (e.g. Date.parse('2024-05-06T15:00:00+02:00'))",
+    );
+  });
+
+  it('reads a seed given as text like the CLI does: "7" plays as 7', async () => {
+    server.use(...eventStreamHandlers({ url: 'https://app.example/text-seed', scenario, seed: '7' }));
+    const { messages } = await readSse(await fetch('https://app.example/text-seed', { headers: { accept: 'text/event-stream' } }));
+    expect(messages.map((m) => JSON.parse(m.data))).toEqual(expected.map((e) => e.payload));
   });
 });
 
@@ -135,6 +158,25 @@ describe('catalogHandlers', () => {
     const r = await fetch(`${base}/mluvi/SessionCreated`);
     expect(r.status).toBe(404);
     expect(await r.json()).toMatchObject({ message: 'unknown provider "mluvi"; did you mean "mluvii"?', validValues: ['mluvii', 'enreach'] });
+  });
+
+  it('answers the same payloads as `provider-mock generate --seed S --count N`', async () => {
+    server.use(...catalogHandlers({ baseUrl: base }));
+    for (const seed of ['3', 'nightly']) {
+      const fromMsw = (await (await fetch(`${base}/enreach/QueueCallInUserConnected?seed=${seed}&count=3`)).json()) as unknown[];
+      const fromCli = await cli(['generate', 'QueueCallInUserConnected', '--seed', seed, '--count', '3']);
+      expect(fromCli.code).toBe(0);
+      expect(fromMsw).toEqual(fromCli.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown));
+    }
+    const unseeded = (await (await fetch(`${base}/mluvii/SessionCreated`)).json()) as unknown[];
+    expect(unseeded).toEqual([JSON.parse((await cli(['generate', 'SessionCreated'])).stdout)]);
+  });
+
+  it('answers an empty seed with 400 naming query.seed', async () => {
+    server.use(...catalogHandlers({ baseUrl: base }));
+    const r = await fetch(`${base}/mluvii/SessionCreated?seed=`);
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ error: 'bad request', where: 'query.seed', message: expect.stringMatching(/query\.seed: the seed is empty \(a whole number \(7\) or any text/) });
   });
 
   it('answers a bad count with 400 and the valid range', async () => {

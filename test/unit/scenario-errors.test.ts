@@ -52,6 +52,13 @@ describe('bad scenarios', () => {
     );
   });
 
+  it('a reference to a field the step\'s event does not have names the field, the closest one and the valid fields', async () => {
+    const msg = await planFails([`${F}/bad-ref-field.yaml`]);
+    expect(msg).toBe(
+      'provider-mock PM_SCENARIO_BAD_REF: test/fixtures/scenarios/bad-ref-field.yaml:10:20: ${joined.data.userid}: SessionOperatorJoined (step "joined") has no field "userid" in data; did you mean "userId" or "id"? (a reference reads the payload as sent (see contracts/mluvii/events/SessionOperatorJoined.schema.json)); valid values: id, tenantId, userId, channel, source, time',
+    );
+  });
+
   it('a circular include shows the chain', async () => {
     const msg = await planFails([`${F}/circular-a.yaml`]);
     expect(msg).toMatch(
@@ -131,7 +138,45 @@ describe('schema errors map to the YAML position of the offending value', () => 
         steps:
           - { name: a, event: QueueCallInComing }
 `);
-    expect(msg).toMatch(/PM_SCENARIO_SCHEMA: x\.yaml:6:17: steps\[0\]\.oneOf\[0\]\.weight/);
+    expect(msg).toBe('provider-mock PM_SCENARIO_SCHEMA: x.yaml:6:17: steps[0].oneOf[0].weight must be > 0 (got -2) (a weight is a number above 0, or ${params.x})');
+  });
+
+  it('a probability or sessions out of range says the bound, not the type of the ${params.x} form', () => {
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing, optional: 1.5 }\n`)).toBe(
+      'provider-mock PM_SCENARIO_SCHEMA: x.yaml:5:52: steps[0].optional must be <= 1 (got 1.5) (optional is a probability from 0 to 1 (optional: 0.3), or ${params.x})',
+    );
+    expect(fails(`${head}sessions: 0\nsteps:\n  - { name: a, event: QueueCallInComing }\n`)).toBe(
+      'provider-mock PM_SCENARIO_SCHEMA: x.yaml:4:11: sessions must be >= 1 (got 0) (sessions is a whole number ≥ 1, or ${params.x})',
+    );
+  });
+
+  it('a reference into the world checks the path against the world, not leaving the value out', () => {
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing, set: { QueueId: "\${world.queus[0].id}" } }\n`)).toMatch(
+      /^provider-mock PM_SCENARIO_BAD_REF: x\.yaml:5:\d+: \$\{world\.queus\[0\]\.id\}: world has no "queus"; did you mean "queues"[^;]*; valid values: .*queues/,
+    );
+    expect(fails(`${head}world: { sizes: { queues: 3 } }\nsteps:\n  - { name: a, event: QueueCallInComing, set: { QueueId: "\${world.queues[7].id}" } }\n`)).toMatch(
+      /PM_SCENARIO_BAD_REF: x\.yaml:6:\d+: \$\{world\.queues\[7\]\.id\}: world\.queues has 3 items, no \[7\] \(use \[instance\]/,
+    );
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing, set: { QueueId: "\${world.queues[0].idd}" } }\n`)).toMatch(/world\.queues\[0\] has no "idd"; did you mean "id"\?/);
+    // A default still reads nothing quietly: that is what it is for.
+    expect(() => plan(loadScenario(`${head}steps:\n  - { name: a, event: QueueCallInComing, set: { QueueName: "\${world.nothing:-x}" } }\n`, 'x.yaml'))).not.toThrow();
+  });
+
+  it('a context key the generators do not read, in context:, unset: or ${context.…}, with the closest key and the valid ones', () => {
+    // Silently stored and never read, a misspelt key would change nothing; it is refused where it is written.
+    expect(fails(`${head}context:\n  QueueID: x\nsteps:\n  - { name: a, event: QueueCallInComing }\n`)).toMatch(
+      /^provider-mock PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:5:3: unknown enreach context key "QueueID"; did you mean "QueueId"\?; valid values: OrganizationId, CallId, LegId, .*TransferTarget$/,
+    );
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing }\n  - { name: b, event: QueueCallInArrived, unset: [LegId, AgentLeg] }\n`)).toMatch(
+      /PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:6:\d+: unknown enreach context key in unset "AgentLeg"; did you mean "AgentLegId"\?/,
+    );
+    expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing }\n  - { name: b, event: QueueCallInArrived, set: { UserId: "\${context.Userid:-x}" } }\n`)).toMatch(
+      /PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:6:\d+: unknown enreach context key "Userid"; did you mean "UserId" or/,
+    );
+    const mluvii = 'provider: mluvii\nname: t\ndescription: test\n';
+    expect(fails(`${mluvii}context:\n  chanel: Chat\nsteps:\n  - { name: a, event: SessionCreated }\n`)).toMatch(/unknown mluvii context key "chanel"; did you mean "channel"\?/);
+    // Every key the generators read is accepted.
+    expect(() => plan(loadScenario(`${mluvii}context:\n  channel: Chat\n  forwardTarget: group\nsteps:\n  - { name: a, event: SessionForwarded }\n`, 'x.yaml'))).not.toThrow();
   });
 
   it('an unknown key in arrivals, with the valid keys', () => {

@@ -593,9 +593,30 @@ function callbackRequest(t: T): void {
   namesAgree(t);
 }
 
+/** FACTS §3 Q5, the caller's own request: no overflow, CallbackChanged TypeId 1 (Explicit callback request). */
+function callbackRequested(t: T): void {
+  callbackRequest(t);
+  expect(eventsOf(t, 'QueueCallInOverflow'), 'the caller asked: no overflow').toHaveLength(0);
+  for (const c of eventsOf(t, 'CallbackChanged')) expect(p(c)['TypeId'], 'TypeId 1 - Explicit callback request').toBe(1);
+}
+
+/** FACTS §3 Q5, the queue overflows to its call list: Overflow → CallbackCreated at once, TypeId 2 (Overflown call). */
+function overflowToCallback(t: T): void {
+  callbackRequest(t);
+  const overflow = single(t, 'QueueCallInOverflow');
+  const created = single(t, 'QueueCallInCallbackCreated');
+  before(single(t, 'QueueCallInArrived'), overflow);
+  before(overflow, created);
+  expect(created.at - overflow.at, 'the request is created as the call overflows').toBeLessThanOrEqual(1000);
+  expect(p(overflow)).toMatchObject({ OverflowType: 'QueueOverflowDefault', OverflowReason: 'NoAvailableProviders', CallId: p(created)['CallId'], QueueId: p(created)['QueueId'] });
+  before(overflow, single(t, 'QueueCallInDisconnected'));
+  for (const c of eventsOf(t, 'CallbackChanged')) expect(p(c)['TypeId'], 'TypeId 2 - Overflown call').toBe(2);
+}
+
 export const ENREACH_INVARIANTS: Record<string, Invariant> = {
   'queue-call-answered': queueCallAnswered,
-  'callback-request': callbackRequest,
+  'callback-request': callbackRequested,
+  'overflow-to-callback': overflowToCallback,
   // Every instance is a queue-call-answered call; plus instance-level checks in scenario-builtins.test.ts.
   'queue-load': queueCallAnswered,
   'agent-no-answer': agentNoAnswer,

@@ -489,8 +489,6 @@ function tenantSettings(t: T): void {
   }
 }
 
-/** FACTS §3 Q1 (+ Q2 when a first agent misses the call). */
-
 export const MLUVII_INVARIANTS: Record<string, Invariant> = {
   'chat-session': chatSession,
   'forwarded-session': forwardedSession,
