@@ -29,8 +29,32 @@ interface AjvError {
   instancePath: string;
   message?: string;
   params: Record<string, unknown>;
+  /** With `verbose`: the keyword's value (for anyOf/oneOf, the branches). */
+  schema?: unknown;
   parentSchema?: { properties?: Record<string, unknown> };
 }
+
+interface BranchSchema {
+  type?: string | string[];
+  enum?: unknown[];
+  properties?: Record<string, BranchSchema>;
+  items?: BranchSchema;
+  minItems?: number;
+}
+
+/** One branch of an anyOf as a reader would write it: `"instant"`, `{"speed": number}`, `a non-empty list of string`. */
+function describeBranch(b: BranchSchema): string {
+  if (Array.isArray(b.enum)) return b.enum.map((v) => JSON.stringify(v)).join(' or ');
+  const type = Array.isArray(b.type) ? b.type.join(' or ') : b.type;
+  if (type === 'object' && b.properties) {
+    return `{${Object.entries(b.properties).map(([k, v]) => `"${k}": ${Array.isArray(v.type) ? v.type.join(' | ') : (v.type ?? 'any')}`).join(', ')}}`;
+  }
+  if (type === 'array') return `a ${b.minItems ? 'non-empty ' : ''}list${b.items ? ` of ${describeBranch(b.items)}` : ''}`;
+  return type ?? 'one of the documented forms';
+}
+
+/** Keywords that fail only once the value has a branch's type: the value picked that branch. */
+const TYPE_KEYWORDS = new Set(['type', 'enum', 'anyOf', 'oneOf']);
 
 /**
  * One readable line per schema violation: where (`body.target.url`), what, and the valid values
@@ -46,7 +70,10 @@ export function formatSchemaErrors(errors: readonly AjvError[], dataVar: string)
   if (e.keyword === 'additionalProperties') {
     const name = String(e.params['additionalProperty']);
     const known = Object.keys(e.parentSchema?.properties ?? {});
-    msg = `${path} has an unknown property "${name}"${suggestion(name, known)}${known.length ? `; valid: ${known.join(', ')}` : ''}`;
+    msg = `${path} has an unknown property "${name}"${suggestion(name, known)}${known.length ? `; valid: ${known.join(', ')}` : '; it takes none'}`;
+  } else if (e.keyword === 'type') {
+    // Ajv writes a type list as "string,integer".
+    msg = `${path} must be ${String(e.params['type']).split(',').join(' or ')}`;
   } else if (e.keyword === 'enum') {
     msg += `: ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   } else if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {
@@ -54,7 +81,12 @@ export function formatSchemaErrors(errors: readonly AjvError[], dataVar: string)
     const enums = errors.filter((x) => x.keyword === 'enum' && x.instancePath === e.instancePath).flatMap((x) => (x.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)));
     const inner = errors.filter((x) => x.instancePath.startsWith(`${e.instancePath}/`));
     if (inner.length > 0 && inner[0]) return formatSchemaErrors([inner[0]], dataVar);
-    msg = `${path} must be ${[...new Set([...enums, ...types])].join(' or ') || 'one of the documented forms'}`;
+    // The value has a branch's type but breaks another of its rules ([] for "a non-empty list",
+    // {"sped": 2} for {"speed": n}): that rule is the useful message.
+    const shape = errors.find((x) => x.instancePath === e.instancePath && !TYPE_KEYWORDS.has(x.keyword));
+    if (shape) return formatSchemaErrors([shape], dataVar);
+    const forms = Array.isArray(e.schema) ? (e.schema as BranchSchema[]).map(describeBranch) : [...enums, ...types];
+    msg = `${path} must be ${[...new Set(forms)].join(' or ') || 'one of the documented forms'}`;
   }
   return new Error(msg);
 }

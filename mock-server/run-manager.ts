@@ -121,6 +121,12 @@ export interface RunManagerOptions {
   dataDir?: string;
   /** Grace for in-flight attempts when a run is cancelled (default 1000 ms). */
   abortGraceMs?: number;
+  /**
+   * Events still read after a cancel, so delivery accounts for them as not sent (default 10000).
+   * Past it the rest of the plan is left unread: draining a huge plan (a scenario with millions
+   * of sessions) would block the server for as long as it takes.
+   */
+  maxDrainAfterCancel?: number;
 }
 
 const MAX_WARNINGS = 20;
@@ -359,9 +365,18 @@ export class Run {
   }
 }
 
-/** Wraps the timeline so every entry is recorded as delivery reads it. */
-function* observe(timeline: Iterable<TimelineEntry>, run: Run): Generator<TimelineEntry> {
+/**
+ * Wraps the timeline so every entry is recorded as delivery reads it. Once the run is cancelled,
+ * at most `drainLimit` more entries are read (delivery journals them as not sent); the rest of
+ * the plan is left unread, and the run says so in its warnings.
+ */
+function* observe(timeline: Iterable<TimelineEntry>, run: Run, drainLimit: number): Generator<TimelineEntry> {
+  let drained = 0;
   for (const entry of timeline) {
+    if (run.controller.signal.aborted && ++drained > drainLimit) {
+      run.warn(`cancelled: the plan was left unread from event ${entry.seq} on; those events were neither sent nor counted`);
+      return;
+    }
     run.onEntry(entry);
     yield entry;
   }
@@ -382,6 +397,7 @@ export class RunManager {
       maxEventsPerRun: opts.maxEventsPerRun ?? 1000,
       maxAttemptsPerRun: opts.maxAttemptsPerRun ?? 5000,
       abortGraceMs: opts.abortGraceMs ?? 1000,
+      maxDrainAfterCancel: opts.maxDrainAfterCancel ?? 10_000,
       dataDir: opts.dataDir,
     };
   }
@@ -458,7 +474,7 @@ export class RunManager {
     const dir = this.#opts.dataDir;
     if (dir) run.journal = `${run.id}.ndjson`;
     try {
-      const result = await deliver(observe(spec.timeline, run), {
+      const result = await deliver(observe(spec.timeline, run, this.#opts.maxDrainAfterCancel), {
         ...spec.options,
         runId: run.id,
         seed: spec.seed,

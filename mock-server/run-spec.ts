@@ -7,7 +7,7 @@ import { parseInstant, parseSeed } from '../generators/inputs.ts';
 import { randomUUID } from 'node:crypto';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { resolveEvent } from '../contracts/catalog.ts';
-import { ProviderMockError } from '../contracts/errors.ts';
+import { listValues, ProviderMockError } from '../contracts/errors.ts';
 import type { Provider } from '../contracts/provider.ts';
 import { parseDelayRange, parseDuration, parseRetrySchedule, prepareRun } from '../delivery/index.ts';
 import type { DeliverOptions, DeliveryTarget, TimeMode } from '../delivery/index.ts';
@@ -136,6 +136,31 @@ export function targetOf(t: TargetRequest): DeliveryTarget {
   };
 }
 
+/**
+ * The scenario engine names a `set`/`skip` entry the way the CLI passes it (`--set a.b=1`); the
+ * API names it by its place in the body (`body.set[0]`), and its hints in the body's terms.
+ */
+export function asBodyPath(e: unknown, req: Pick<RunRequest, 'set' | 'skip'>): unknown {
+  if (!(e instanceof ProviderMockError) || e.where === undefined) return e;
+  const m = /^--(set|skip) ([\s\S]*)$/.exec(e.where);
+  if (!m) return e;
+  const key = m[1] as 'set' | 'skip';
+  const arg = m[2] ?? '';
+  const prefix = `provider-mock ${e.code}: ${e.where}: `;
+  const suffix = `${e.hint ? ` (${e.hint})` : ''}${e.validValues && e.validValues.length > 0 ? `; valid values: ${listValues(e.validValues)}` : ''}`;
+  if (!e.message.startsWith(prefix) || !e.message.endsWith(suffix)) return e;
+  const what = e.message.slice(prefix.length, e.message.length - suffix.length).replace(/ in --(set|skip) /g, ' in $1 ');
+  const i = (req[key] ?? []).indexOf(arg);
+  const hint = e.hint?.replace(/--(set|skip) (\S+)/g, '"$1": ["$2"]');
+  return new ProviderMockError(e.code, what, {
+    where: i >= 0 ? `body.${key}[${i}]` : `body.${key}`,
+    ...(hint !== undefined ? { hint } : {}),
+    ...(e.validValues ? { validValues: e.validValues } : {}),
+    exitCode: e.exitCode,
+    cause: e,
+  });
+}
+
 /** Resolves the scenarios, plans the timeline (lazily) and checks the delivery options. */
 export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): PreparedRun {
   const refs = req.scenario === undefined ? [] : Array.isArray(req.scenario) ? req.scenario : [req.scenario];
@@ -160,15 +185,22 @@ export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): Prepar
   const sets = req.set ?? [];
   const skips = req.skip ?? [];
   const several = sources.length > 1;
-  const scenarios: (Scenario & { unknownCliNames: string[] })[] = sources.map(({ src, load }) => resolveScenario(src, { load, sets, skips, lenientCliNames: several }));
+  let scenarios: (Scenario & { unknownCliNames: string[] })[];
+  try {
+    scenarios = sources.map(({ src, load }) => resolveScenario(src, { load, sets, skips, lenientCliNames: several }));
+  } catch (e) {
+    throw asBodyPath(e, req);
+  }
   if (several) {
     const all = new Set<string>();
     for (const sc of scenarios) for (const n of sc.names.keys()) all.add(n);
     const unknownEverywhere = (name: string): boolean => scenarios.every((sc) => sc.unknownCliNames.includes(name));
-    for (const name of skips) if (unknownEverywhere(name)) throw unknownName(CODES.unknownStep, 'step in skip', name, [...all], `body.skip ${name}`);
-    for (const arg of sets) {
-      if (unknownEverywhere(arg)) throw unknownName(CODES.unknownStep, 'step in set', arg.split('=')[0]?.split('.')[0] ?? arg, [...all], `body.set ${arg}`);
-    }
+    skips.forEach((name, i) => {
+      if (unknownEverywhere(name)) throw unknownName(CODES.unknownStep, 'step in skip', name, [...all], `body.skip[${i}]`);
+    });
+    sets.forEach((arg, i) => {
+      if (unknownEverywhere(arg)) throw unknownName(CODES.unknownStep, 'step in set', arg.split('=')[0]?.split('.')[0] ?? arg, [...all], `body.set[${i}]`);
+    });
   }
 
   const seed = parseSeed(req.seed, 'body.seed');
@@ -185,7 +217,12 @@ export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): Prepar
     },
   };
   // Bad overrides and worlds throw here; the timeline itself is lazy.
-  const timeline = planScenarios(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}), generators: capturing });
+  let timeline: Iterable<TimelineEntry>;
+  try {
+    timeline = planScenarios(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}), generators: capturing });
+  } catch (e) {
+    throw asBodyPath(e, req);
+  }
   const options = deliveryOptionsOf(req);
   return {
     names: scenarios.map((s) => s.name),

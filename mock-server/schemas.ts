@@ -53,6 +53,23 @@ export const eventParams = {
   additionalProperties: false,
 } as const;
 
+/**
+ * The query of a control GET route that takes none of its own: only the control token, which
+ * GET requests may carry as `?access_token=` (EventSource cannot send headers). Anything else
+ * is refused with its name, not ignored.
+ */
+export const tokenQuery = {
+  type: 'object',
+  properties: { access_token: { type: 'string', maxLength: 1024, description: 'the control token, for clients that cannot send headers (EventSource)' } },
+  additionalProperties: false,
+} as const;
+
+/** The query of a control route that takes none (POST/DELETE: the token goes in a header). */
+export const noQuery = { type: 'object', properties: {}, additionalProperties: false } as const;
+
+/** The body of a control route that takes none: nothing, or `{}` (some clients always send one). */
+export const noBody = { type: ['object', 'null'], properties: {}, additionalProperties: false, description: 'none (or {})' } as const;
+
 export const runIdParams = {
   type: 'object',
   properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },

@@ -104,11 +104,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   } catch (cause) {
     await app.close();
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new ProviderMockError('PM_SERVE_LISTEN', `cannot listen on ${host}:${port}: ${code ?? (cause as Error).message}`, {
-      where: '--port',
-      hint: code === 'EADDRINUSE' ? 'another process uses the port: pick another with --port, or --port 0 for any free one' : 'check --host and --port',
-      cause,
-    });
+    // The address is the host's fault when it is not this machine's or does not resolve; the rest is the port's.
+    const hostFault = code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL';
+    const hint =
+      code === 'EADDRINUSE'
+        ? 'another process uses the port: pick another with --port, or --port 0 for any free one'
+        : code === 'EACCES'
+          ? 'ports below 1024 need privileges: pick a higher --port, or --port 0 for any free one'
+          : hostFault
+            ? `"${host}" is not an address of this machine: give 127.0.0.1 (the default), one of its interfaces' addresses, or 0.0.0.0 for all of them`
+            : 'check --host and --port';
+    throw new ProviderMockError('PM_SERVE_LISTEN', `cannot listen on ${host}:${port}: ${code ?? (cause as Error).message}`, { where: hostFault ? '--host' : '--port', hint, cause });
   }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

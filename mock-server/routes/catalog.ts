@@ -4,7 +4,7 @@ import type { Provider } from '../../contracts/provider.ts';
 import { dereference, generate } from '../../generators/index.ts';
 import { listBuiltins } from '../../scenarios/files.ts';
 import { parseSeed } from '../../generators/inputs.ts';
-import { errorSchema, eventParams, providerParam, sendError } from '../schemas.ts';
+import { errorSchema, eventParams, providerParam, sendError, tokenQuery } from '../schemas.ts';
 
 const eventItem = {
   type: 'object',
@@ -32,7 +32,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
       tags,
       security,
       summary: 'Every event type and every built-in scenario',
-      querystring: { type: 'object', properties: { provider: providerParam }, additionalProperties: false },
+      querystring: { type: 'object', properties: { provider: providerParam, ...tokenQuery.properties }, additionalProperties: false },
       response: {
         200: {
           type: 'object',
@@ -61,7 +61,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
       security,
       summary: 'One event type: its JSON Schema (as is, and with $refs inlined) and a generated, schema-valid example (?seed=)',
       params: eventParams,
-      querystring: { type: 'object', properties: { seed: { type: 'string', maxLength: 200 } }, additionalProperties: false },
+      querystring: { type: 'object', properties: { seed: { type: 'string', maxLength: 200 }, ...tokenQuery.properties }, additionalProperties: false },
       response: {
         200: {
           type: 'object',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Provider } from '../../contracts/provider.ts';
 import { prepareEmit, type EmitRequest } from '../run-spec.ts';
-import { deliveryProps, errorSchema, eventParams, runViewSchema, seedSchema, sendError, targetSchema } from '../schemas.ts';
+import { deliveryProps, errorSchema, eventParams, noQuery, runViewSchema, seedSchema, sendError, targetSchema } from '../schemas.ts';
 
 /** POST /emit/{provider}/{eventType}: one generated event, delivered like a one-event run. */
 export const emitRoutes: FastifyPluginAsync = async (app) => {
@@ -11,6 +11,7 @@ export const emitRoutes: FastifyPluginAsync = async (app) => {
       security: [{ bearer: [] }],
       summary: 'Emit one generated event (with overrides) to a target or to every matching registration; 202 with the run and the payload',
       params: eventParams,
+      querystring: noQuery,
       body: {
         type: ['object', 'null'],
         properties: {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { parseEnreachConfig, type EnreachWebhookConfig } from '../../contracts/registration/enreach-config.ts';
-import { errorSchema, sendError } from '../schemas.ts';
+import { errorSchema, noBody, noQuery, sendError, tokenQuery } from '../schemas.ts';
 
 /** Secrets never leave the server in a listing. */
 export function maskConfig(c: EnreachWebhookConfig): EnreachWebhookConfig {
@@ -16,13 +16,14 @@ export const enreachRoutes: FastifyPluginAsync = async (app) => {
   const tags = ['enreach'];
   const list = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
   app.get('/enreach/webhooks', {
-    schema: { tags, summary: 'The configured Enreach endpoints and subscriptions (secrets masked)', response: { 200: list } },
+    schema: { tags, summary: 'The configured Enreach endpoints and subscriptions (secrets masked)', querystring: tokenQuery, response: { 200: list, 400: errorSchema } },
     handler: async () => app.enreach.configs.map(maskConfig),
   });
   app.post('/enreach/webhooks', {
     schema: {
       tags,
       summary: 'Add endpoint configuration(s): the document of the Enreach webhook doc, or an array of them',
+      querystring: noQuery,
       body: { description: 'Enreach webhook configuration document (contracts/enreach/config.schema.json) or an array of them' },
       response: { 201: list, 400: errorSchema },
     },
@@ -40,7 +41,7 @@ export const enreachRoutes: FastifyPluginAsync = async (app) => {
     },
   });
   app.delete('/enreach/webhooks', {
-    schema: { tags, summary: 'Remove every Enreach configuration', response: { 204: { type: 'null' } } },
+    schema: { tags, summary: 'Remove every Enreach configuration', querystring: noQuery, body: noBody, response: { 204: { type: 'null' }, 400: errorSchema } },
     handler: async (_req, reply) => {
       app.enreach.configs.length = 0;
       return reply.code(204).send();

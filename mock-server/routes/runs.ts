@@ -7,11 +7,14 @@ import {
   errorSchema,
   eventDetailSchema,
   eventViewSchema,
+  noBody,
+  noQuery,
   runIdParams,
   runViewSchema,
   seedSchema,
   sendError,
   targetSchema,
+  tokenQuery,
 } from '../schemas.ts';
 
 const runBody = {
@@ -87,6 +90,7 @@ export const runsRoutes: FastifyPluginAsync = async (app) => {
       tags,
       security,
       summary: 'Start a run (202 with its id); without target, events go to every matching mluvii webhook / Enreach subscription',
+      querystring: noQuery,
       body: runBody,
       response: { 202: accepted, 400: errorSchema, 401: errorSchema, 409: errorSchema, 429: errorSchema, 503: errorSchema },
     },
@@ -109,7 +113,8 @@ export const runsRoutes: FastifyPluginAsync = async (app) => {
       tags,
       security,
       summary: 'The runs kept in memory, newest first',
-      response: { 200: { type: 'object', properties: { runs: { type: 'array', items: runViewSchema } }, required: ['runs'] }, 401: errorSchema },
+      querystring: tokenQuery,
+      response: { 200: { type: 'object', properties: { runs: { type: 'array', items: runViewSchema } }, required: ['runs'] }, 400: errorSchema, 401: errorSchema },
     },
     handler: async () => ({ runs: app.runs.manager.list().map((r) => r.view()) }),
   });
@@ -120,8 +125,10 @@ export const runsRoutes: FastifyPluginAsync = async (app) => {
       security,
       summary: 'A run: status, counts, and its events with every attempt (payloads: GET /runs/{id}/deliveries/{seq})',
       params: runIdParams,
+      querystring: tokenQuery,
       response: {
         200: { type: 'object', properties: { run: runViewSchema, events: { type: 'array', items: eventViewSchema } }, required: ['run', 'events'] },
+        400: errorSchema,
         401: errorSchema,
         404: errorSchema,
       },
@@ -139,7 +146,8 @@ export const runsRoutes: FastifyPluginAsync = async (app) => {
       security,
       summary: 'One event of a run: its payload, the request headers per target (credentials masked), and each attempt',
       params: { type: 'object', properties: { id: runIdParams.properties.id, seq: { type: 'integer', minimum: 0 } }, required: ['id', 'seq'], additionalProperties: false },
-      response: { 200: eventDetailSchema, 401: errorSchema, 404: errorSchema },
+      querystring: tokenQuery,
+      response: { 200: eventDetailSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
     },
     handler: async (req, reply) => {
       const run = runOr404(req, reply);
@@ -161,7 +169,9 @@ export const runsRoutes: FastifyPluginAsync = async (app) => {
       security,
       summary: 'Cancel a queued or running run (in-flight attempts get a short grace period); a finished run is answered as it is',
       params: runIdParams,
-      response: { 200: runViewSchema, 401: errorSchema, 404: errorSchema },
+      querystring: noQuery,
+      body: noBody,
+      response: { 200: runViewSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
     },
     handler: async (req, reply) => {
       const run = runOr404(req, reply);
@@ -178,9 +188,9 @@ export const runsRoutes: FastifyPluginAsync = async (app) => {
       summary:
         'Server-Sent Events: `run` (status), then `event` (an event read, with its targets) and `attempt` (every HTTP attempt) as they happen, replayed from the start; `end` when the run is over. EventSource cannot send headers: pass the control token as ?access_token=',
       params: runIdParams,
-      querystring: { type: 'object', properties: { access_token: { type: 'string', maxLength: 1024 } } },
+      querystring: tokenQuery,
       produces: ['text/event-stream'],
-      response: { 200: { type: 'string', description: 'text/event-stream' }, 401: errorSchema, 404: errorSchema },
+      response: { 200: { type: 'string', description: 'text/event-stream' }, 400: errorSchema, 401: errorSchema, 404: errorSchema },
     },
     handler: async (req, reply) => {
       const run = runOr404(req, reply);

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startServer } from '../../mock-server/server.ts';
 import { cli } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/examples.ts';
 import { startReceiver } from '../helpers/receiver.ts';
@@ -72,10 +73,23 @@ describe('provider-mock serve', () => {
     }
   }, 60_000);
 
-  it('refuses to listen beyond loopback without a token, and a bad --config with its position', async () => {
+  it('refuses to listen beyond loopback without a token, an address or port it cannot bind, and a bad --config with its position', async () => {
     const exposed = await cli(['serve', '--host', '0.0.0.0', '--port', '0'], { env: {} });
     expect(exposed.code).toBe(2);
     expect(exposed.stderr).toMatch(/PM_SERVE_TOKEN_REQUIRED: --host: listening beyond 127\.0\.0\.1 needs a control token/);
+
+    // Nothing is sent: binding fails at once, on an address (TEST-NET-1) this machine does not have.
+    const notHere = await cli(['serve', '--host', '192.0.2.1', '--port', '0', '--token', 't'], { env: {} });
+    expect(notHere.code).toBe(2);
+    expect(notHere.stderr).toMatch(/PM_SERVE_LISTEN: --host: cannot listen on 192\.0\.2\.1:0: EADDRNOTAVAIL \("192\.0\.2\.1" is not an address of this machine/);
+    const taken = await startServer({ port: 0, handleSignals: false, print: () => {}, env: {} });
+    try {
+      const busy = await cli(['serve', '--port', String(taken.port)], { env: {} });
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toMatch(new RegExp(`PM_SERVE_LISTEN: --port: cannot listen on 127\\.0\\.0\\.1:${taken.port}: EADDRINUSE \\(another process uses the port`));
+    } finally {
+      await taken.close();
+    }
 
     const dir = mkdtempSync(join(tmpdir(), 'pm-serve-cfg-'));
     const bad = join(dir, 'bad.json');

@@ -86,6 +86,22 @@ describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
     expect(r.json().error).toMatch(/PM_SCENARIO_BAD_OVERRIDE|PM_BAD_OVERRIDE/);
   });
 
+  it('names a bad set or skip entry by its place in the body, not as a CLI flag', async () => {
+    for (const [payload, where, message] of [
+      [{ scenario: 'chat-session', set: ['joined.data.userId=7', 'joined.data.userId=abc'] }, 'body.set[1]', /step "joined" \(SessionOperatorJoined\): set data\.userId: must be integer/],
+      [{ scenario: 'chat-session', set: ['joined'] }, 'body.set[0]', /expected step\.path=value \(e\.g\. "set": \["joined\.data\.userId=42"\]\)/],
+      [{ scenario: 'chat-session', set: ['nope.x=1'] }, 'body.set[0]', /unknown step in set "nope"; valid values: created, started/],
+      [{ scenario: 'chat-session', skip: ['joined', 'nope'] }, 'body.skip[1]', /unknown step in skip "nope"; valid values: created, started/],
+      [{ scenario: ['chat-session', 'queue-call-answered'], skip: ['nope'] }, 'body.skip[0]', /unknown step in skip "nope"/],
+    ] as const) {
+      const r = await post(payload);
+      expect(r.statusCode, where).toBe(400);
+      expect(r.json(), where).toMatchObject({ where });
+      expect(r.json().message, where).toMatch(message);
+      expect(r.json().message, where).not.toContain('--');
+    }
+  });
+
   it('checks timing, faults and delivery options', async () => {
     expect((await post({ scenario: 'chat-session', time: 'fast' })).json().message).toMatch(/body\.time must be "instant" or "realtime"/);
     expect((await post({ scenario: 'chat-session', faults: { duplicates: 2 } })).json().message).toMatch(/body\.faults\.duplicates must be <= 1/);
@@ -93,6 +109,19 @@ describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
     expect((await post({ scenario: 'chat-session', retrySchedule: 'x' })).statusCode).toBe(400);
     expect((await post({ scenario: 'chat-session', start: 'yesterday' })).json().message).toMatch(/"yesterday" is not an instant: give an ISO-8601 date-time, ms since the epoch or "now"/);
     expect((await post({})).json().message).toMatch(/give "scenario".*or "yaml"/);
+  });
+
+  it('names the accepted forms of a field that takes several, or the rule of the form the value picked', async () => {
+    for (const [payload, message] of [
+      [{ time: 5 }, 'body.time must be "instant" or "realtime" or {"speed": number}'],
+      [{ time: {} }, "body.time must have required property 'speed'"],
+      [{ scenario: [] }, 'body.scenario must NOT have fewer than 1 items'],
+      [{ timeout: [] }, 'body.timeout must be string or integer'],
+    ] as const) {
+      const r = await post({ scenario: 'chat-session', ...payload });
+      expect(r.statusCode, message).toBe(400);
+      expect(r.json().message).toBe(message);
+    }
   });
 
   it('names the field and the valid form of a bad delay, retry schedule, timeout or start', async () => {
@@ -201,6 +230,75 @@ describe('POST /runs without a target', () => {
     expect((await app.inject({ method: 'POST', url: '/runs/nope/cancel' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/runs/nope/deliveries/0' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/runs/nope/deliveries/-1' })).statusCode).toBe(400);
+  });
+});
+
+describe('queries and bodies a control route does not take are refused, not ignored', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp();
+  });
+  afterAll(() => app.close());
+
+  it('names the unknown query parameter and the valid ones', async () => {
+    for (const [method, url, message] of [
+      ['GET', '/runs?limit=5', 'querystring has an unknown property "limit"; valid: access_token'],
+      ['GET', '/runs/x?verbose=1', 'querystring has an unknown property "verbose"; valid: access_token'],
+      ['GET', '/runs/x/deliveries/0?full=1', 'querystring has an unknown property "full"; valid: access_token'],
+      ['GET', '/runs/x/events?since=3', 'querystring has an unknown property "since"; valid: access_token'],
+      ['GET', '/catalog?providr=mluvii', 'querystring has an unknown property "providr"; did you mean "provider"?; valid: provider, access_token'],
+      ['GET', '/catalog/mluvii/SessionCreated?sed=1', 'querystring has an unknown property "sed"; did you mean "seed"?; valid: seed, access_token'],
+      ['GET', '/enreach/webhooks?EntityId=x', 'querystring has an unknown property "EntityId"; valid: access_token'],
+      // A natural slip: the run's options in the query instead of the body.
+      ['POST', '/runs?seed=3', 'querystring has an unknown property "seed"; it takes none'],
+      ['POST', '/runs/x/cancel?force=1', 'querystring has an unknown property "force"; it takes none'],
+      ['POST', '/emit/mluvii/SessionCreated?seed=1', 'querystring has an unknown property "seed"; it takes none'],
+      ['DELETE', '/enreach/webhooks?Endpoint=x', 'querystring has an unknown property "Endpoint"; it takes none'],
+    ] as const) {
+      const r = await app.inject({ method, url, ...(method === 'POST' && url.startsWith('/runs?') ? { payload: { scenario: 'chat-session' } } : {}) });
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().message, url).toBe(message);
+    }
+  });
+
+  it('refuses a body on cancel and on DELETE /enreach/webhooks, and takes none or {}', async () => {
+    const cancel = await app.inject({ method: 'POST', url: '/runs/x/cancel', payload: { reason: 'done' } });
+    expect(cancel.statusCode).toBe(400);
+    expect(cancel.json().message).toBe('body has an unknown property "reason"; it takes none');
+    const del = await app.inject({ method: 'DELETE', url: '/enreach/webhooks', payload: { Endpoint: 'https://x.example/' } });
+    expect(del.statusCode).toBe(400);
+    expect(del.json().message).toBe('body has an unknown property "Endpoint"; it takes none');
+    expect((await app.inject({ method: 'POST', url: '/runs/x/cancel' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/runs/x/cancel', payload: {} })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: '/enreach/webhooks' })).statusCode).toBe(204);
+  });
+});
+
+describe('cancelling a run with a huge plan', () => {
+  it('reads a bounded number of further events, says the rest was left unread, and stays responsive', async () => {
+    // 100000 sessions an hour apart: without the bound, the cancel would drain (and journal) all of them first.
+    const app = await buildApp({ runs: { maxDrainAfterCancel: 50 } });
+    try {
+      await registerUnrelated(app);
+      const yaml = 'provider: mluvii\nname: huge\ndescription: d\nsessions: 100000\narrivals: { every: 1h }\nsteps:\n  - name: a\n    event: SessionCreated\n';
+      const r = await app.inject({ method: 'POST', url: '/runs', payload: { yaml, time: 'realtime' } });
+      expect(r.statusCode, r.body).toBe(202);
+      const id = (r.json() as { id: string }).id;
+      let before = 0;
+      for (let i = 0; i < 200 && before === 0; i++) {
+        before = ((await app.inject({ url: `/runs/${id}` })).json() as { run: { counts: { events: number } } }).run.counts.events;
+        if (before === 0) await new Promise((res) => setTimeout(res, 10));
+      }
+      expect(before).toBeGreaterThan(0);
+      expect((await app.inject({ method: 'POST', url: `/runs/${id}/cancel` })).statusCode).toBe(200);
+      const { run } = (await waitEnded(app, id)) as { run: { status: string; counts: Record<string, number>; warnings?: string[] } };
+      expect(run.status).toBe('cancelled');
+      expect(run.counts['events']).toBeLessThanOrEqual(before + 50);
+      expect(run.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^cancelled: the plan was left unread from event \d+ on; those events were neither sent nor counted$/)]));
+      expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });
 

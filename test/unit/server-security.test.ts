@@ -58,6 +58,10 @@ describe('an exposed server (--host beyond loopback)', () => {
   it('takes the token from ?access_token= on GET only (EventSource cannot send headers)', async () => {
     expect((await app.inject({ url: `/runs/none/events?access_token=${TOKEN}` })).statusCode).toBe(404);
     expect((await app.inject({ method: 'POST', url: `/runs?access_token=${TOKEN}`, payload: {} })).statusCode).toBe(401);
+    // Every control GET takes it, next to its own query parameters.
+    for (const url of ['/runs', '/catalog?provider=mluvii', '/catalog/mluvii/SessionCreated?seed=1', '/enreach/webhooks']) {
+      expect((await app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}access_token=${TOKEN}` })).statusCode, url).toBe(200);
+    }
   });
 
   it('leaves health, the inspector page, the docs and the mluvii surface (its own OAuth) open', async () => {
