@@ -40,7 +40,16 @@ export function loadYaml(text: string, file: string): LoadedSource {
       hint,
     });
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // yaml refuses alias expansion past maxAliasCount ("billion laughs") with a plain ReferenceError.
+    throw scenarioError(CODES.yaml, `YAML aliases expand too far: ${(e as Error).message}`, {
+      where: file,
+      hint: 'aliases (*name) may expand to at most 1000 nodes; write the repeated part out or use repeat:',
+    });
+  }
   return { file, text, data, where: (path, opts) => wherePath(doc, path, opts?.key ?? false, pos, file) };
 }
 

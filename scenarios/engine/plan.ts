@@ -81,6 +81,14 @@ interface Run {
 
 const NO_STEPS = (): undefined => undefined;
 
+/**
+ * One session (instance) is planned whole, to order its events by time, so its size is bounded:
+ * nested repeats multiply (`repeat: 100000` inside `repeat: 100000`), and one request to the
+ * server must not be able to take all its memory or time. Volume comes from `sessions: N`, which
+ * streams. `work` bounds the steps walked (a repeat of only skipped or optional steps makes no events).
+ */
+export const SESSION_LIMITS = { events: 100_000, work: 1_000_000 } as const;
+
 function dynValue<T>(d: Dyn<T>, env: Env): T {
   return 'lit' in d ? d.lit : d.parse(evaluate(d.value, env), d.where);
 }
@@ -146,15 +154,24 @@ function* instance(sc: Scenario, dup: number, inst: number, arrivalAt: number, r
 
   // 1. The shape: which steps happen, how often, and when (relative to the arrival).
   const occ: Occurrence[] = [];
+  let work = 0;
+  const tooBig = (n: StepNode): never => {
+    throw scenarioError(CODES.badValue, `one session of "${sc.name}" would be more than ${occ.length >= SESSION_LIMITS.events ? `${SESSION_LIMITS.events} events` : `${SESSION_LIMITS.work} steps`}`, {
+      where: n.where,
+      hint: 'repeat counts multiply when nested; lower them, and use sessions: N for volume (sessions are streamed, a session is planned whole)',
+    });
+  };
   const expand = (nodes: readonly StepNode[], t0: number, iter: number): number => {
     let cur = t0;
     for (const n of nodes) {
       if (n.skipped) continue;
+      if (++work > SESSION_LIMITS.work) tooBig(n);
       shapeEnv.iteration = iter;
       if (n.optional !== undefined && !(rng.next() < dynValue(n.optional, shapeEnv))) continue;
       const t = cur + (n.after ? sample(dynValue(n.after, shapeEnv), rng) : 0);
       switch (n.kind) {
         case 'event':
+          if (occ.length >= SESSION_LIMITS.events) tooBig(n);
           occ.push({ at: t, order: occ.length, node: n, iteration: iter });
           cur = t;
           break;
@@ -165,7 +182,10 @@ function* instance(sc: Scenario, dup: number, inst: number, arrivalAt: number, r
           const { min, max } = dynValue(n.count, shapeEnv);
           const times = rng.int(min, max);
           let c = t;
-          for (let i = 0; i < times; i++) c = expand(n.steps, c, i);
+          for (let i = 0; i < times; i++) {
+            if (++work > SESSION_LIMITS.work) tooBig(n);
+            c = expand(n.steps, c, i);
+          }
           cur = c;
           break;
         }

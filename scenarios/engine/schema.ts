@@ -127,7 +127,7 @@ function describe(e: ErrorObject, all: readonly ErrorObject[], src: LoadedSource
         hint: docHint,
       });
     case 'enum':
-      return scenarioError(CODES.schema, `${field} must be one of the allowed values (got ${JSON.stringify(at(src.data, path))})`, {
+      return scenarioError(CODES.schema, `${field} must be one of the allowed values (got ${shown(at(src.data, path), path)})`, {
         where: src.where(path),
         validValues: (p['allowedValues'] as unknown[]).map(String),
       });
@@ -153,7 +153,7 @@ function describe(e: ErrorObject, all: readonly ErrorObject[], src: LoadedSource
       }
       const branches = all.filter((x) => x.instancePath === e.instancePath && x !== e && x.schemaPath.startsWith(e.schemaPath.replace(/anyOf$/, 'anyOf/')));
       const expected = [...new Set(branches.map((b) => b.message ?? b.keyword))].join(', or ');
-      return scenarioError(CODES.schema, `${field} ${expected || 'does not match any allowed form'} (got ${JSON.stringify(at(src.data, path))})`, {
+      return scenarioError(CODES.schema, `${field} ${expected || 'does not match any allowed form'} (got ${shown(at(src.data, path), path)})`, {
         where: src.where(path),
         hint: docHint,
       });
@@ -185,7 +185,20 @@ function describe(e: ErrorObject, all: readonly ErrorObject[], src: LoadedSource
           : typeof last === 'string' && NUMBER_HINTS[last] !== undefined
             ? NUMBER_HINTS[last]
             : docHint;
-      return scenarioError(CODES.schema, `${field} ${what} (got ${JSON.stringify(at(src.data, path))})`, { where: src.where(path), hint });
+      return scenarioError(CODES.schema, `${field} ${what} (got ${shown(at(src.data, path), path)})`, { where: src.where(path), hint });
     }
   }
+}
+
+/**
+ * The offending value, for the message: whole when short; long values are cut (a file that is not
+ * a scenario at all must not be echoed back whole, say /etc/passwd given to the server), and a
+ * top level that is not a mapping is only named by its type.
+ */
+function shown(value: unknown, path: readonly unknown[]): string {
+  if (path.length === 0 && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    return `${Array.isArray(value) ? 'a list' : value === null ? 'nothing' : `a ${typeof value}`}: the file is not a YAML mapping of scenario keys`;
+  }
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= 60 ? text : `${text.slice(0, 40)}… (${text.length} characters)`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMluviiApi, endpointsFor, parseEnreachConfig } from '../../contracts/registration/index.ts';
-import { ProviderMockError } from '../../contracts/errors.ts';
+import { eventNames } from '../../contracts/catalog.ts';
+import { listValues, ProviderMockError } from '../../contracts/errors.ts';
 import { registrationTable, type RegistrationSurface } from '../helpers/registration-table.ts';
 
 describe('mluvii registration API (pure router)', () => {
@@ -60,7 +61,86 @@ describe('Enreach webhook configuration', () => {
 
   it('names the JSON path of a shape error', () => {
     expect(() => parseEnreachConfig([config, { Webhook: { Endpoint: 'https://x.example/', TimeoutSeconds: 0 }, Subscriptions: [] }], 'cfg.json')).toThrow(
-      /cfg\.json: \$\[1\]\.Webhook\.TimeoutSeconds: must be >= 1/,
+      'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $[1].Webhook.TimeoutSeconds: TimeoutSeconds must be a whole number of seconds, 1 or more (got number 0)',
     );
+  });
+
+  describe('one clean line per error: path, what is wrong, did you mean, valid values', () => {
+    const Webhook = { Endpoint: 'https://x.example/' };
+    const failure = (doc: unknown): ProviderMockError => {
+      try {
+        parseEnreachConfig(doc, 'cfg.json');
+      } catch (e) {
+        expect(e).toBeInstanceOf(ProviderMockError);
+        return e as ProviderMockError;
+      }
+      return expect.unreachable('the configuration was accepted');
+    };
+    const message = (doc: unknown): string => {
+      const e = failure(doc);
+      expect(e.code).toBe('PM_BAD_ENREACH_CONFIG');
+      expect(e.message).not.toContain('\n');
+      expect(e.message).not.toMatch(/must be must|must have required property/);
+      return e.message;
+    };
+
+    it('an unknown key, with did-you-mean and the keys that object takes', () => {
+      expect(message({ Webhook: { ...Webhook, Secrt: 'hidden-value' }, Subscriptions: [] })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Webhook.Secrt: unknown Webhook key "Secrt"; did you mean "Secret"?; valid values: Endpoint, InsecureSSL, Secret, Description, TimeoutSeconds',
+      );
+      expect(failure({ Webhook: { ...Webhook, Secrt: 'hidden-value' }, Subscriptions: [] }).message).not.toContain('hidden-value');
+      expect(message({ Webhook, Subscriptions: [{ EventTyp: 'UserStatus', AllEntities: true }] })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions[0].EventTyp: unknown subscription key "EventTyp"; did you mean "EventType"?; valid values: EventType, EntityId, SecurityGroupId, AllEntities',
+      );
+      expect(message({ Webhok: Webhook, Subscriptions: [] })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Webhok: unknown top-level key "Webhok"; did you mean "Webhook"?; valid values: Webhook, Subscriptions',
+      );
+    });
+
+    it('a wrong type at its own path, not as a missing selector', () => {
+      const e = failure({ Webhook, Subscriptions: [{ EventType: 'UserStatus', AllEntities: 'yes' }] });
+      expect(e.message).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions[0].AllEntities: AllEntities must be a boolean (got string "yes"); valid values: true, false',
+      );
+      expect(e.where).toBe('cfg.json: $.Subscriptions[0].AllEntities');
+      expect(message([config, { Webhook, Subscriptions: [{ EventType: 'UserStatus', AllEntities: 'yes' }] }])).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $[1].Subscriptions[0].AllEntities: AllEntities must be a boolean (got string "yes"); valid values: true, false',
+      );
+      expect(message({ Webhook, Subscriptions: { EventType: 'UserStatus' } })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions: Subscriptions must be an array of subscriptions [{"EventType": …, "AllEntities": true}, …] (got an object with keys EventType)',
+      );
+    });
+
+    it('a missing required field, with the form it takes', () => {
+      expect(message({ Webhook: { Secret: 's' }, Subscriptions: [] })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Webhook.Endpoint: Webhook is missing the required key "Endpoint" (an absolute URL such as https://my.integration.com/webhook/)',
+      );
+      expect(message({ Webhook })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions: the configuration is missing the required key "Subscriptions" (an array of subscriptions [{"EventType": …, "AllEntities": true}, …])',
+      );
+      expect(message({ Webhook, Subscriptions: [{ EventType: 'UserStatus' }] })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions[0]: the subscription selects no entity; it takes one of EntityId (a GUID), SecurityGroupId (a GUID) or AllEntities: true',
+      );
+    });
+
+    it('a value outside the allowed set, with did-you-mean and the valid values', () => {
+      const e = failure({ Webhook, Subscriptions: [{ EventType: 'UserStatos', AllEntities: true }] });
+      expect(e.message).toBe(
+        `provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions[0].EventType: unknown Enreach event type "UserStatos"; did you mean "UserStatus"?; valid values: ${listValues(eventNames('enreach'))}`,
+      );
+      expect(e.validValues).toEqual(eventNames('enreach'));
+      expect(message({ Webhook, Subscriptions: [{ EventType: 'UserStatus', AllEntities: false }] })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions[0].AllEntities: AllEntities is false, so the subscription selects no entity; set AllEntities: true, or EntityId or SecurityGroupId instead',
+      );
+      expect(message({ Webhook, Subscriptions: [{ EventType: 'UserStatus', EntityId: 'e0072f3a-cc7c-42ee-b0ac-34cd7238150a', AllEntities: true }] })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions[0]: the subscription sets EntityId and AllEntities: true; it takes exactly one of EntityId (a GUID), SecurityGroupId (a GUID) or AllEntities: true',
+      );
+      expect(message({ Webhook, Subscriptions: [{ EventType: 'UserStatus', EntityId: 'nope' }] })).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $.Subscriptions[0].EntityId: EntityId must be a GUID such as e0072f3a-cc7c-42ee-b0ac-34cd7238150a (got string "nope")',
+      );
+      expect(message('x')).toBe(
+        'provider-mock PM_BAD_ENREACH_CONFIG: cfg.json: $: the configuration must be an object {"Webhook": {…}, "Subscriptions": […]}, or an array of them (got string "x")',
+      );
+    });
   });
 });

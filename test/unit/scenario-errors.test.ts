@@ -179,6 +179,30 @@ describe('schema errors map to the YAML position of the offending value', () => 
     expect(() => plan(loadScenario(`${mluvii}context:\n  channel: Chat\n  forwardTarget: group\nsteps:\n  - { name: a, event: SessionForwarded }\n`, 'x.yaml'))).not.toThrow();
   });
 
+  it('a session too big to plan (nested repeats multiply) fails at its step, not by running out of memory', () => {
+    const nested = `${head}steps:\n  - repeat: 100000\n    steps:\n      - repeat: 100000\n        steps:\n          - { name: c, event: QueueCallInComing }\n`;
+    expect(failsPlanning(nested)).toMatch(
+      /^provider-mock PM_SCENARIO_BAD_VALUE: x\.yaml:9:13: one session of "t" would be more than 100000 events \(repeat counts multiply when nested; lower them, and use sessions: N for volume/,
+    );
+    // A repeat that makes no events still walks its steps: bounded too.
+    const empty = `${head}steps:\n  - { name: a, event: QueueCallInComing }\n  - repeat: 1000000000\n    steps:\n      - { name: r, optional: 0, event: QueueCallInArrived }\n`;
+    expect(failsPlanning(empty)).toMatch(/PM_SCENARIO_BAD_VALUE: x\.yaml:\d+:\d+: one session of "t" would be more than 1000000 steps/);
+  });
+
+  it('a file that is not a scenario is named by its type, and long values are cut, not echoed back whole', () => {
+    const passwdLike = Array.from({ length: 20 }, (_, i) => `user${i}:x:${i}:${i}:User ${i}:/home/user${i}:/bin/bash`).join('\n');
+    const msg = fails(passwdLike);
+    expect(msg).toBe('provider-mock PM_SCENARIO_SCHEMA: x.yaml:1:1: (top level) must be object (got a string: the file is not a YAML mapping of scenario keys) (see scenarios/README.md for every key)');
+    const long = fails(`${head}steps:\n  - { name: "a b${'x'.repeat(500)}", event: QueueCallInComing }\n`);
+    expect(long).toMatch(/has the wrong form \(got "a bx{36}… \(505 characters\)\)/);
+    expect(long.length).toBeLessThan(400);
+  });
+
+  it('a YAML alias bomb is a YAML error naming the file, not a crash', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    expect(fails(`${head}${bomb}\nsteps:\n  - { name: a, event: QueueCallInComing }\n`)).toMatch(/^provider-mock PM_SCENARIO_YAML: x\.yaml: YAML aliases expand too far: .*\(aliases \(\*name\) may expand to at most 1000 nodes/);
+  });
+
   it('an unknown key in arrivals, with the valid keys', () => {
     const msg = fails(`${head}sessions: 3\narrivals:\n  rat: 2/s\nsteps:\n  - { name: a, event: QueueCallInComing }\n`);
     expect(msg).toMatch(/PM_SCENARIO_SCHEMA: x\.yaml:6:3: unknown key "rat" in arrivals; did you mean "rate"\?.*valid values: rate, every/);

@@ -90,4 +90,30 @@ describe('mock server: Enreach configuration', () => {
     expect(r.json()).toMatchObject({ error: 'PM_BAD_ENREACH_CONFIG', where: 'body: $.Subscriptions[0].EventType' });
     expect(r.json().message).toMatch(/did you mean "QueueCallInUserAllocated"/);
   });
+
+  it('answers a shape error with one line at the JSON path of the bad value', async () => {
+    const post = (payload: object) => app.inject({ method: 'POST', url: '/enreach/webhooks', payload });
+    const wrongType = await post({ Webhook: { Endpoint: 'https://x.example/' }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: 'yes' }] });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json()).toEqual({
+      error: 'PM_BAD_ENREACH_CONFIG',
+      statusCode: 400,
+      where: 'body: $.Subscriptions[0].AllEntities',
+      message: 'provider-mock PM_BAD_ENREACH_CONFIG: body: $.Subscriptions[0].AllEntities: AllEntities must be a boolean (got string "yes"); valid values: true, false',
+      validValues: ['true', 'false'],
+    });
+    const unknownKey = await post([{ Webhook: { Endpoint: 'https://x.example/', Secrt: 'x' }, Subscriptions: [] }]);
+    expect(unknownKey.statusCode).toBe(400);
+    expect(unknownKey.json()).toMatchObject({
+      where: 'body: $[0].Webhook.Secrt',
+      message: 'provider-mock PM_BAD_ENREACH_CONFIG: body: $[0].Webhook.Secrt: unknown Webhook key "Secrt"; did you mean "Secret"?; valid values: Endpoint, InsecureSSL, Secret, Description, TimeoutSeconds',
+    });
+    const missing = await post({ Subscriptions: [] });
+    expect(missing.json()).toMatchObject({
+      where: 'body: $.Webhook',
+      message:
+        'provider-mock PM_BAD_ENREACH_CONFIG: body: $.Webhook: the configuration is missing the required key "Webhook" (an object {"Endpoint": …} with optional InsecureSSL, Secret, Description, TimeoutSeconds)',
+    });
+    expect((await app.inject({ url: '/enreach/webhooks' })).json()).toHaveLength(1);
+  });
 });
