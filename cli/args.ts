@@ -33,6 +33,18 @@ export function parseFlags(command: string, argv: readonly string[], options: Op
   }
 }
 
+/**
+ * The one word a command takes first (`export openapi`, `pact verify`): missing, unknown or
+ * followed by more words is PM_USAGE with the valid words.
+ */
+export function oneOf<T extends string>(p: Parsed, command: string, what: string, valid: readonly T[], hint: string): T {
+  const [word, ...extra] = p.positionals;
+  if (!word || !(valid as readonly string[]).includes(word) || extra.length) {
+    throw new ProviderMockError('PM_USAGE', word ? `unknown ${command} ${what} "${[word, ...extra].join(' ')}"` : `${command} needs a ${what}`, { validValues: valid, hint });
+  }
+  return word as T;
+}
+
 export function stringFlag(p: Parsed, name: string): string | undefined {
   const v = p.values[name];
   if (Array.isArray(v)) return typeof v.at(-1) === 'string' ? (v.at(-1) as string) : undefined;

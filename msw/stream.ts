@@ -1,5 +1,6 @@
 import { sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { ProviderMockError, unknownName } from '../contracts/errors.ts';
+import { sleep } from '../delivery/schedule.ts';
 import { isProvider } from '../contracts/provider.ts';
 import { parseSeed } from '../generators/inputs.ts';
 import type { Scenario } from '../scenarios/engine/ast.ts';
@@ -22,19 +23,6 @@ export interface EventStreamOptions {
   /** `sse` (Server-Sent Events, the default) or `ws` (WebSocket). */
   transport?: 'sse' | 'ws';
 }
-
-/** Waits `ms`, or less when `signal` aborts. Its abort listener goes with it: a paced stream sleeps once per event on one signal. */
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 /** Plays the timeline: calls `send` per entry, paced by `speed`, until done or aborted. */
 async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, signal: AbortSignal): Promise<void> {

@@ -13,7 +13,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Verifier, type LogLevel } from '@pact-foundation/pact';
 import { ProviderMockError, formatIssues, listEvents, validate, type Provider } from '../contracts/index.ts';
-import { createContext, generate } from '../generators/index.ts';
+import { createContext, generate, hashSeed } from '../generators/index.ts';
+import { mixSeed } from '../generators/rng/seed.ts';
 import { PACT_PROVIDER, findState, messageMetadata, providerStates, statesFor, type StateDefinition } from './constants.ts';
 import { formatIssue, precheckInteraction, readPact, type PactFile, type PactIssue } from './precheck.ts';
 
@@ -93,16 +94,6 @@ export interface VerifyResult {
   output: string[];
   /** Whether the pre-check ran (it cannot for broker sources). */
   prechecked: boolean;
-}
-
-/** FNV-1a: a stable seed per description and state, so a verification is reproducible. */
-function hashSeed(text: string, base: number): number {
-  let h = 0x811c9dc5 ^ base;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -244,7 +235,8 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyResult> {
       const given = (descriptor.providerStates ?? []).find((s) => findState(provider, s.name)?.events.includes(entry.eventType));
       const state = given ? findState(provider, given.name) : statesFor(provider, entry.eventType)[0];
       if (!state) throw new Error(`no provider state leads to ${entry.eventType}`);
-      const seed = hashSeed(`${entry.eventType}\n${state.name}`, baseSeed);
+      // Stable per description and state, so a verification is reproducible.
+      const seed = mixSeed(hashSeed(baseSeed), entry.eventType, state.name);
       const payload = await factory(provider, entry.eventType, { seed, state, params: given?.params ?? {} });
       const check = validate(payload, { provider, eventType: entry.eventType });
       if (!check.valid) {

@@ -1,6 +1,5 @@
-import { ProviderMockError } from '../../contracts/index.ts';
-import { EXPORT_FORMATS, exportText, type ExportFormat } from '../../contracts/export/index.ts';
-import { parseFlags, providerFlag, stringFlag } from '../args.ts';
+import { EXPORT_FORMATS, exportText } from '../../contracts/export/index.ts';
+import { oneOf, parseFlags, providerFlag, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { err, writeOutput } from '../io.ts';
 
@@ -21,16 +20,10 @@ Exit codes: 0 written, 2 bad flags or unwritable file.`,
   options: { provider: { type: 'string' }, out: { type: 'string' } },
   async run(argv, io) {
     const p = parseFlags('export', argv, this.options);
-    const [format, ...extra] = p.positionals;
-    if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format) || extra.length) {
-      throw new ProviderMockError('PM_USAGE', format ? `unknown export format "${[format, ...extra].join(' ')}"` : 'export needs a format', {
-        validValues: EXPORT_FORMATS,
-        hint: 'provider-mock export openapi --out openapi.json',
-      });
-    }
+    const format = oneOf(p, 'export', 'format', EXPORT_FORMATS, 'provider-mock export openapi --out openapi.json');
     const provider = providerFlag(p);
     const providers = provider === undefined ? undefined : [provider];
-    const text = exportText(format as ExportFormat, providers);
+    const text = exportText(format, providers);
     const file = stringFlag(p, 'out');
     if (file === undefined || file === '-') {
       io.stdout.write(text);

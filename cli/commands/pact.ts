@@ -1,6 +1,6 @@
 import { PROVIDERS, ProviderMockError } from '../../contracts/index.ts';
 import { formatVerifyResult, providerStates, verifyPacts, type ConsumerVersionSelector, type VerifyOptions } from '../../pact/index.ts';
-import { boolFlag, intFlag, listFlag, parseFlags, providerFlag, stringFlag, type Parsed } from '../args.ts';
+import { boolFlag, intFlag, oneOf, listFlag, parseFlags, providerFlag, stringFlag, type Parsed } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out, writeOutput } from '../io.ts';
 import { table } from '../table.ts';
@@ -132,13 +132,7 @@ Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`
   },
   async run(argv, io) {
     const p = parseFlags('pact', argv, this.options);
-    const [sub, ...extra] = p.positionals;
-    if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub) || extra.length) {
-      throw new ProviderMockError('PM_USAGE', sub ? `unknown pact subcommand "${[sub, ...extra].join(' ')}"` : 'pact needs a subcommand', {
-        validValues: SUBCOMMANDS,
-        hint: 'provider-mock pact --help',
-      });
-    }
+    const sub = oneOf(p, 'pact', 'subcommand', SUBCOMMANDS, 'provider-mock pact --help');
     if (sub === 'states') {
       const provider = providerFlag(p);
       if (provider === undefined) throw new ProviderMockError('PM_USAGE', 'pact states needs --provider', { validValues: PROVIDERS });
