@@ -7,7 +7,7 @@ import { ANNOTATION_KEYWORDS, type SchemaDoc } from './schema-doc.ts';
  * How strictly a payload is judged.
  * - `strict` (default): exactly what the provider sends: known properties only, enum members only.
  * - `lenient`: what a forward-compatible receiver should accept. mluvii tells clients to tolerate
- *   enum values they do not know yet, because new ones get added (FACTS M14, the vendor's
+ *   enum values they do not know yet, because new ones get added (docs/providers.md M14, the vendor's
  *   README: UNKNOWN is only a deserialization fallback); we extend that to new properties.
  *   String enums become plain strings and unknown properties are allowed; `const`s (the event
  *   type itself), types, formats and required properties still hold.

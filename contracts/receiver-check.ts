@@ -6,11 +6,11 @@ import { formatIssues, validate } from './validate.ts';
 export interface ReceiverExpectations {
   provider: Provider;
   /**
-   * Enreach: the configured Secret, expected verbatim in `X-Benemen-Token` (FACTS E1).
-   * mluvii: `user:password`, expected as HTTP Basic credentials (FACTS M4).
+   * Enreach: the configured Secret, expected verbatim in `X-Benemen-Token` (docs/providers.md E1).
+   * mluvii: `user:password`, expected as HTTP Basic credentials (docs/providers.md M4).
    */
   secret?: string;
-  /** mluvii alternative: a secret expected in the query string as `?secret=` (FACTS M5). */
+  /** mluvii alternative: a secret expected in the query string as `?secret=` (docs/providers.md M5). */
   querySecret?: string;
   /** `lenient` accepts enum members and properties the catalog does not know yet. */
   mode?: ValidationMode;
@@ -68,7 +68,7 @@ export function checkWebhook(o: ReceiverExpectations, req: WebhookRequest): Webh
   const r = validate(payload, { provider: o.provider, ...(o.mode ? { mode: o.mode } : {}) });
   const problems = formatIssues(r.errors);
   if (o.provider === 'enreach') {
-    // FACTS E1: X-Benemen-Event names the event, the same as the body's EventType.
+    // docs/providers.md E1: X-Benemen-Event names the event, the same as the body's EventType.
     const header = req.headers['x-benemen-event'];
     if (header === undefined) problems.push('X-Benemen-Event header is missing');
     else if (header !== r.eventType) problems.push(`X-Benemen-Event "${header}" differs from the body's EventType "${r.eventType ?? ''}"`);

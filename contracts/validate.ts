@@ -35,7 +35,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Which provider and event a payload claims to be: mluvii wraps every event in
- * `{ "eventType", "data" }` (FACTS M14); Enreach sends a flat object with `EventType` (FACTS E1, E7).
+ * `{ "eventType", "data" }` (docs/providers.md M14); Enreach sends a flat object with `EventType` (docs/providers.md E1, E7).
  */
 export function detect(payload: unknown): { provider: Provider; eventType: string } | undefined {
   if (!isObject(payload)) return undefined;

@@ -1,6 +1,6 @@
 /**
- * One HTTP attempt, the provider's way: keep-alive connections (FACTS E1
- * `Connection: Keep-Alive`), a timeout over the whole attempt (FACTS E2), no redirects
+ * One HTTP attempt, the provider's way: keep-alive connections (docs/providers.md E1
+ * `Connection: Keep-Alive`), a timeout over the whole attempt (docs/providers.md E2), no redirects
  * (undici's dispatch never follows them: no redirect interceptor), and the response body read
  * with a size cap so a receiver answering with a huge body cannot exhaust memory.
  */
@@ -67,7 +67,7 @@ export class ConnectionPools {
       pool = new Pool(origin, {
         connections: this.#connections,
         pipelining: 1,
-        // FACTS E5: certificates are checked unless InsecureSSL (--insecure).
+        // docs/providers.md E5: certificates are checked unless InsecureSSL (--insecure).
         connect: { rejectUnauthorized: !insecure },
         // Our own timer bounds each attempt; these only stop undici from timing out first.
         headersTimeout: 0,
@@ -207,7 +207,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
     if (this.#keep && this.#bytes - chunk.length < 4096) this.#keep.push(chunk);
     if (this.#bytes > this.#req.maxResponseBytes) {
       // Stop reading; aborting closes this connection, which is cheaper than draining
-      // megabytes the provider would ignore anyway (FACTS E4).
+      // megabytes the provider would ignore anyway (docs/providers.md E4).
       this.#answered(true);
       controller.abort(new Error('response body over the cap'));
     }

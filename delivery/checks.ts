@@ -23,14 +23,14 @@ export const CHECKS: readonly CheckDefinition[] = [
     id: 'delivered',
     title: 'every event eventually delivered',
     description:
-      'Each planned delivery ends delivered, retries included (what the real provider would retry is counted in the details). A delivery discarded after the last retry or not sent fails the check. FACTS E3, M2.',
+      'Each planned delivery ends delivered, retries included (what the real provider would retry is counted in the details). A delivery discarded after the last retry or not sent fails the check. docs/providers.md E3, M2.',
     defaultOn: true,
     scope: 'scenario',
   },
   {
     id: 'within-timeout',
     title: "each attempt answered within the provider's timeout",
-    description: 'No attempt ran into the per-attempt timeout (Enreach TimeoutSeconds, default 5 s, FACTS E2; mluvii: ours, 10 s). A timeout makes the real provider re-send.',
+    description: 'No attempt ran into the per-attempt timeout (Enreach TimeoutSeconds, default 5 s, docs/providers.md E2; mluvii: ours, 10 s). A timeout makes the real provider re-send.',
     defaultOn: true,
     scope: 'scenario',
   },
@@ -38,14 +38,14 @@ export const CHECKS: readonly CheckDefinition[] = [
     id: 'exact-success-status',
     title: 'success answered with the status the provider accepts',
     description:
-      'Where the profile accepts only some 2xx (Enreach: exactly 200, FACTS E3), a 2xx outside that set fails: the real provider would re-send. Skipped for profiles that accept every 2xx (mluvii).',
+      'Where the profile accepts only some 2xx (Enreach: exactly 200, docs/providers.md E3), a 2xx outside that set fails: the real provider would re-send. Skipped for profiles that accept every 2xx (mluvii).',
     defaultOn: true,
     scope: 'scenario',
   },
   {
     id: 'no-response-body',
     title: 'success answered without a response body',
-    description: 'A warning when a successful answer carried a body: Enreach ignores it and asks for none (FACTS E4). Skipped for profiles that say nothing about it.',
+    description: 'A warning when a successful answer carried a body: Enreach ignores it and asks for none (docs/providers.md E4). Skipped for profiles that say nothing about it.',
     defaultOn: true,
     scope: 'scenario',
   },
@@ -53,7 +53,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     id: 'auth-rejected',
     title: 'a request with wrong credentials is rejected with 401 or 403',
     description:
-      '--check-auth: one extra request per target with a wrong X-Benemen-Token (FACTS E1), a wrong Basic password (M4) or a wrong query-string secret (M5). It must get 401 or 403, and it never counts as delivered. Warns when the target has no credentials to get wrong.',
+      '--check-auth: one extra request per target with a wrong X-Benemen-Token (docs/providers.md E1), a wrong Basic password (M4) or a wrong query-string secret (M5). It must get 401 or 403, and it never counts as delivered. Warns when the target has no credentials to get wrong.',
     defaultOn: false,
     scope: 'run',
   },
@@ -61,7 +61,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     id: 'idempotency',
     title: "the receiver's distinct-event count equals the distinct events delivered",
     description:
-      '--check-idempotency <probe-url>: after the run, GET the probe; it must answer 200 with JSON {"count": <n>}, n = the number of distinct events the receiver accepted. Duplicates and retries (same Id or, for mluvii, identical body) must not raise n (FACTS E3, M6). Compared with the distinct events delivered in this run.',
+      '--check-idempotency <probe-url>: after the run, GET the probe; it must answer 200 with JSON {"count": <n>}, n = the number of distinct events the receiver accepted. Duplicates and retries (same Id or, for mluvii, identical body) must not raise n (docs/providers.md E3, M6). Compared with the distinct events delivered in this run.',
     defaultOn: false,
     scope: 'run',
   },
@@ -170,7 +170,7 @@ export function evaluateScenarioChecks(s: ScenarioStats): CheckResult[] {
   }
   if (!s.expectsEmptyBody) out.push(result('no-response-body', 'skip', 'the profiles used say nothing about response bodies', s.scenario));
   else if (s.successWithBody === 0) out.push(result('no-response-body', 'pass', 'successful answers had no body', s.scenario));
-  else out.push(result('no-response-body', 'warn', `${s.successWithBody} successful answers had a body, which the provider ignores (FACTS E4)`, s.scenario));
+  else out.push(result('no-response-body', 'warn', `${s.successWithBody} successful answers had a body, which the provider ignores (docs/providers.md E4)`, s.scenario));
   return out;
 }
 

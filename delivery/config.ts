@@ -42,7 +42,7 @@ export interface DeliverOptions {
   seed?: string | number;
   /** Default: instant when CI=true, else realtime. */
   time?: TimeMode;
-  /** Retries after the first attempt; default from the profile (Enreach 3 ours, mluvii 2 FACTS M2). */
+  /** Retries after the first attempt; default from the profile (Enreach 3 ours, mluvii 2 docs/providers.md M2). */
   retries?: number;
   /** Waits before retry 1, 2, …, the last repeating; default from the profile. */
   retryScheduleMs?: readonly number[];

@@ -7,9 +7,9 @@ import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
 import type { DelayRange } from './schedule.ts';
 
 export interface FaultOptions {
-  /** Probability (0..1) that a delivered event is sent once more, same body and id (FACTS E3, M6). */
+  /** Probability (0..1) that a delivered event is sent once more, same body and id (docs/providers.md E3, M6). */
   duplicates?: number;
-  /** Probability (0..1) that an event is held back behind the next one (only across entities where the profile orders per entity, FACTS M7). */
+  /** Probability (0..1) that an event is held back behind the next one (only across entities where the profile orders per entity, docs/providers.md M7). */
   reorder?: number;
   /** Extra wait before every attempt, uniform in the range. */
   delay?: DelayRange;
@@ -76,7 +76,7 @@ export interface PlannedEntry {
 
 /**
  * Swaps an entry with its successor when the fault says so and `canSwap` allows it (mluvii:
- * only entities that differ, FACTS M7). Holds at most one entry. Push entries in timeline
+ * only entities that differ, docs/providers.md M7). Holds at most one entry. Push entries in timeline
  * order; `flush` at the end.
  */
 export class Reorderer {

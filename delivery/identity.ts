@@ -1,8 +1,8 @@
 /**
  * An event's bytes and identity: the body exactly as sent (serialized once, shared by retries
  * and duplicates) and the id the journal and the idempotency check count by: the payload's own
- * id where the profile names one (Enreach `/Id`, FACTS E3), else a SHA-256 of the body (mluvii
- * has no event id, FACTS M6).
+ * id where the profile names one (Enreach `/Id`, docs/providers.md E3), else a SHA-256 of the body (mluvii
+ * has no event id, docs/providers.md M6).
  */
 import { createHash } from 'node:crypto';
 import { ProviderMockError } from '../contracts/errors.ts';

@@ -35,7 +35,7 @@ export interface AttemptRecord {
   provider: Provider;
   eventType: string;
   entityKey: string;
-  /** Enreach: the payload's `Id`; mluvii: `sha256:<hex>` of the body (FACTS M6). */
+  /** Enreach: the payload's `Id`; mluvii: `sha256:<hex>` of the body (docs/providers.md M6). */
   eventId: string;
   eventIdKind: 'id' | 'content-hash';
   /** Redacted receiver URL. */

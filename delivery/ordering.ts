@@ -2,7 +2,7 @@
  * Who may go next. Each task belongs to a lane (one target) with bounded concurrency, and
  * optionally to an order key (one entity at one target): a task with an order key starts only
  * after the previous task of that key has ended (delivered or dropped), while other keys
- * proceed (FACTS M7: mluvii keeps order per session, e-mail thread and user).
+ * proceed (docs/providers.md M7: mluvii keeps order per session, e-mail thread and user).
  * Reading ahead is bounded twice: tasks ready to start (over all lanes) are kept to about one
  * round of the concurrency, so bodies die young and cost little to collect; tasks waiting behind
  * their key (an entity whose earlier event is still retrying) have a larger bound of their own,

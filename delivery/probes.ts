@@ -27,7 +27,7 @@ export async function probeIdempotency(ctx: ProbeContext, url: string, insecure:
   const path = `${u.pathname}${query ? `?${query}` : ''}`;
   let reported: number | undefined;
   let problem: string | undefined;
-  // The receiver may count asynchronously (FACTS E4: answer first, process later): ask a few times.
+  // The receiver may count asynchronously (docs/providers.md E4: answer first, process later): ask a few times.
   for (let i = 0; i < 5; i++) {
     if (i > 0) await ctx.clock.sleep(200);
     const r = await sendAttempt(ctx.pools, { origin: u.origin, path, insecure, method: 'GET', headers, body: undefined, timeoutMs: 5000, maxResponseBytes: 64 * 1024 }, true);

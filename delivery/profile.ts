@@ -10,17 +10,17 @@ import { PROVIDERS, isProvider } from '../contracts/provider.ts';
 import type { Provider } from '../contracts/provider.ts';
 
 export type AuthRule =
-  /** FACTS M4: `user:pass@` in the URL becomes `Authorization: Basic …`, and is removed from the URL. */
+  /** docs/providers.md M4: `user:pass@` in the URL becomes `Authorization: Basic …`, and is removed from the URL. */
   | { kind: 'basic-from-userinfo' }
-  /** FACTS E1: the configured secret, verbatim, in this header; no header when no secret. */
+  /** docs/providers.md E1: the configured secret, verbatim, in this header; no header when no secret. */
   | { kind: 'header-token'; header: string };
 
 export type Ordering = 'per-entity' | 'none';
 
 export type EventIdRule =
-  /** The payload carries its own id (Enreach `/Id`, FACTS E3). */
+  /** The payload carries its own id (Enreach `/Id`, docs/providers.md E3). */
   | { kind: 'json-pointer'; pointer: string }
-  /** No id on the wire (mluvii, FACTS M6): the body's SHA-256 identifies the event. */
+  /** No id on the wire (mluvii, docs/providers.md M6): the body's SHA-256 identifies the event. */
   | { kind: 'content-hash' };
 
 export interface HeaderTemplate {
@@ -43,9 +43,9 @@ export interface DeliveryProfile {
   followRedirects: false;
   ordering: Ordering;
   eventId: EventIdRule;
-  /** `allowed`: http is fine (FACTS M8); `loopback-or-flag`: only for loopback hosts or with allowHttp (FACTS E5). */
+  /** `allowed`: http is fine (docs/providers.md M8); `loopback-or-flag`: only for loopback hosts or with allowHttp (docs/providers.md E5). */
   plainHttp: 'allowed' | 'loopback-or-flag';
-  /** Whether a response body earns a warning (FACTS E4). */
+  /** Whether a response body earns a warning (docs/providers.md E4). */
   expectEmptyResponseBody: boolean;
   notes?: Record<string, string>;
 }
@@ -94,7 +94,7 @@ export function validateProfile(raw: unknown, where = 'delivery profile'): Deliv
   if (!isRecord(raw)) throw invalid(where, '', 'must be a JSON object');
   const p = raw;
   if (!isProvider(p.provider)) throw invalid(where, '/provider', 'must name a provider', PROVIDERS.join(', '));
-  if (p.method !== 'POST') throw invalid(where, '/method', 'must be "POST" (both providers POST, FACTS M3, E1)');
+  if (p.method !== 'POST') throw invalid(where, '/method', 'must be "POST" (both providers POST, docs/providers.md M3, E1)');
   if (!Array.isArray(p.headers)) throw invalid(where, '/headers', 'must be an array of {name, value}');
   const headers: HeaderTemplate[] = p.headers.map((h: unknown, i: number) => {
     if (!isRecord(h) || typeof h.name !== 'string' || typeof h.value !== 'string' || !/^[A-Za-z0-9-]+$/.test(h.name)) {
@@ -158,7 +158,7 @@ export function successPredicate(profile: Pick<DeliveryProfile, 'successStatuses
   return (status) => exact.has(status) || classes.has(Math.floor(status / 100));
 }
 
-/** True when some 2xx does not count as delivered (Enreach: only 200, FACTS E3). */
+/** True when some 2xx does not count as delivered (Enreach: only 200, docs/providers.md E3). */
 export function rejectsSome2xx(profile: Pick<DeliveryProfile, 'successStatuses'>): boolean {
   const ok = successPredicate(profile);
   for (let s = 200; s <= 299; s++) if (!ok(s)) return true;

@@ -4,7 +4,7 @@
  * as error messages.
  */
 
-/** Query parameter names that look like credentials (FACTS M5: `?secret=XYZ` is common). */
+/** Query parameter names that look like credentials (docs/providers.md M5: `?secret=XYZ` is common). */
 export const SECRET_PARAM_RE = /secret|token|key|auth|pass|pwd|sig|credential|signature|apikey/i;
 
 export const MASK = '***';

@@ -5,7 +5,7 @@
  *
  * Each (event, target) pair is a delivery with its own outcome:
  * - `delivered`: an attempt got a success status of the profile;
- * - `discarded`: the last retry failed (FACTS E3 "retried a few times and then discarded", M2);
+ * - `discarded`: the last retry failed (docs/providers.md E3 "retried a few times and then discarded", M2);
  * - `not-sent`: the run stopped (abort signal) before the delivery reached one of the above.
  */
 import type { Dispatcher } from 'undici';
@@ -69,7 +69,7 @@ interface InvalidTarget {
 interface CompiledProfile {
   profile: DeliveryProfile;
   isSuccess: (status: number) => boolean;
-  /** Some 2xx is not success (Enreach, FACTS E3). */
+  /** Some 2xx is not success (Enreach, docs/providers.md E3). */
   strictStatus: boolean;
   retries: number;
   schedule: readonly number[];
@@ -398,7 +398,7 @@ class DeliveryRun implements DeliveryOwner {
   #canSwap(a: TimelineEntry, b: TimelineEntry): boolean {
     if (a.provider !== b.provider || a.entityKey !== b.entityKey) return true;
     try {
-      // FACTS M7: never swap two events of one mluvii entity.
+      // docs/providers.md M7: never swap two events of one mluvii entity.
       return this.#profile(a.provider, a.seq).profile.ordering !== 'per-entity';
     } catch {
       return false;
@@ -689,7 +689,7 @@ class DeliveryRun implements DeliveryOwner {
       }
       this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'will-retry', false, undefined, time);
     }
-    // FACTS E3/M6: a duplicate is the same body (same Id) sent again after a delivery.
+    // docs/providers.md E3/M6: a duplicate is the same body (same Id) sent again after a delivery.
     if (this.#cfg.faults.duplicates > 0 && this.#cfg.faults.duplicate(d.seq, d.target.key) && !this.#stopping) {
       const jitterMs = this.#cfg.faults.delay ? this.#cfg.faults.jitterMs(d.seq, d.target.key, d.attempts + 1) : 0;
       if (jitterMs > 0) await this.#cfg.clock.sleep(jitterMs, this.#stop.signal);

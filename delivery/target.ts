@@ -11,11 +11,11 @@ import { decodeUserinfo, querySecrets, rawQuery, redactQuery, redactUrl, safeDec
 export interface DeliveryTarget {
   /** `https://user:pass@host/path?secret=…`; userinfo and query secrets are never printed. */
   url: string;
-  /** The header-token secret (Enreach `X-Benemen-Token`, FACTS E1). Profiles with Basic-from-userinfo auth ignore it. */
+  /** The header-token secret (Enreach `X-Benemen-Token`, docs/providers.md E1). Profiles with Basic-from-userinfo auth ignore it. */
   secret?: string;
-  /** Accept a certificate that does not verify (Enreach `InsecureSSL`, FACTS E5). */
+  /** Accept a certificate that does not verify (Enreach `InsecureSSL`, docs/providers.md E5). */
   insecure?: boolean;
-  /** Allow plain http to a non-loopback host where the profile requires https (FACTS E5). */
+  /** Allow plain http to a non-loopback host where the profile requires https (docs/providers.md E5). */
   allowHttp?: boolean;
   /** Per-attempt timeout for this target; overrides the run's and the profile's. */
   timeoutMs?: number;
@@ -27,7 +27,7 @@ export interface ResolvedTarget {
   key: string;
   /** `https://host:port` */
   origin: string;
-  /** Path plus the query exactly as written (FACTS M5: query secrets pass through untouched). */
+  /** Path plus the query exactly as written (docs/providers.md M5: query secrets pass through untouched). */
   path: string;
   /** For journal, logs and reports: no userinfo, secret query values masked. */
   displayUrl: string;
@@ -76,7 +76,7 @@ export function resolveTarget(target: DeliveryTarget, profile: DeliveryProfile, 
   if (url.protocol === 'http:' && profile.plainHttp === 'loopback-or-flag' && !isLoopbackHost(url.hostname) && !target.allowHttp) {
     throw new ProviderMockError('PM_DELIVERY_PLAIN_HTTP', `${profile.provider} only calls https endpoints, but the target is "${displayUrl}"`, {
       where,
-      hint: 'use https, or pass --allow-http to send plain http anyway (FACTS E5: the real Enreach refuses plain http); loopback hosts are always allowed',
+      hint: 'use https, or pass --allow-http to send plain http anyway (docs/providers.md E5: the real Enreach refuses plain http); loopback hosts are always allowed',
     });
   }
   if (target.timeoutMs !== undefined && !(Number.isInteger(target.timeoutMs) && target.timeoutMs > 0)) {
@@ -93,19 +93,19 @@ export function resolveTarget(target: DeliveryTarget, profile: DeliveryProfile, 
 
   if (profile.auth.kind === 'basic-from-userinfo') {
     if (hasUserinfo) {
-      // FACTS M4: mluvii turns userinfo into a Basic header and calls the URL without it.
+      // docs/providers.md M4: mluvii turns userinfo into a Basic header and calls the URL without it.
       authHeaders.Authorization = basicAuth(user, pass);
       secrets.push(pass, url.password, authHeaders.Authorization, Buffer.from(`${user}:${pass}`).toString('base64'));
       wrongAuth = { path, headers: { Authorization: basicAuth(user, pass === WRONG ? `${WRONG}-2` : WRONG) }, what: 'wrong Basic password' };
     } else if (query !== undefined && secrets.length > 0) {
-      // FACTS M5: the secret lives in the query string; the probe changes its value.
+      // docs/providers.md M5: the secret lives in the query string; the probe changes its value.
       wrongAuth = { path: `${url.pathname || '/'}?${wrongQuery(query)}`, headers: {}, what: 'wrong query-string secret' };
     }
   } else {
     if (hasUserinfo) {
       throw new ProviderMockError('PM_DELIVERY_TARGET_USERINFO', `${profile.provider} does not send URL credentials, but the target "${displayUrl}" has user:password@`, {
         where,
-        hint: `remove the userinfo and pass the secret with --secret or PROVIDER_MOCK_SECRET (sent as ${profile.auth.header}, FACTS E1)`,
+        hint: `remove the userinfo and pass the secret with --secret or PROVIDER_MOCK_SECRET (sent as ${profile.auth.header}, docs/providers.md E1)`,
       });
     }
     if (target.secret !== undefined && target.secret !== '') {

@@ -10,9 +10,9 @@ import { hashNumber } from './rng/seed.ts';
 /** The instant events happen at when neither `time` nor `context.now` says otherwise. */
 export const DEFAULT_TIME = Date.UTC(2024, 4, 2, 6, 58, 58, 888); // 2024-05-02T06:58:58.888Z (08:58:58.888 in Prague, the doc's lifecycle table)
 
-/** .NET DateTime.MinValue as Json.NET writes it: Enreach's "unset" DateTime (FACTS E10). */
+/** .NET DateTime.MinValue as Json.NET writes it: Enreach's "unset" DateTime (docs/providers.md E10). */
 export const ENREACH_MIN_DATETIME = '0001-01-01T00:00:00';
-/** .NET DateTime.MaxValue: Enreach's EndTime of a continuous availability state (FACTS E9). */
+/** .NET DateTime.MaxValue: Enreach's EndTime of a continuous availability state (docs/providers.md E9). */
 export const ENREACH_MAX_DATETIME = '9999-12-31T23:59:59.9999999';
 
 const HOUR = 3_600_000;
@@ -61,7 +61,7 @@ export function euLocalDate(ms: number, standardHours: number): string {
 
 /**
  * mluvii DateTimeOffset: Europe/Prague local time with its offset (+01:00 in winter, +02:00 in
- * summer), trailing zero fraction digits trimmed (FACTS M16: `2024-05-06T15:31:14.63027+02:00`,
+ * summer), trailing zero fraction digits trimmed (docs/providers.md M16: `2024-05-06T15:31:14.63027+02:00`,
  * `2024-05-06T14:33:06.262+02:00`, `2024-05-09T14:40:38+02:00`).
  */
 export function formatMluvii(ms: number, precision?: MluviiPrecision): string {
@@ -78,7 +78,7 @@ export function formatMluvii(ms: number, precision?: MluviiPrecision): string {
 }
 
 /**
- * Enreach DateTime (FACTS E10): UTC, .NET ticks (up to 7 fraction digits, trailing zeros trimmed).
+ * Enreach DateTime (docs/providers.md E10): UTC, .NET ticks (up to 7 fraction digits, trailing zeros trimmed).
  * `Timestamp` carries a `Z` as in the reference examples; the other DateTime properties
  * (StartTime, CreationTime, Modified…) are written without one.
  */

@@ -107,7 +107,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     schemaErrorFormatter: (errors, dataVar) => formatSchemaErrors(errors as unknown as AjvError[], dataVar),
   });
 
-  // The mluvii token endpoint takes a form body (FACTS M13).
+  // The mluvii token endpoint takes a form body (docs/providers.md M13).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
@@ -156,7 +156,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   await app.register(inspectorRoutes);
   await app.register(mluviiRoutes);
   // Control routes: the control token when the server has one. The Enreach configuration route is
-  // ours (Enreach has no registration API, FACTS E6), so it is a control route too.
+  // ours (Enreach has no registration API, docs/providers.md E6), so it is a control route too.
   await app.register(async (control) => {
     control.addHook('onRequest', control.security.requireToken);
     await control.register(enreachRoutes);

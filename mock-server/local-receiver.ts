@@ -6,8 +6,8 @@ import { checkWebhook, type WebhookVerdict } from '../contracts/receiver-check.t
 /**
  * A small, compliant webhook receiver on 127.0.0.1, for the demo and for trying provider-mock
  * without writing a receiver first. It does what the providers ask of a receiver: check the
- * credentials, answer 200 fast with no body (FACTS E4), and deduplicate: Enreach by `Id`
- * (FACTS E3), mluvii by content, since its payloads carry no id (FACTS M6). It answers the
+ * credentials, answer 200 fast with no body (docs/providers.md E4), and deduplicate: Enreach by `Id`
+ * (docs/providers.md E3), mluvii by content, since its payloads carry no id (docs/providers.md M6). It answers the
  * idempotency probe (`GET /probe` → `{"count": distinct events accepted}`, delivery/README.md).
  */
 export interface LocalReceiverOptions {

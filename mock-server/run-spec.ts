@@ -237,7 +237,7 @@ export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): Prepar
 }
 
 export interface EmitRequest {
-  /** Default: a fresh one per emit, so two emits are two events (an Enreach receiver dedups by Id, FACTS E3). */
+  /** Default: a fresh one per emit, so two emits are two events (an Enreach receiver dedups by Id, docs/providers.md E3). */
   seed?: string | number;
   /** The event's time: ISO or "now" (default: the generators' fixed time). */
   start?: string;

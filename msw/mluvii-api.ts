@@ -5,7 +5,7 @@ import { MLUVII_ROUTES, createMluviiApi, type MluviiApi, type MluviiApiOptions }
 import { readBody } from './body.ts';
 
 export interface MluviiApiHandlersOptions extends MluviiApiOptions {
-  /** Origin of the impersonated host (default https://app.mluvii.com; on-premise installs use their own domain, FACTS M13). */
+  /** Origin of the impersonated host (default https://app.mluvii.com; on-premise installs use their own domain, docs/providers.md M13). */
   baseUrl?: string;
   /** Pass your own instance to inspect or seed the registered webhooks in a test. */
   api?: MluviiApi;

@@ -25,7 +25,7 @@ export type ReceiverHandlers = HttpHandler[] & { received: ReceivedWebhook[] };
 
 /**
  * Stands in for a webhook receiver in Node tests of code that sends or forwards these webhooks:
- * answers like a compliant receiver (200 with no body, as Enreach asks, FACTS E4), or 401 with the
+ * answers like a compliant receiver (200 with no body, as Enreach asks, docs/providers.md E4), or 401 with the
  * reason for bad credentials, or 400 with the reasons for headers or a body that the provider
  * would never send (contracts/receiver-check.ts). Everything received is recorded in `.received`.
  */

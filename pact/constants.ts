@@ -194,7 +194,7 @@ export function statesFor(provider: Provider, eventType: string): StateDefinitio
 /** The body field that names the event: mluvii's envelope `eventType`, Enreach's flat `EventType`. */
 export const EVENT_TYPE_FIELD: Record<Provider, string> = { mluvii: 'eventType', enreach: 'EventType' };
 
-/** Message metadata as the provider sends it: content type; Enreach adds the X-Benemen-Event header (FACTS E1). */
+/** Message metadata as the provider sends it: content type; Enreach adds the X-Benemen-Event header (docs/providers.md E1). */
 export function messageMetadata(provider: Provider, eventType: string): Record<string, string> {
   return provider === 'enreach'
     ? { contentType: WEBHOOK_CONTENT_TYPE, [ENREACH_EVENT_HEADER]: eventType }

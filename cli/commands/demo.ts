@@ -42,7 +42,7 @@ The same against your own receiver:
       const result = await deliver(plan(scenarios, { seed }), {
         targets: {
           enreach: { url: `${receiver.url}/enreach`, secret: ENREACH_SECRET },
-          // mluvii takes Basic credentials from the callback URL's userinfo (FACTS M4).
+          // mluvii takes Basic credentials from the callback URL's userinfo (docs/providers.md M4).
           mluvii: { url: `http://${user}:${pass}@${receiver.url.replace('http://', '')}/mluvii` },
         },
         seed,

@@ -74,7 +74,7 @@ Faults and the provider's delivery (seeded, recorded in the journal)
   --duplicates R           re-deliver delivered events at rate R (0..1 or 10%): same body, same Id
   --reorder R              swap neighbouring events at rate R (mluvii: only across entities)
   --delay RANGE            jitter before each event, e.g. 0..200ms
-  --retries N              retries after a failed attempt (Enreach 3, ours; mluvii 2, FACTS M2)
+  --retries N              retries after a failed attempt (Enreach 3, ours; mluvii 2, docs/providers.md M2)
   --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s
   --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default)
   --concurrency N          requests in flight per target (default 8)

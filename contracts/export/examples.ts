@@ -23,7 +23,7 @@ export interface DocExample {
 
 /**
  * Preferred origin first: the English doc for mluvii (the Czech one is cut off), the reference
- * section for Enreach (the intro example is the odd one out, FACTS E11/E13).
+ * section for Enreach (the intro example is the odd one out, docs/providers.md E11/E13).
  */
 const ORIGIN_ORDER: Record<Provider, readonly string[]> = {
   mluvii: ['en', 'cs'],

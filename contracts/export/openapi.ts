@@ -81,7 +81,7 @@ export function buildOpenApi(opts: ExportOptions = {}): Json {
               name: profile.eventHeader,
               in: 'header',
               required: true,
-              description: 'The event type, equal to the body\'s EventType (FACTS E1).',
+              description: 'The event type, equal to the body\'s EventType (docs/providers.md E1).',
               schema: { type: 'string', const: entry.eventType },
               example: entry.eventType,
             },

@@ -6,7 +6,7 @@ import { jsonPointer } from '../json-pointer.ts';
 import { pointerToPath } from '../validate.ts';
 
 /**
- * Enreach webhook configuration (FACTS E6): there is no self-service API; Enreach support
+ * Enreach webhook configuration (docs/providers.md E6): there is no self-service API; Enreach support
  * configures an endpoint (`Webhook`) and binds subscriptions to it. The mock accepts the same
  * document the doc shows, one or several endpoints.
  */
@@ -111,7 +111,7 @@ function schemaFault(errors: readonly ErrorObject[], doc: unknown, at: (path: st
   }
 }
 
-/** A subscription selects entities by exactly one of EntityId, SecurityGroupId, AllEntities: true (FACTS E6). */
+/** A subscription selects entities by exactly one of EntityId, SecurityGroupId, AllEntities: true (docs/providers.md E6). */
 function selectorFault(pointer: string, sub: unknown, at: (path: string) => string): ProviderMockError {
   const s = (typeof sub === 'object' && sub !== null ? sub : {}) as Record<string, unknown>;
   const set = [
@@ -136,7 +136,7 @@ function selectorFault(pointer: string, sub: unknown, at: (path: string) => stri
 /**
  * Checks one configuration document or an array of them: shape by `contracts/enreach/config.schema.json`,
  * then every EventType against the catalog. Real configurations name events that do not exist
- * (the doc's own sample subscribes to QueueCallInConnected, FACTS E12), and Enreach would then
+ * (the doc's own sample subscribes to QueueCallInConnected, docs/providers.md E12), and Enreach would then
  * silently send nothing, so the mock refuses them with "did you mean".
  * Throws ProviderMockError whose `where` is `source: $json.path`, one line per problem: what is
  * wrong, "did you mean" for a close name, the valid values or form.
@@ -159,7 +159,7 @@ export function parseEnreachConfig(doc: unknown, source = 'config'): EnreachWebh
 }
 
 /**
- * Whether a subscription selects an event (FACTS E6): the event type, and the entity itself, a
+ * Whether a subscription selects an event (docs/providers.md E6): the event type, and the entity itself, a
  * security group the entity belongs to, or all entities.
  */
 export function subscriptionSelects(

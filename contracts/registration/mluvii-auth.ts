@@ -1,7 +1,7 @@
 import type { ApiReply } from './http.ts';
 
 /**
- * The mluvii token endpoint, `POST /login/connect/token` (FACTS M13): OAuth2 client credentials,
+ * The mluvii token endpoint, `POST /login/connect/token` (docs/providers.md M13): OAuth2 client credentials,
  * form body `grant_type=client_credentials&client_id=…&client_secret=…` (the official sample also
  * sends `response_type=token`), answered with a bearer token valid one hour. The real host runs
  * IdentityServer, whose error bodies are `{ "error": "invalid_client" }` and the like.
@@ -9,7 +9,7 @@ import type { ApiReply } from './http.ts';
 export interface MluviiAuthOptions {
   clientId: string;
   clientSecret: string;
-  /** Token lifetime in seconds; the real tokens live 1 h (FACTS M13). */
+  /** Token lifetime in seconds; the real tokens live 1 h (docs/providers.md M13). */
   tokenLifetimeSeconds?: number;
   /** Injected clock (ms since epoch). */
   now: () => number;

@@ -2,7 +2,7 @@ import { eventNames } from '../catalog.ts';
 import { validationProblem, type ApiReply } from './http.ts';
 
 /**
- * The mluvii webhook registration API, `/api/v1/Webhooks` (FACTS M11, M12; vendor models
+ * The mluvii webhook registration API, `/api/v1/Webhooks` (docs/providers.md M11, M12; vendor models
  * WebhookAddEditModel / WebhookModel):
  * - `GET` lists `[{ id, eventTypes, callbackUrl }]`;
  * - `POST { eventTypes, callbackUrl }` registers; both are [Required] and callbackUrl must pass
@@ -10,8 +10,8 @@ import { validationProblem, type ApiReply } from './http.ts';
  * - a second POST with the same callbackUrl answers **409** whose body is the existing id as a
  *   plain integer: the official sample (apiintegrationsamplecs MluviiClient.SubscribeToEvents)
  *   parses exactly that and then PUTs to `/api/v1/Webhooks/{id}`;
- * - `PUT /{id}` replaces, `DELETE /{id}` removes (DELETE is an inference, FACTS M12).
- * Event names bind case-insensitively (FACTS M17: integrators send "sessionCreated") and are
+ * - `PUT /{id}` replaces, `DELETE /{id}` removes (DELETE is an inference, docs/providers.md M12).
+ * Event names bind case-insensitively (docs/providers.md M17: integrators send "sessionCreated") and are
  * stored under the catalog's spelling. The POST success body (the new id) is our inference: the
  * sample only checks for a 2xx.
  */

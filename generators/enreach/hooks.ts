@@ -2,7 +2,7 @@
  * Per-event hooks for Enreach: values that depend on the event's meaning (Reason remote|local,
  * AllocationType, Availability) and values that must agree with each other (queue metrics that
  * add up, wrap-up durations within MaxWrapUpDurationSec, callback attempts and their "last
- * attempt" summary). Known value sets come from the doc's property descriptions (FACTS E8, E9 and
+ * attempt" summary). Known value sets come from the doc's property descriptions (docs/providers.md E8, E9 and
  * contracts/README.md); where the doc gives only examples, the sets are marked [inference].
  */
 import type { CatalogEntry } from '../../contracts/catalog.ts';
@@ -238,7 +238,7 @@ const HOOKS: Record<string, H> = {
     let end: string;
     switch (profile.availability) {
       case 'Available':
-        end = ENREACH_MAX_DATETIME; // continuous state: DateTime.MaxValue (FACTS E9)
+        end = ENREACH_MAX_DATETIME; // continuous state: DateTime.MaxValue (docs/providers.md E9)
         break;
       case 'BRB':
         end = dt(start + g.rng.pick([5, 10, 15]) * MIN);

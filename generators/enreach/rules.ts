@@ -1,5 +1,5 @@
 /**
- * Semantic rules for Enreach properties, keyed by the PascalCase wire name (FACTS §2, the doc's
+ * Semantic rules for Enreach properties, keyed by the PascalCase wire name (docs/providers.md §2, the doc's
  * property tables). Each returns the fill for one property of one event, or undefined to leave it
  * to the event hook or the schema-driven fallback.
  */
@@ -11,7 +11,7 @@ import { callList, contactNumber, customerNumber, isOutbound, organizationId, qu
 
 type F = Fill<EnreachWorld>;
 
-/** MessageTTLSeconds of the reference examples (FACTS E7); -1 for every other event. */
+/** MessageTTLSeconds of the reference examples (docs/providers.md E7); -1 for every other event. */
 const TTL: Record<string, number> = {
   CallbackChanged: 120,
   CallbackListStatus: 600,
@@ -146,12 +146,12 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
       return (g) => g.rng.weighted(TRANSCRIBE_TYPES[family(et)]);
     case 'Publicity':
     case 'PreviousPublicity':
-      // Members of CallEventPublicityCategory / CallPublicityCategory are undocumented: the examples' 0 and "Undefined" (FACTS E8).
+      // Members of CallEventPublicityCategory / CallPublicityCategory are undocumented: the examples' 0 and "Undefined" (docs/providers.md E8).
       return p.inner.k === 'integer' ? c(0) : c('Undefined');
     case 'State':
-      return c(0); // SupervisionState: members undocumented (FACTS E8)
+      return c(0); // SupervisionState: members undocumented (docs/providers.md E8)
     case 'Level':
-      return c('Undefined'); // UserSettingLevelEnum: members undocumented (FACTS E8)
+      return c('Undefined'); // UserSettingLevelEnum: members undocumented (docs/providers.md E8)
     case 'MaxWrapUpDurationSec':
       return (g) => {
         const v = g.ctx['MaxWrapUpDurationSec'];

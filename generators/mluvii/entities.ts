@@ -119,7 +119,7 @@ export const emailThreadId = (g: G): number => sticky(g, 'emailThreadId', () => 
 /**
  * The id of this event's activity: the context's last activityId + 1 (sometimes a little more,
  * since activities without a webhook, such as Joined or Left, take ids too). Activity ids are
- * consecutive within a session in the doc's examples (FACTS §3 B).
+ * consecutive within a session in the doc's examples (docs/providers.md §3 B).
  */
 export function activityId(g: G): number {
   const memo = g.memo.get('activityId');

@@ -1,6 +1,6 @@
 /**
  * Per-event hooks for mluvii: what must agree across the properties of one payload. Generic
- * SessionActivity* payloads send all 26 keys (FACTS M15); the rules leave them null and the hook
+ * SessionActivity* payloads send all 26 keys (docs/providers.md M15); the rules leave them null and the hook
  * of each activity type fills only the ones the doc examples fill for that type.
  */
 import type { CatalogEntry } from '../../contracts/catalog.ts';
@@ -131,13 +131,13 @@ const ACTIVITY: Record<string, H> = {
     o['text'] = g.rng.pick(CHATBOT_MESSAGES);
   },
   CallScript(o, g) {
-    // Delivered when the client accepts the campaign session (FACTS §1 notes); the doc example leaves client and userId null.
+    // Delivered when the client accepts the campaign session (docs/providers.md §1 notes); the doc example leaves client and userId null.
     const f = form(g, 'callScript');
     o['callScript'] = copy(f.fields);
     o['formFieldSetUUID'] = f.uuid;
   },
   CallScriptSubmission(o) {
-    // The doc example says client "Guest" although the operator confirms the script (FACTS §1 notes).
+    // The doc example says client "Guest" although the operator confirms the script (docs/providers.md §1 notes).
     o['client'] = 'Guest';
   },
   WelcomeMessage(o, g) {
@@ -250,7 +250,7 @@ const EVENT_HOOKS: Record<string, H> = {
     o['operatorGroupId'] = toOperator ? null : operatorGroup(g, 'toGroupId').id;
   },
   ApplicationSettingChanged(o, g) {
-    // One settings change is sent once per level it applies to (FACTS M19); the doc example is a
+    // One settings change is sent once per level it applies to (docs/providers.md M19); the doc example is a
     // department-level setting: companyId + departmentId, the rest null.
     const level = g.rng.weighted<'company' | 'department' | 'group' | 'user' | 'routing'>([['department', 60], ['company', 15], ['group', 10], ['user', 10], ['routing', 5]]);
     o['name'] = g.rng.pick(SETTING_NAMES);

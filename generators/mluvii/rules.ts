@@ -39,7 +39,7 @@ const GENERIC_ONLY = new Set([
   'terminationReason',
 ]);
 
-/** Generic SessionActivity* events: their data is the 26-key SessionActivityGenericPayload (FACTS 1a). */
+/** Generic SessionActivity* events: their data is the 26-key SessionActivityGenericPayload (docs/providers.md 1a). */
 export function isGenericActivity(entry: { payloadClass?: string }): boolean {
   return entry.payloadClass === 'SessionActivityGenericPayload';
 }

@@ -37,7 +37,7 @@ declare module 'fastify' {
   }
 }
 
-/** Enreach entity id → its security groups (FACTS E6: SecurityGroupId subscriptions), from the run's worlds. */
+/** Enreach entity id → its security groups (docs/providers.md E6: SecurityGroupId subscriptions), from the run's worlds. */
 export function securityGroupIndex(worlds: readonly World[]): (entityId: string) => readonly string[] {
   const index = new Map<string, string[]>();
   for (const w of worlds) {
@@ -58,9 +58,9 @@ export function securityGroupIndex(worlds: readonly World[]): (entityId: string)
  * The receivers of one event, read from the registrations when the event is sent (a webhook
  * removed mid-run stops receiving, as with the real provider):
  * - mluvii: every webhook subscribed to the event type; the callbackUrl is the target, its
- *   userinfo becomes Basic auth (FACTS M4), a query secret passes through (M5);
+ *   userinfo becomes Basic auth (docs/providers.md M4), a query secret passes through (M5);
  * - Enreach: every endpoint with a subscription that selects the event (type + entity, security
- *   group or all entities, FACTS E6); Secret → X-Benemen-Token, InsecureSSL → insecure,
+ *   group or all entities, docs/providers.md E6); Secret → X-Benemen-Token, InsecureSSL → insecure,
  *   TimeoutSeconds → the attempt timeout (E1, E2, E5).
  * Targets the allow-list refuses are left out and reported as warnings.
  */

@@ -9,7 +9,7 @@ export function maskConfig(c: EnreachWebhookConfig): EnreachWebhookConfig {
 
 /**
  * Enreach has no registration API: its support desk configures endpoints and subscriptions
- * (FACTS E6). The mock takes the same configuration document through this admin route (and
+ * (docs/providers.md E6). The mock takes the same configuration document through this admin route (and
  * `serve --config`), one document or an array of them.
  */
 export const enreachRoutes: FastifyPluginAsync = async (app) => {

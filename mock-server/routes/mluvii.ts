@@ -59,7 +59,7 @@ function handle(req: FastifyRequest, reply: FastifyReply): FastifyReply {
 }
 
 /**
- * The mluvii Public API surface an integrator's code calls before webhooks flow (FACTS M11-M13):
+ * The mluvii Public API surface an integrator's code calls before webhooks flow (docs/providers.md M11-M13):
  * the token endpoint and /api/v1/Webhooks. Behaviour lives in contracts/registration; this is the
  * HTTP adapter. Routes are case-insensitive (the app sets caseSensitive: false).
  */

@@ -12,7 +12,7 @@ export interface TimelineEntry {
   provider: Provider;
   eventType: string;
   /**
-   * What the provider orders delivery by (FACTS M7: mluvii keeps order per session, e-mail
+   * What the provider orders delivery by (docs/providers.md M7: mluvii keeps order per session, e-mail
    * thread and user; Enreach per call, callback, user, queue), e.g. `session:7371450`.
    */
   entityKey: string;

@@ -50,7 +50,7 @@ describe("the providers' own examples", () => {
     }
   });
 
-  it('has a valid Enreach sample webhook configuration, whose event names the catalog does not know (FACTS E12)', () => {
+  it('has a valid Enreach sample webhook configuration, whose event names the catalog does not know (docs/providers.md E12)', () => {
     const config = storedExamples().find((e) => e.origin === 'config');
     expect(config).toBeDefined();
     const check = ajvFor('strict').getSchema('https://provider-mock.dev/contracts/enreach/config.schema.json');

@@ -57,7 +57,7 @@ describe('generated payloads look like the wire', () => {
     expect(Object.keys(body)).toEqual(Object.keys(schema.properties));
   });
 
-  it('uses UserName or Username exactly as each Enreach event documents it (FACTS E11)', () => {
+  it('uses UserName or Username exactly as each Enreach event documents it (docs/providers.md E11)', () => {
     const a = rec(generate('enreach', 'UserCallInComing', { seed: 1 }));
     const b = rec(generate('enreach', 'UserCallInUserConnected', { seed: 1 }));
     const c = rec(generate('enreach', 'QueueCallInUserAllocated', { seed: 1 }));
@@ -70,7 +70,7 @@ describe('generated payloads look like the wire', () => {
     expect(c).not.toHaveProperty('Username');
   });
 
-  it('writes Enreach Timestamp in UTC with Z and other DateTimes without Z (FACTS E10)', () => {
+  it('writes Enreach Timestamp in UTC with Z and other DateTimes without Z (docs/providers.md E10)', () => {
     for (let seed = 0; seed < 20; seed++) {
       const body = generate('enreach', 'CallbackChanged', { seed });
       expect(body['Timestamp']).toMatch(/Z$/);

@@ -147,7 +147,7 @@ describe('a consumer pact that expects what the provider never sends', () => {
       .addAsynchronousInteraction()
       .given(ENREACH_STATES.QUEUE_CALL_ANSWERED)
       .expectsToReceive('QueueCallInConnected', (b) => {
-        // The name from the doc's sample configuration, which is not an event (FACTS E12).
+        // The name from the doc's sample configuration, which is not an event (docs/providers.md E12).
         b.withJSONContent({ EventType: 'QueueCallInConnected', CallId: MatchersV3.uuid('54fc3541-b8ca-4fee-8159-a7a85c981eed') });
       })
       .executeTest(async () => undefined);

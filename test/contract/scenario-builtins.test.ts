@@ -66,7 +66,7 @@ describe('built-in scenarios', () => {
       const sc = readScenario(b.file);
       expect(sc.name).toBe(b.name);
       expect(sc.provider).toBe(b.provider);
-      expect(readFileSync(b.path, 'utf8'), `${b.file} cites FACTS.md §3`).toMatch(/FACTS\.md §3/);
+      expect(readFileSync(b.path, 'utf8'), `${b.file} cites docs/providers.md §3`).toMatch(/docs\/providers\.md §3/);
     }
   });
 

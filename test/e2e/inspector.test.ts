@@ -59,7 +59,7 @@ describe('inspector page in a real Chromium', () => {
     // The rest of the plan is accounted for as not sent.
     await page.waitForSelector('#timeline .mark[data-outcome="not-sent"]', { timeout: 15_000 });
 
-    // mluvii userinfo credentials on a target that also gets Enreach events: refused up front (FACTS E1).
+    // mluvii userinfo credentials on a target that also gets Enreach events: refused up front (docs/providers.md E1).
     const refused = await fetch(`${server.url}/runs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -80,7 +80,7 @@ describe('provider-mock run', () => {
     const noMluvii = await cli(['run', 'queue-call-answered', 'chat-session', '--target', `enreach=${receiver.url}`, '--instant', '--journal', journal]);
     expect(noMluvii.code).toBe(2);
     expect(noMluvii.stderr).toMatch(/PM_DELIVERY_NO_TARGET: --target: .*no mluvii target.*--target mluvii=<url>/);
-    // Enreach does not send URL credentials (FACTS E1): refused for the Enreach scenario.
+    // Enreach does not send URL credentials (docs/providers.md E1): refused for the Enreach scenario.
     const userinfo = await cli(['run', 'queue-call-answered', '--target', `http://u:p@127.0.0.1:${receiver.port}/webhook`, '--instant', '--journal', journal]);
     expect(userinfo.code).toBe(2);
     expect(userinfo.stderr).toMatch(/PM_DELIVERY_TARGET_USERINFO: --target: .*--secret/);

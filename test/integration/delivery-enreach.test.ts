@@ -36,7 +36,7 @@ const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [10], timeou
 const startReceiver = receiversClosedAfterEach();
 
 describe('Enreach delivery profile', () => {
-  it('POSTs the flat payload with X-Benemen-Event, X-Benemen-Token and the JSON content type (FACTS E1)', async () => {
+  it('POSTs the flat payload with X-Benemen-Event, X-Benemen-Token and the JSON content type (docs/providers.md E1)', async () => {
     const receiver = await startReceiver();
     const entry = enreach(0);
     const result = await deliver([entry], { ...FAST, target: { url: receiver.url, secret: SECRET } });
@@ -58,7 +58,7 @@ describe('Enreach delivery profile', () => {
     expect(receiver.requests[0]?.headers['x-benemen-token']).toBeUndefined();
   });
 
-  it('retries a 204 from an Enreach receiver, because only 200 counts (FACTS E3), keeping the same Id', async () => {
+  it('retries a 204 from an Enreach receiver, because only 200 counts (docs/providers.md E3), keeping the same Id', async () => {
     const receiver = await startReceiver({ behaviour: [{ status: 204 }, { status: 200 }] });
     const attempts: AttemptRecord[] = [];
     const result = await deliver([enreach(0)], { ...FAST, target: { url: receiver.url }, onAttempt: (a) => attempts.push(a) });
@@ -113,7 +113,7 @@ describe('Enreach delivery profile', () => {
     expect(result.summary.statusCodes).toMatchObject({ '302': 1, '200': 1 });
   });
 
-  it('warns (not fails) when a 200 carries a body, which Enreach ignores (FACTS E4)', async () => {
+  it('warns (not fails) when a 200 carries a body, which Enreach ignores (docs/providers.md E4)', async () => {
     const receiver = await startReceiver({ behaviour: { status: 200, body: '{"ok":true}' } });
     const result = await deliver([enreach(0)], { ...FAST, target: { url: receiver.url } });
     expect(result.checks.find((c) => c.id === 'no-response-body')?.status).toBe('warn');

@@ -24,7 +24,7 @@ const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [10], timeou
 const startReceiver = receiversClosedAfterEach();
 
 describe('mluvii delivery profile', () => {
-  it('POSTs the {eventType, data} envelope with Basic auth taken from the URL userinfo, which is stripped (FACTS M4)', async () => {
+  it('POSTs the {eventType, data} envelope with Basic auth taken from the URL userinfo, which is stripped (docs/providers.md M4)', async () => {
     const receiver = await startReceiver();
     const entry = mluvii(0, 'SessionCreated', 7371450);
     const url = `http://csharp:isawesome@127.0.0.1:${receiver.port}/mluviiwebhook`;
@@ -45,7 +45,7 @@ describe('mluvii delivery profile', () => {
     expect(receiver.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`);
   });
 
-  it('passes a query-string secret through untouched but masks it in the journal (FACTS M5)', async () => {
+  it('passes a query-string secret through untouched but masks it in the journal (docs/providers.md M5)', async () => {
     const receiver = await startReceiver();
     const journal = tempFile('run.ndjson', 'pm-journal-');
     const result = await deliver([mluvii(0, 'SessionCreated', 1)], { ...FAST, journal, target: { url: `${receiver.origin}/MluviiWebhook?secret=XYZ%2Fq&tenant=62` } });
@@ -56,7 +56,7 @@ describe('mluvii delivery profile', () => {
     expect(JSON.stringify(result)).not.toContain('XYZ');
   });
 
-  it('retries a failed delivery up to 2 times and then drops it (FACTS M2)', async () => {
+  it('retries a failed delivery up to 2 times and then drops it (docs/providers.md M2)', async () => {
     const receiver = await startReceiver({ behaviour: { status: 500 } });
     const result = await deliver([mluvii(0, 'SessionCreated', 1)], { time: { kind: 'instant' }, retryScheduleMs: [5], target: { url: receiver.url } });
     expect(receiver.requests).toHaveLength(3);
@@ -71,7 +71,7 @@ describe('mluvii delivery profile', () => {
     expect(result.checks.find((c) => c.id === 'exact-success-status')?.status).toBe('skip');
   });
 
-  it('keeps order per session: the next event of a session waits for the previous one, other sessions proceed (FACTS M7)', async () => {
+  it('keeps order per session: the next event of a session waits for the previous one, other sessions proceed (docs/providers.md M7)', async () => {
     // Session 1's first event fails twice slowly, then succeeds; session 2 is answered at once.
     let s1Created = 0;
     const receiver = await startReceiver({
@@ -111,7 +111,7 @@ describe('mluvii delivery profile', () => {
     expect(result.summary).toMatchObject({ delivered: 1, discarded: 1 });
   });
 
-  it('identifies mluvii events by a content hash, and a duplicate is the identical payload (FACTS M6)', async () => {
+  it('identifies mluvii events by a content hash, and a duplicate is the identical payload (docs/providers.md M6)', async () => {
     const receiver = await startReceiver();
     const attempts: AttemptRecord[] = [];
     const result = await deliver([mluvii(0, 'SessionCreated', 1), mluvii(1, 'SessionStarted', 1)], {
@@ -131,7 +131,7 @@ describe('mluvii delivery profile', () => {
     expect(receiver.requests.map((r) => (r.json as { eventType: string }).eventType)).toEqual(['SessionCreated', 'SessionCreated', 'SessionStarted', 'SessionStarted']);
   });
 
-  it('reorders only across sessions, never within one (FACTS M7)', async () => {
+  it('reorders only across sessions, never within one (docs/providers.md M7)', async () => {
     const receiver = await startReceiver();
     const entries: TimelineEntry[] = [];
     let seq = 0;

@@ -13,7 +13,7 @@ const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [5], retries
 
 const startReceiver = receiversClosedAfterEach();
 
-describe('HTTPS and certificate checks (FACTS E5)', () => {
+describe('HTTPS and certificate checks (docs/providers.md E5)', () => {
   it('refuses a self-signed certificate without --insecure: every attempt fails with a TLS error and nothing arrives', async () => {
     const receiver = await startReceiver({ https: true });
     const attempts: AttemptRecord[] = [];

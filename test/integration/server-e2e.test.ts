@@ -78,12 +78,12 @@ describe('provider-mock serve, end to end on a real port', () => {
       const expected = [...plan(readScenario('chat-session'), { seed: 5 })].filter((e) => subscribed.includes(e.eventType));
       expect(expected.length).toBeGreaterThanOrEqual(3);
       expect(end.run.counts.delivered).toBe(expected.length);
-      // mluvii keeps order per entity (FACTS M7): one session, so the receiver sees the plan's order.
+      // mluvii keeps order per entity (docs/providers.md M7): one session, so the receiver sees the plan's order.
       expect(receiver.requests.map((r) => (r.json as { eventType: string }).eventType)).toEqual(expected.map((e) => e.eventType));
       for (const r of receiver.requests) {
         expect(r.method).toBe('POST');
         expect(r.url).toBe('/webhook');
-        // FACTS M4: userinfo → Basic (percent-decoded), and not in the request URL.
+        // docs/providers.md M4: userinfo → Basic (percent-decoded), and not in the request URL.
         expect(r.headers.authorization).toBe(`Basic ${Buffer.from('hook-user:hook pass').toString('base64')}`);
       }
     });

@@ -96,7 +96,7 @@ describe('control API runs against a real receiver', () => {
   });
 
   it('marks retried, duplicated and discarded deliveries', async () => {
-    // Enreach counts only 200 (FACTS E3): a 204 is retried; a 500 every time is discarded.
+    // Enreach counts only 200 (docs/providers.md E3): a 204 is retried; a 500 every time is discarded.
     receiver.behave((req) => {
       const type = (req.json as { EventType?: string }).EventType;
       if (type === 'QueueCallInComing') return { status: 500 };

@@ -137,7 +137,7 @@ describe('parseDeliveryFlags', () => {
     expect(e.hint).toContain('--allow-http');
     expect(parseDeliveryFlags(['--target', 'enreach=http://e.example/hook', '--allow-http'], NO_CI).options.targets?.enreach?.allowHttp).toBe(true);
     expect(parseDeliveryFlags(['--target', 'enreach=http://127.0.0.1:8080/hook'], NO_CI).options.targets?.enreach?.url).toBe('http://127.0.0.1:8080/hook');
-    // FACTS M8: mluvii accepts plain http.
+    // docs/providers.md M8: mluvii accepts plain http.
     expect(parseDeliveryFlags(['--target', 'mluvii=http://m.example/hook'], NO_CI).options.targets?.mluvii).toBeDefined();
   });
 

@@ -3,7 +3,7 @@ import { ProviderMockError } from '../../contracts/errors.ts';
 import { loadProfile, rejectsSome2xx, renderHeaders, successPredicate, validateProfile } from '../../delivery/index.ts';
 
 describe('delivery profiles (contracts/<provider>/delivery.json)', () => {
-  it('Enreach: 200 only, 5 s, 3 retries (ours), X-Benemen headers, unordered, /Id (FACTS E1-E5)', () => {
+  it('Enreach: 200 only, 5 s, 3 retries (ours), X-Benemen headers, unordered, /Id (docs/providers.md E1-E5)', () => {
     const p = loadProfile('enreach');
     expect(p).toMatchObject({ successStatuses: [200], timeoutMs: 5000, retries: 3, ordering: 'none', eventId: { kind: 'json-pointer', pointer: '/Id' }, plainHttp: 'loopback-or-flag' });
     expect(renderHeaders(p, 'UserStatus')).toEqual({ 'Content-Type': 'application/json; charset=utf-8', 'X-Benemen-Event': 'UserStatus' });
@@ -13,7 +13,7 @@ describe('delivery profiles (contracts/<provider>/delivery.json)', () => {
     expect(p.notes?.retries).toContain('ours');
   });
 
-  it('mluvii: any 2xx, 2 retries (FACTS M2), per-entity order (M7), content hash (M6), Basic from userinfo (M4)', () => {
+  it('mluvii: any 2xx, 2 retries (docs/providers.md M2), per-entity order (M7), content hash (M6), Basic from userinfo (M4)', () => {
     const p = loadProfile('mluvii');
     expect(p).toMatchObject({ retries: 2, ordering: 'per-entity', eventId: { kind: 'content-hash' }, auth: { kind: 'basic-from-userinfo' }, plainHttp: 'allowed' });
     const ok = successPredicate(p);

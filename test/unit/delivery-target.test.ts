@@ -6,7 +6,7 @@ const mluvii = loadProfile('mluvii');
 const enreach = loadProfile('enreach');
 
 describe('resolveTarget', () => {
-  it('turns mluvii userinfo into a Basic header and strips it from the request (FACTS M4)', () => {
+  it('turns mluvii userinfo into a Basic header and strips it from the request (docs/providers.md M4)', () => {
     const t = resolveTarget({ url: 'https://csharp:isawesome@hooks.example:8443/mluviiwebhook?x=1' }, mluvii);
     expect(t.origin).toBe('https://hooks.example:8443');
     expect(t.path).toBe('/mluviiwebhook?x=1');
@@ -20,7 +20,7 @@ describe('resolveTarget', () => {
     expect(t.authHeaders.Authorization).toBe(`Basic ${Buffer.from('op:a+b+c').toString('base64')}`);
   });
 
-  it('passes the query string through exactly as written (FACTS M5)', () => {
+  it('passes the query string through exactly as written (docs/providers.md M5)', () => {
     const t = resolveTarget({ url: "https://h.example/MluviiWebhook?secret=a%2Bb+c&x='y'" }, mluvii);
     expect(t.path).toBe("/MluviiWebhook?secret=a%2Bb+c&x='y'");
     expect(t.displayUrl).toBe("https://h.example/MluviiWebhook?secret=***&x='y'");
@@ -28,13 +28,13 @@ describe('resolveTarget', () => {
     expect(t.secrets).toContain('a%2Bb+c');
   });
 
-  it('puts the Enreach secret in X-Benemen-Token (FACTS E1)', () => {
+  it('puts the Enreach secret in X-Benemen-Token (docs/providers.md E1)', () => {
     const t = resolveTarget({ url: 'https://e.example/hook', secret: 's' }, enreach);
     expect(t.authHeaders).toEqual({ 'X-Benemen-Token': 's' });
     expect(resolveTarget({ url: 'https://e.example/hook' }, enreach).wrongAuth).toBeUndefined();
   });
 
-  it('allows plain http for loopback, with allowHttp, and always for mluvii (FACTS E5, M8)', () => {
+  it('allows plain http for loopback, with allowHttp, and always for mluvii (docs/providers.md E5, M8)', () => {
     expect(() => resolveTarget({ url: 'http://e.example/hook' }, enreach)).toThrow(ProviderMockError);
     expect(resolveTarget({ url: 'http://e.example/hook', allowHttp: true }, enreach).origin).toBe('http://e.example');
     expect(resolveTarget({ url: 'http://127.0.0.1:1/hook' }, enreach).origin).toBe('http://127.0.0.1:1');

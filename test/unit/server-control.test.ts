@@ -139,7 +139,7 @@ describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
     }
   });
 
-  it('refuses a target the provider would not call (Enreach: no userinfo, FACTS E1)', async () => {
+  it('refuses a target the provider would not call (Enreach: no userinfo, docs/providers.md E1)', async () => {
     const r = await post({ scenario: 'queue-call-answered', target: { url: 'http://user:pw@127.0.0.1:9/x' } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toBe('PM_DELIVERY_TARGET_USERINFO');

@@ -1,7 +1,7 @@
 /**
  * An example consumer: a CRM sync service that receives Enreach webhooks and keeps one CRM
  * activity per answered queue call, closed when the agent's wrap-up ends. It reads only the
- * fields it needs, and tolerates null where Enreach may send null (FACTS E11: "Optional" means
+ * fields it needs, and tolerates null where Enreach may send null (docs/providers.md E11: "Optional" means
  * "may be null").
  */
 import type { EventPayload } from '../../../contracts/generated/types.ts';

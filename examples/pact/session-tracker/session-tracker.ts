@@ -1,6 +1,6 @@
 /**
  * An example consumer: a session tracker fed by mluvii webhooks (the {eventType, data} envelope,
- * FACTS M14). It keeps one record per session: channel, when it started, who it was forwarded
+ * docs/providers.md M14). It keeps one record per session: channel, when it started, who it was forwarded
  * to, when it ended.
  */
 import type { EventPayload } from '../../../contracts/generated/types.ts';

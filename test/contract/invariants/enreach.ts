@@ -5,7 +5,7 @@ import type { TimelineEntry } from '../../../scenarios/index.ts';
 /**
  * Invariants of the Enreach built-ins: one entry per scenarios/enreach/*.yaml, called once per
  * instance (one call, one user, one queue) with its entries in timeline order. Every Enreach order
- * is an inference (FACTS.md §3 Q1-Q7); what is checked here is what the scenarios state.
+ * is an inference (docs/providers.md §3 Q1-Q7); what is checked here is what the scenarios state.
  */
 
 type E = TimelineEntry;
@@ -27,20 +27,20 @@ const str = (e: E, key: string): string => {
   if (typeof v !== 'string') throw new Error(`${e.eventType}.${key} is not a string: ${JSON.stringify(v)}`);
   return v;
 };
-/** Enreach DateTimes without Z are UTC too (FACTS.md §2 E10). */
+/** Enreach DateTimes without Z are UTC too (docs/providers.md §2 E10). */
 const ms = (s: string): number => Date.parse(/Z$/.test(s) ? s : `${s}Z`);
 
 /** The events keyed by CallId (the Queue/User/Callback call events) all name one call. */
 function oneCall(t: T, type: RegExp = /./): string {
   const calls = t.filter((e) => e.entityKey.startsWith('CallId:') && type.test(e.eventType));
   expect(calls.length, 'call events').toBeGreaterThan(0);
-  expect(distinct(calls.map((e) => e.entityKey)), 'one CallId for the whole call (FACTS E14)').toBe(1);
+  expect(distinct(calls.map((e) => e.entityKey)), 'one CallId for the whole call (docs/providers.md E14)').toBe(1);
   const withId = t.filter((e) => typeof p(e)['CallId'] === 'string' && type.test(e.eventType));
   expect(distinct(withId.map((e) => p(e)['CallId'])), 'every CallId of the call').toBe(1);
   return str(at(calls, 0), 'CallId');
 }
 
-/** A user's UserName / Username (the casing differs by event, FACTS E11) is the same everywhere. */
+/** A user's UserName / Username (the casing differs by event, docs/providers.md E11) is the same everywhere. */
 function namesAgree(t: T): void {
   const names = new Map<string, string>();
   for (const e of t) {
@@ -84,7 +84,7 @@ function freeAgain(e: E): void {
   expect(p(e)).toMatchObject({ Talking: false, Available: true, CanBeAllocatedTo: true, ActiveQueueId: null, WrapUpStart: null, WrapUpEnd: null });
 }
 
-/** FACTS §3 Q1 (+ Q2 when a first agent misses the call). */
+/** docs/providers.md §3 Q1 (+ Q2 when a first agent misses the call). */
 function queueCallAnswered(t: T): void {
   const callId = oneCall(t);
   expect(distinct(t.filter((e) => e.eventType.startsWith('Queue')).map((e) => p(e)['QueueId'])), 'one queue').toBe(1);
@@ -94,7 +94,7 @@ function queueCallAnswered(t: T): void {
   const disconnected = single(t, 'QueueCallInDisconnected');
   expect(p(connected)['CallId']).toBe(callId);
   wrapUp(t, connected, disconnected);
-  // One call = one CallId, a new LegId per allocation (FACTS E14).
+  // One call = one CallId, a new LegId per allocation (docs/providers.md E14).
   const allocations = eventsOf(t, 'QueueCallInUserAllocated');
   expect(allocations.length).toBeGreaterThanOrEqual(1);
   expect(allocations.length).toBeLessThanOrEqual(2);
@@ -123,7 +123,7 @@ function queueCallAnswered(t: T): void {
   before(single(t, 'QueueUserCallRecorded'), single(t, 'QueueCallTranscribed'));
 }
 
-/** FACTS §3 Q2: allocated to A, cancelled, re-allocated (1-2 misses), answered by another agent. */
+/** docs/providers.md §3 Q2: allocated to A, cancelled, re-allocated (1-2 misses), answered by another agent. */
 function agentNoAnswer(t: T): void {
   const callId = oneCall(t);
   expect(distinct(t.filter((e) => e.eventType.startsWith('Queue')).map((e) => p(e)['QueueId'])), 'one queue').toBe(1);
@@ -134,7 +134,7 @@ function agentNoAnswer(t: T): void {
   expect(allocations.length, '1-2 missed allocations, then the answered one').toBeGreaterThanOrEqual(2);
   expect(allocations.length).toBeLessThanOrEqual(3);
   expect(cancels).toHaveLength(allocations.length - 1);
-  // A new leg per allocation (none of them the caller's leg), one CallId throughout (FACTS E14).
+  // A new leg per allocation (none of them the caller's leg), one CallId throughout (docs/providers.md E14).
   const legs = allocations.map((e) => p(e)['LegId']);
   expect(distinct(legs), 'a new LegId per allocation').toBe(allocations.length);
   expect(legs).not.toContain(p(single(t, 'QueueCallInComing'))['LegId']);
@@ -195,7 +195,7 @@ function abandonedInQueue(t: T): void {
   expect(distinct(t.map((e) => p(e)['QueueId'])), 'one queue').toBe(1);
 }
 
-/** FACTS §3 Q3, last line: ScheduleClosed → Overflow (ServiceOpen | AdHoc_1) → transfer or disconnect. */
+/** docs/providers.md §3 Q3, last line: ScheduleClosed → Overflow (ServiceOpen | AdHoc_1) → transfer or disconnect. */
 function queueClosed(t: T): void {
   oneCall(t);
   expect(eventsOf(t, /^QueueCallIn(Arrived|UserAllocated|UserConnected)$/), 'a closed queue takes no call in').toHaveLength(0);
@@ -233,7 +233,7 @@ function queueClosed(t: T): void {
   }
 }
 
-/** FACTS §3 Q3: overflow (QueueOverflowDefault) → transfer → to queue B (same CallId) or a number, or cancelled. */
+/** docs/providers.md §3 Q3: overflow (QueueOverflowDefault) → transfer → to queue B (same CallId) or a number, or cancelled. */
 function overflowTransfer(t: T): void {
   const callId = oneCall(t);
   const comings = eventsOf(t, 'QueueCallInComing');
@@ -254,7 +254,7 @@ function overflowTransfer(t: T): void {
   expect(last(t, /^QueueCallIn/)).toBe(disconnected);
   if (done.eventType === 'QueueCallInTransferConnected') expect(p(done)['ConnectedTarget']).toBe(target);
   if (comings.length === 2) {
-    // To another queue: the call comes in again in queue B, with the same CallId (FACTS E14).
+    // To another queue: the call comes in again in queue B, with the same CallId (docs/providers.md E14).
     const [, incomingB] = comings as [E, E];
     expect(target).not.toBe(queueA);
     expect(p(incomingB)['QueueId']).toBe(target);
@@ -278,7 +278,7 @@ function overflowTransfer(t: T): void {
   }
 }
 
-/** FACTS §3 Q4: a direct call, answered (maybe transferred) or sent to voicemail; recording/transcript. */
+/** docs/providers.md §3 Q4: a direct call, answered (maybe transferred) or sent to voicemail; recording/transcript. */
 function directCall(t: T): void {
   expect(distinct(t.map((e) => e.entityKey)), 'every event is about the one user').toBe(1);
   oneCall(t);
@@ -340,7 +340,7 @@ function directCall(t: T): void {
   }
 }
 
-/** FACTS §3 Q6: [SetNextCallOut] → QueueUserCallOutGoing → Connected → [hold] → Disconnected → Recorded. */
+/** docs/providers.md §3 Q6: [SetNextCallOut] → QueueUserCallOutGoing → Connected → [hold] → Disconnected → Recorded. */
 function outboundQueueCall(t: T): void {
   const calls = eventsOf(t, /^Queue/);
   oneCall(t, /^Queue/);
@@ -371,7 +371,7 @@ function outboundQueueCall(t: T): void {
   namesAgree(t);
 }
 
-/** FACTS §3 Q1 with the IVR: Comming → IvrSelection (1-2) → Arrived in the selected queue → answered. */
+/** docs/providers.md §3 Q1 with the IVR: Comming → IvrSelection (1-2) → Arrived in the selected queue → answered. */
 function ivrSelection(t: T): void {
   oneCall(t);
   const incoming = single(t, 'QueueCallInComing');
@@ -397,7 +397,7 @@ function ivrSelection(t: T): void {
   namesAgree(t);
 }
 
-/** FACTS §3 Q7: one user's UserAvailability changes over a day, each followed by UserStatus. */
+/** docs/providers.md §3 Q7: one user's UserAvailability changes over a day, each followed by UserStatus. */
 function agentShift(t: T): void {
   expect(distinct(t.map((e) => e.entityKey)), 'one user').toBe(1);
   expect(t.every((e) => e.eventType === 'UserAvailability' || e.eventType === 'UserStatus')).toBe(true);
@@ -446,7 +446,7 @@ function agentShift(t: T): void {
   expect(span).toBeLessThanOrEqual(14 * 3_600_000);
 }
 
-/** FACTS §2 E16: CallbackListStatus every 15 s (when changed), QueueStatus and QueueAttachedUsers when changed. */
+/** docs/providers.md §2 E16: CallbackListStatus every 15 s (when changed), QueueStatus and QueueAttachedUsers when changed. */
 function queueTicks(t: T): void {
   const list = eventsOf(t, 'CallbackListStatus');
   const status = eventsOf(t, 'QueueStatus');
@@ -505,7 +505,7 @@ function queueTicks(t: T): void {
   expect(back.at - reattach.at).toBeLessThanOrEqual(10_000);
 }
 
-/** FACTS §3 Q5, with an unanswered first try sometimes. */
+/** docs/providers.md §3 Q5, with an unanswered first try sometimes. */
 function callbackRequest(t: T): void {
   const callbackIds = eventsOf(t, /^Callback(Changed|User|CallTranscribed)|^QueueCallInCallbackCreated$/).map((e) => p(e)['CallBackId']);
   expect(distinct(callbackIds), 'one CallBackId').toBe(1);
@@ -593,14 +593,14 @@ function callbackRequest(t: T): void {
   namesAgree(t);
 }
 
-/** FACTS §3 Q5, the caller's own request: no overflow, CallbackChanged TypeId 1 (Explicit callback request). */
+/** docs/providers.md §3 Q5, the caller's own request: no overflow, CallbackChanged TypeId 1 (Explicit callback request). */
 function callbackRequested(t: T): void {
   callbackRequest(t);
   expect(eventsOf(t, 'QueueCallInOverflow'), 'the caller asked: no overflow').toHaveLength(0);
   for (const c of eventsOf(t, 'CallbackChanged')) expect(p(c)['TypeId'], 'TypeId 1 - Explicit callback request').toBe(1);
 }
 
-/** FACTS §3 Q5, the queue overflows to its call list: Overflow → CallbackCreated at once, TypeId 2 (Overflown call). */
+/** docs/providers.md §3 Q5, the queue overflows to its call list: Overflow → CallbackCreated at once, TypeId 2 (Overflown call). */
 function overflowToCallback(t: T): void {
   callbackRequest(t);
   const overflow = single(t, 'QueueCallInOverflow');

@@ -16,7 +16,7 @@ function chatSession(t: T): void {
   const messages = eventsOf(t, 'SessionActivityChatMessage').length;
   expect(messages).toBeGreaterThanOrEqual(3);
   expect(messages).toBeLessThanOrEqual(8);
-  // Activity ids grow along the session (FACTS §3 B: consecutive within a session).
+  // Activity ids grow along the session (docs/providers.md §3 B: consecutive within a session).
   const acts = eventsOf(t, /^SessionActivity/).map((e) => p(e)['activityId'] as number);
   for (let i = 1; i < acts.length; i++) expect(acts[i]).toBeGreaterThan(acts[i - 1] as number);
   expect(p(single(t, 'SessionActivitySessionEnded'))['terminationReason']).toBeTypeOf('string');
@@ -43,7 +43,7 @@ function forwardedSession(t: T): void {
   if (!concludedA || !concludedB) throw new Error('two SessionOperatorConcluded expected');
   const left = single(t, 'SessionOperatorLeft');
   const ended = single(t, 'SessionEnded');
-  // FACTS §3 B: Joined(A) → forwarded (activity + event, same instant) → Concluded(A) → Joined(B) → … → Ended → Left(B) → Concluded(B).
+  // docs/providers.md §3 B: Joined(A) → forwarded (activity + event, same instant) → Concluded(A) → Joined(B) → … → Ended → Left(B) → Concluded(B).
   before(single(t, 'SessionStarted'), joinedA);
   before(joinedA, activity);
   before(activity, forwarded);
@@ -84,7 +84,7 @@ function first(t: T, type: string): TimelineEntry {
 }
 const uid = (e: TimelineEntry): unknown => p(e)['userId'];
 
-/** Generic SessionActivity* payloads (they carry activityId): ids grow along the session (FACTS §3 B). */
+/** Generic SessionActivity* payloads (they carry activityId): ids grow along the session (docs/providers.md §3 B). */
 function activityIdsGrow(t: T): void {
   const ids = eventsOf(t, /^SessionActivity/)
     .map((e) => p(e)['activityId'])
@@ -164,7 +164,7 @@ function holds(t: T, op: unknown, joined: TimelineEntry, ended: TimelineEntry, m
   return hs.length / 2;
 }
 
-/** FACTS §3 C: invitations; exactly one SessionOperatorLeft (A), Concluded for every operator who joined. */
+/** docs/providers.md §3 C: invitations; exactly one SessionOperatorLeft (A), Concluded for every operator who joined. */
 function severalOperators(t: T): void {
   const { started, ended, endedActivity } = sessionLifecycle(t);
   assertOrder(t, ['SessionStarted', 'SessionActivityWelcomeMessage', 'SessionActivityOperatorInvited']);
@@ -221,7 +221,7 @@ function severalOperators(t: T): void {
   if (p(endedActivity)['client'] === 'User') expect(uid(endedActivity)).toBe(a);
 }
 
-/** FACTS §3 D: AvRequest → AvResponse → [AvMediaResult] → AvTerminated (accepted only); ON_CALL and back. */
+/** docs/providers.md §3 D: AvRequest → AvResponse → [AvMediaResult] → AvTerminated (accepted only); ON_CALL and back. */
 function chatToAv(t: T): void {
   const { ended } = sessionLifecycle(t);
   const { op, joined, concluded } = oneOperator(t, ended);
@@ -261,7 +261,7 @@ function chatToAv(t: T): void {
 }
 
 /**
- * FACTS §3 F: a phone session (channel Phone) with one operator: Joined → [OnHold ↔ ResumeGuest] →
+ * docs/providers.md §3 F: a phone session (channel Phone) with one operator: Joined → [OnHold ↔ ResumeGuest] →
  * Ended → Left → Concluded; SessionRecordingPostProcessingCompleted (≤ 1) after the end;
  * SessionCallParamsUpdated anywhere after the start. Statuses ON_CALL → BUSY (wrap-up) → ONLINE.
  */
@@ -301,7 +301,7 @@ function callbackSession(t: T): void {
   phoneSession(t, ['Callback'], 1);
 }
 
-/** FACTS §3 F (campaign): CallScript on acceptance; CallScriptSubmission when ACW ends, not before Concluded. */
+/** docs/providers.md §3 F (campaign): CallScript on acceptance; CallScriptSubmission when ACW ends, not before Concluded. */
 function campaignCall(t: T): void {
   const { ended, endedActivity, joined, concluded, nHolds } = phoneSession(t, ['Campaign'], 1);
   const script = single(t, 'SessionActivityCallScript');
@@ -331,7 +331,7 @@ function recordingProcessed(t: T): void {
   expect(concluded.at - ended.at, 'the wrap-up is independent of the processing').toBeGreaterThanOrEqual(5000);
 }
 
-/** FACTS §3 E (+ A/B): chatbot, HeroCard → HeroCardSubmission → the chatbot forwards → operator joins → … */
+/** docs/providers.md §3 E (+ A/B): chatbot, HeroCard → HeroCardSubmission → the chatbot forwards → operator joins → … */
 function chatbotHandoff(t: T): void {
   const { ended, endedActivity } = sessionLifecycle(t);
   const { op, joined } = oneOperator(t, ended);
@@ -381,7 +381,7 @@ function chatbotHandoff(t: T): void {
   expect(eventsOf(t, 'SessionOperatorConcluded'), 'no Concluded for the chatbot').toHaveLength(1);
 }
 
-/** FACTS §3 G: Created → OperatorJoined → (ParamsUpdated) → OperatorLeft; a forward is Forwarded + Left together. */
+/** docs/providers.md §3 G: Created → OperatorJoined → (ParamsUpdated) → OperatorLeft; a forward is Forwarded + Left together. */
 function emailThread(t: T): void {
   expect(distinct(t.map((e) => e.entityKey)), 'one e-mail thread').toBe(1);
   expect(t[0]?.entityKey.startsWith('emailThread:')).toBe(true);
@@ -440,7 +440,7 @@ function operatorShift(t: T): void {
   expect((t[t.length - 1] as TimelineEntry).at - (t[0] as TimelineEntry).at, 'hours long').toBeGreaterThanOrEqual(HOUR);
 }
 
-/** FACTS §3 H: 24 h in the queue → LastFarewellMessage → ended (ExternalSessionExpired); no operator at all. */
+/** docs/providers.md §3 H: 24 h in the queue → LastFarewellMessage → ended (ExternalSessionExpired); no operator at all. */
 function whatsappExpired(t: T): void {
   const { created, started, ended, endedActivity } = sessionLifecycle(t);
   expect(p(created)['channel']).toBe('Chat');
@@ -474,7 +474,7 @@ function guestIdentity(t: T): void {
   }
 }
 
-/** FACTS M19: one settings change → 18 ApplicationSettingChanged for that setting, within a second. */
+/** docs/providers.md M19: one settings change → 18 ApplicationSettingChanged for that setting, within a second. */
 function tenantSettings(t: T): void {
   expect(t).toHaveLength(18);
   expect(eventsOf(t, 'ApplicationSettingChanged')).toHaveLength(18);
