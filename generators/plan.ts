@@ -12,6 +12,7 @@ import type { Provider } from '../contracts/provider.ts';
 import type { Rng } from './rng/seed.ts';
 import { normalize, splitNullable, type SNode } from './schema.ts';
 import { formatEnreach, formatMluvii } from './time.ts';
+import type { WorldState } from './state/types.ts';
 import type { GenContext, World, WorldSizes } from './types.ts';
 
 /** Everything one payload's generation may use. */
@@ -28,6 +29,8 @@ export interface Gen<W extends World = World> {
   readonly time: number;
   /** Values shared by several properties of this one payload. */
   readonly memo: Map<string, unknown>;
+  /** The run's world state, when the payload is part of a run (status events are derived from it). */
+  readonly state?: WorldState | undefined;
 }
 
 /** What a rule is told about the property it is asked to fill. */

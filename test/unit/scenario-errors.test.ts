@@ -29,7 +29,7 @@ describe('bad scenarios', () => {
     const msg = await planFails([`${F}/schema-unknown-key.yaml`]);
     expect(msg).toMatch(/PM_SCENARIO_SCHEMA: test\/fixtures\/scenarios\/schema-unknown-key\.yaml:8:5: unknown key "evnt" in steps\[1\]; did you mean "event"/);
     expect(msg).toMatch(/a step needs one of event, steps, repeat, oneOf, parallel, include/);
-    expect(msg).toMatch(/valid values: event, steps, repeat, oneOf, parallel, include, name, after/);
+    expect(msg).toMatch(/valid values: event, steps, repeat, oneOf, parallel, include, wait, name, after/);
   });
 
   it('an unknown event type is answered with "did you mean" and the valid list', async () => {
