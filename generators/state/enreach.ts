@@ -6,7 +6,8 @@
  * CallbackListStatus) can be recomputed from the timeline alone. Field meanings: the Enreach doc
  * (webhooks.txt), QueueStatus, UserStatus and CallbackListStatus tables (docs/providers.md §3 Q1, Q5, Q7).
  */
-import { euOffsetHours, formatEnreach } from '../time.ts';
+import { euLocalDate, euOffsetHours, formatEnreach } from '../time.ts';
+import { Rng, hashString } from '../rng/seed.ts';
 import type { EnreachAvailabilityProfile, EnreachCallList, EnreachQueue, EnreachWorld, OpeningHours } from '../enreach/world.ts';
 import { LastStatus, type AgentId, type AgentRequest, type Holder, type PoolInfo, type StateOptions, type WorldState } from './types.ts';
 
@@ -38,17 +39,61 @@ interface Queue {
   connected: Set<string>;
 }
 
-interface Request {
+/** One handling attempt of a callback request, as CallbackChanged.CallbackAttempts lists it. */
+export interface CallbackAttempt {
+  Id: string;
+  UserId: string | null;
+  Timestamp: string;
+  /** 1: the contact was reached, 2: no answer [inference: the attempt type ids are undocumented]. */
+  CallbackAttemptTypeId: number;
+  Note: string | null;
+  RecordingId: string | null;
+  CallId: string | null;
+}
+
+/** An open callback request: what its events carry, fixed once (CreationTime, ContactMessage…), and its attempts. */
+export interface CallbackRequest {
+  listId: string | null;
   assigned: string | null;
   due: number | null;
   expiry: number | null;
   notBefore: number | null;
+  /** The request's own fields as first sent (every later CallbackChanged repeats them). */
+  fields: Record<string, unknown>;
+  /** Whether a CallbackChanged was sent already (the first one has Created: true). */
+  changed: boolean;
+  attempts: CallbackAttempt[];
+  /** Call-back calls that reached the contact. */
+  connected: Set<string>;
 }
 
 interface List {
   list: EnreachCallList;
-  open: Map<string, Request>;
 }
+
+/** A queue's calls of one (Helsinki) day, for QueueDailyCallMetrics. */
+interface Daily {
+  date: string;
+  total: number;
+  closed: number;
+  answered: number;
+  rejected: number;
+  queueTransfers: number;
+  waitMs: number;
+  /** Answered within 20 s (the service level) [inference: the target is not in the doc]. */
+  inTarget: number;
+  talkMs: number;
+  talks: number;
+  holdMs: number;
+  outTotal: number;
+  outAnswered: number;
+  outTalkMs: number;
+}
+
+/** The fields of a request that every CallbackChanged about it repeats. */
+const REQUEST_FIELDS = ['CreationTime', 'ContactMessage', 'ContactNumber', 'ContactName', 'CallId', 'RecordingId', 'TranscriptId', 'TypeId', 'QueueId', 'ChannelIn', 'DueDate', 'ExpiryDate', 'NotBefore', 'CalculatedPriority', 'CallbackExtras', 'CallbackRelatedItems'];
+
+const ATTEMPT_NOTES = { reached: 'Asia hoidettu puhelimessa.', missed: 'Ei vastannut, yritetään myöhemmin.' } as const;
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -71,6 +116,12 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 /** An Enreach DateTime without zone is UTC (docs/providers.md E10). */
 const ms = (v: unknown): number | null => (typeof v === 'string' && v !== '' ? Date.parse(/Z$/.test(v) ? v : `${v}Z`) : null);
 const dt = (t: number): string => formatEnreach(t, false);
+const guidRng = new Rng(1);
+/** A Guid derived from a text (an attempt's own id, from the event that made it). */
+const guidOf = (text: string): string => {
+  guidRng.seed(hashString(text));
+  return guidRng.guid();
+};
 
 /** Whether a queue takes calls at an instant, by its hours (Helsinki time, EU summer time). */
 export function isOpen(hours: OpeningHours, t: number): boolean {
@@ -87,6 +138,11 @@ export class EnreachState implements WorldState {
   private readonly agents = new Map<string, Agent>();
   private readonly queues = new Map<string, Queue>();
   private readonly lists = new Map<string, List>();
+  private readonly requests = new Map<string, CallbackRequest>();
+  private readonly daily = new Map<string, Daily>();
+  /** When each queue call was connected (talk time), and put on hold. */
+  private readonly connectedAt = new Map<string, number>();
+  private readonly holdAt = new Map<string, number>();
   /** Which agent has which call (QueueCallInDisconnected names only the call). */
   private readonly callAgent = new Map<string, string>();
   private freed: string[] = [];
@@ -104,7 +160,7 @@ export class EnreachState implements WorldState {
       this.queues.set(q.id, { queue: q, arrived: new Map(), waiting: new Set(), allocated: new Set(), connected: new Set() });
       for (const m of q.members) if (m.active) this.agents.get(m.userId)?.queues.add(q.id);
     }
-    for (const l of world.callLists) this.lists.set(l.id, { list: l, open: new Map() });
+    for (const l of world.callLists) this.lists.set(l.id, { list: l });
   }
 
   private agent(id: unknown): Agent | undefined {
@@ -152,6 +208,7 @@ export class EnreachState implements WorldState {
     const callId = str(b['CallId']);
     const a = this.agent(b['UserId']);
     const q = this.queueOf(b['QueueId']);
+    if (eventType.startsWith('Queue')) this.count(eventType, q, callId, t);
     if (eventType === 'QueueCallInArrived' && q && callId) {
       if (!q.arrived.has(callId)) q.arrived.set(callId, t);
       q.waiting.add(callId);
@@ -221,22 +278,163 @@ export class EnreachState implements WorldState {
         }
         break;
       case 'QueueCallInCallbackCreated':
-      case 'UserCallInCallbackCreated': {
-        const list = this.lists.get(str(b['CallListId']) ?? '');
-        const id = str(b['CallBackId']);
-        if (list && id && !list.open.has(id)) list.open.set(id, { assigned: null, due: null, expiry: null, notBefore: null });
+      case 'UserCallInCallbackCreated':
+      case 'CallbackChanged':
+        this.requestChanged(eventType, b);
+        break;
+      case 'CallbackUserCallOutConnected':
+      case 'CallbackUserCallOutDisconnected':
+      case 'CallbackUserCallRecorded':
+      case 'CallbackUserCallOutRecordingConverted':
+        this.attempt(eventType, b);
+        break;
+      default:
+    }
+  }
+
+  private requestChanged(eventType: string, b: Record<string, unknown>): void {
+    const id = str(b['CallBackId']);
+    if (!id) return;
+    let r = this.requests.get(id);
+    if (!r) {
+      r = { listId: null, assigned: null, due: null, expiry: null, notBefore: null, fields: {}, changed: false, attempts: [], connected: new Set() };
+      this.requests.set(id, r);
+    }
+    r.listId = str(b['CallListId']) ?? r.listId;
+    for (const k of REQUEST_FIELDS) if (k in b && !(k in r.fields)) r.fields[k] = b[k];
+    if (eventType !== 'CallbackChanged') return;
+    r.changed = true;
+    if (b['IsClosed'] === true) {
+      this.requests.delete(id);
+      return;
+    }
+    r.assigned = str(b['AssignedUserId']);
+    r.due = ms(b['DueDate']);
+    r.expiry = ms(b['ExpiryDate']);
+    r.notBefore = ms(b['NotBefore']);
+  }
+
+  /** A call back of a request: reached (connected) or not, recorded, in the request's attempts. */
+  private attempt(eventType: string, b: Record<string, unknown>): void {
+    const r = this.requests.get(str(b['CallBackId']) ?? '');
+    const call = str(b['CallId']);
+    if (!r || !call) return;
+    if (eventType === 'CallbackUserCallOutConnected') r.connected.add(call);
+    else if (eventType === 'CallbackUserCallOutDisconnected') {
+      const reached = r.connected.has(call);
+      r.attempts.push({
+        Id: guidOf(`attempt:${String(b['Id'])}`),
+        UserId: str(b['UserId']),
+        // The attempt's time is the hang-up's Timestamp (with Z, as the doc's CallbackAttempt example).
+        Timestamp: String(b['Timestamp']),
+        CallbackAttemptTypeId: reached ? 1 : 2,
+        Note: reached ? ATTEMPT_NOTES.reached : ATTEMPT_NOTES.missed,
+        RecordingId: null,
+        CallId: call,
+      });
+    } else {
+      const a = r.attempts.find((x) => x.CallId === call);
+      if (a && str(b['RecordingId'])) a.RecordingId = str(b['RecordingId']);
+    }
+  }
+
+  /** An open callback request (fixed fields and attempts so far), when the run has seen it. */
+  callbackRequest(callBackId: string): Readonly<CallbackRequest> | undefined {
+    return this.requests.get(callBackId);
+  }
+
+  private day(q: Queue, t: number): Daily {
+    const date = euLocalDate(t, 2);
+    let d = this.daily.get(q.queue.id);
+    if (!d || d.date !== date) {
+      d = { date, total: 0, closed: 0, answered: 0, rejected: 0, queueTransfers: 0, waitMs: 0, inTarget: 0, talkMs: 0, talks: 0, holdMs: 0, outTotal: 0, outAnswered: 0, outTalkMs: 0 };
+      this.daily.set(q.queue.id, d);
+    }
+    return d;
+  }
+
+  /** Counts a queue event into the queue's day (QueueDailyCallMetrics). */
+  private count(eventType: string, q: Queue | undefined, callId: string | null, t: number): void {
+    if (!q || !callId) return;
+    const d = this.day(q, t);
+    switch (eventType) {
+      case 'QueueCallInArrived':
+        if (!q.arrived.has(callId)) d.total++;
+        break;
+      case 'QueueCallInScheduleClosed':
+        d.total++;
+        d.closed++;
+        break;
+      case 'QueueCallInUserConnected': {
+        d.answered++;
+        const wait = t - (q.arrived.get(callId) ?? t);
+        d.waitMs += wait;
+        if (wait <= 20_000) d.inTarget++;
+        this.connectedAt.set(callId, t);
         break;
       }
-      case 'CallbackChanged': {
-        const list = this.lists.get(str(b['CallListId']) ?? '');
-        const id = str(b['CallBackId']);
-        if (!list || !id) break;
-        if (b['IsClosed'] === true) list.open.delete(id);
-        else list.open.set(id, { assigned: str(b['AssignedUserId']), due: ms(b['DueDate']), expiry: ms(b['ExpiryDate']), notBefore: ms(b['NotBefore']) });
+      case 'QueueCallInHoldStart':
+        this.holdAt.set(callId, t);
+        break;
+      case 'QueueCallInHoldEnd':
+        d.holdMs += t - (this.holdAt.get(callId) ?? t);
+        this.holdAt.delete(callId);
+        break;
+      case 'QueueCallInTransferConnected':
+        d.queueTransfers++;
+        break;
+      case 'QueueCallInDisconnected': {
+        const c = this.connectedAt.get(callId);
+        if (c === undefined && q.arrived.has(callId)) d.rejected++;
+        if (c !== undefined) {
+          d.talkMs += t - c;
+          d.talks++;
+        }
+        this.connectedAt.delete(callId);
+        this.holdAt.delete(callId);
+        break;
+      }
+      case 'QueueUserCallOutGoing':
+        d.outTotal++;
+        break;
+      case 'QueueUserCallOutConnected':
+        d.outAnswered++;
+        this.connectedAt.set(callId, t);
+        break;
+      case 'QueueUserCallOutDisconnected': {
+        const c = this.connectedAt.get(callId);
+        if (c !== undefined) d.outTalkMs += t - c;
+        this.connectedAt.delete(callId);
         break;
       }
       default:
     }
+  }
+
+  /** QueueDailyCallMetrics of a queue: its calls so far today (Helsinki date), counted from the run's events. */
+  dailyMetrics(queueId: string, t: number): Record<string, number | string> | undefined {
+    const q = this.queues.get(queueId);
+    if (!q) return undefined;
+    const d = this.day(q, t);
+    const avg = (sum: number, n: number): number => (n ? Math.round(sum / n / 100) / 10 : 0);
+    return {
+      QueueDate: d.date,
+      InboundTotalCalls: d.total,
+      InboundServiceClosedCalls: d.closed,
+      InboundAnsweredCalls: d.answered,
+      InboundRejectedCalls: d.rejected,
+      InboundQueueTransfers: d.queueTransfers,
+      InboundUserTransfers: 0,
+      InboundAvgWaitTimeSec: avg(d.waitMs, d.answered),
+      InboundAvgTalkTimeSec: avg(d.talkMs, d.talks),
+      InboundAvgHoldTimeSec: avg(d.holdMs, d.answered),
+      InboundServiceLevelPercentage: d.answered ? Math.round((d.inTarget / d.answered) * 10_000) / 100 : 0,
+      OutboundTotalCalls: d.outTotal,
+      OutboundAnsweredCalls: d.outAnswered,
+      OutboundRejectedCalls: d.outTotal - d.outAnswered,
+      OutboundAvgTalkTimeSec: d.outAnswered ? Math.round(d.outTalkMs / d.outAnswered / 1000) : 0,
+      OutboundAvgWaitTime: 0,
+    };
   }
 
   // ---- waits ----
@@ -407,7 +605,10 @@ export class EnreachState implements WorldState {
     let overDue = 0;
     let nextHourOverDue = 0;
     let expiring = 0;
-    for (const r of l.open.values()) {
+    let open = 0;
+    for (const r of this.requests.values()) {
+      if (r.listId !== listId) continue;
+      open++;
       if (r.assigned !== null) assigned++;
       else if (r.notBefore !== null && r.notBefore > t) {
         hiding++;
@@ -428,10 +629,10 @@ export class EnreachState implements WorldState {
     }
     return {
       IsAutoAllocate: l.list.isAutoAllocate,
-      TotalOpenRequests: l.open.size,
+      TotalOpenRequests: open,
       TotalAssigned: assigned,
       TotalHidingNotBefore: hiding,
-      TotalFreeForAllocation: l.open.size - assigned - hiding,
+      TotalFreeForAllocation: open - assigned - hiding,
       NextHourRevealedNotBefore: revealed,
       TotalOverDueDate: overDue,
       NextHourOverDueDate: nextHourOverDue,

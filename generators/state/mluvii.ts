@@ -94,6 +94,8 @@ export class MluviiState implements WorldState {
           const s = this.operators.get(id)?.sessions.get(sessionId ?? -1);
           if (s) s.onCall = false;
         }
+        break;
+      case 'SessionActivitySessionEnded':
         if (sessionId !== null) this.chatbotOf.delete(sessionId);
         break;
       case 'SessionForwarded':
@@ -129,6 +131,12 @@ export class MluviiState implements WorldState {
       default:
         if (sessionId !== null && b['client'] === 'Chatbot' && num(b['chatbotId']) !== null) this.chatbotOf.set(sessionId, b['chatbotId'] as number);
     }
+  }
+
+  /** Who serves a session now: an operator who joined (until concluded), else a chatbot that spoke in it (until it forwards), else nobody yet. */
+  servedBy(sessionId: number): 'operator' | 'chatbot' | undefined {
+    if (this.sessionOperators.has(sessionId)) return 'operator';
+    return this.chatbotOf.has(sessionId) ? 'chatbot' : undefined;
   }
 
   /** Sessions a chatbot serves now. */
