@@ -7,6 +7,7 @@ import type { Gen } from '../plan.ts';
 import { finnishFaker, asciiSlug } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { finnishMobile, type EnreachCallList, type EnreachQueue, type EnreachUser, type EnreachWorld } from './world.ts';
+import { finnishFirstName } from '../names.ts';
 
 export type G = Gen<EnreachWorld>;
 
@@ -21,7 +22,7 @@ export function userById(world: EnreachWorld, id: string): EnreachUser {
   const found = world.users.find((u) => u.id === id);
   if (found) return found;
   synthRng.seed(hashSeed(`enreach-user:${id.toLowerCase()}`));
-  const firstName = synthFaker.person.firstName();
+  const firstName = finnishFirstName(synthRng, synthRng.bool() ? 'female' : 'male');
   const lastName = synthFaker.person.lastName();
   return {
     id,

@@ -8,6 +8,7 @@
 import type { CatalogEntry } from '../../contracts/catalog.ts';
 import type { Hook } from '../plan.ts';
 import { ENREACH_MAX_DATETIME, ENREACH_MIN_DATETIME, euLocalDate, formatEnreach } from '../time.ts';
+import { finnishFirstName } from '../names.ts';
 import { EnreachState } from '../state/enreach.ts';
 import { callId, callList, contactNumber, customerNumber, isOutbound, queue, sticky, user, type G } from './entities.ts';
 import type { EnreachWorld } from './world.ts';
@@ -425,7 +426,7 @@ const HOOKS: Record<string, H> = {
     o['ChannelIn'] = typeId === 3 ? null : (g.world.queues.find((q) => q.id === list.queueId)?.name ?? null);
     o['CallId'] = typeId === 3 ? null : sticky(g, 'CallId');
     o['ContactNumber'] = contactNumber(g);
-    o['ContactName'] = g.rng.bool(0.5) ? null : g.faker.person.fullName();
+    o['ContactName'] = g.rng.bool(0.5) ? null : `${finnishFirstName(g.rng, g.rng.bool() ? 'female' : 'male')} ${g.faker.person.lastName()}`;
     o['ContactMessage'] = contactMessage(g);
     o['Note'] = phase === 'new' ? null : g.rng.bool(0.5) ? null : g.rng.pick(NOTES);
     o['AssignedUserId'] = agent ? agent.id : null;

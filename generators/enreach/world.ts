@@ -7,6 +7,7 @@ import type { WorldSizes } from '../types.ts';
 import { asciiSlug, finnishFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { distinctNames, sizesFor } from '../worlds.ts';
+import { finnishFirstName } from '../names.ts';
 
 export interface EnreachUser {
   id: string;
@@ -166,7 +167,7 @@ export function createEnreachWorld(seed: number | string, sizes: Partial<WorldSi
   const used = new Set<string>();
   const users: EnreachUser[] = Array.from({ length: n.users }, (_, i) => {
     const sex = rng.bool() ? 'female' : 'male';
-    const firstName = faker.person.firstName(sex);
+    const firstName = finnishFirstName(rng, sex);
     const lastName = faker.person.lastName();
     let userName = `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${domain}`;
     for (let k = 2; used.has(userName); k++) userName = `${asciiSlug(firstName)}.${asciiSlug(lastName)}${k}@${domain}`;

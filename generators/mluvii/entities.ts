@@ -8,6 +8,7 @@ import { MluviiState, type MluviiIdKind } from '../state/mluvii.ts';
 import { czechFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { MLUVII_ID_RANGES, type MluviiChatbot, type MluviiForm, type MluviiGuest, type MluviiOperator, type MluviiOperatorGroup, type MluviiTenant, type MluviiWorld } from './world.ts';
+import { czechFirstName } from '../names.ts';
 
 export type G = Gen<MluviiWorld>;
 
@@ -54,7 +55,7 @@ export function operatorById(world: MluviiWorld, id: number): MluviiOperator {
   if (found) return found;
   synthRng.seed(hashSeed(`mluvii-operator:${id}`));
   const sex = synthRng.bool() ? 'female' : 'male';
-  const firstName = synthFaker.person.firstName(sex);
+  const firstName = czechFirstName(synthRng, sex);
   const lastName = synthFaker.person.lastName(sex);
   return { id, firstName, lastName, fullName: `${firstName} ${lastName}`, email: '', tenantId: world.tenants[0]?.id ?? 0, groupIds: [] };
 }
@@ -105,7 +106,8 @@ export function guest(g: G): MluviiGuest {
     const found = g.world.guests.find((x) => x.id === id);
     if (found) return found;
     synthRng.seed(hashSeed(`mluvii-guest:${id}`));
-    return { id, fullName: `${synthFaker.person.firstName()} ${synthFaker.person.lastName()}`, email: '', phone: '', tenantId: tenant(g).id };
+    const sex = synthRng.bool() ? 'female' : 'male';
+    return { id, fullName: `${czechFirstName(synthRng, sex)} ${synthFaker.person.lastName(sex)}`, email: '', phone: '', tenantId: tenant(g).id };
   };
   return kept(g, 'guestId', byId, () => {
     const t = tenant(g);
