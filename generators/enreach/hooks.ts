@@ -109,7 +109,9 @@ const callbackCreated: H = (o, g) => {
   const fromCall = typeof g.ctx['CallId'] === 'string' || g.rng.bool(0.8);
   o['CallId'] = fromCall ? sticky(g, 'CallId') : null;
   if (!fromCall) o['LegId'] = null;
-  const leftMessage = g.rng.bool(0.25);
+  // A personal request (UserCallInCallbackCreated) comes with the caller's spoken message [inference];
+  // a queue's request sometimes does.
+  const leftMessage = g.eventType === 'UserCallInCallbackCreated' || g.rng.bool(0.25);
   o['RecordingId'] = leftMessage ? sticky(g, 'RecordingId') : null;
   o['ContactMessage'] = contactMessage(g);
   o['CreationTime'] = dt(g.time);
@@ -229,7 +231,8 @@ const HOOKS: Record<string, H> = {
     o['TTLSeconds'] = g.rng.pick([10, 20, 30, 60]);
   },
   UserCallAllocationResponse(o, g) {
-    const type = g.rng.weighted([['allocated', 60], ['nocalls', 30], ['agentunavailable', 10]]);
+    // In a sequence with a caller waiting (a CallId in the context) the fetch gets that call.
+    const type = typeof g.ctx['CallId'] === 'string' ? 'allocated' : g.rng.weighted([['allocated', 60], ['nocalls', 30], ['agentunavailable', 10]]);
     o['AllocationType'] = type;
     const got = type === 'allocated';
     o['CallId'] = got ? sticky(g, 'CallId') : null;
@@ -402,11 +405,6 @@ const HOOKS: Record<string, H> = {
     o['TotalServingAutoAllocateAgents'] = list.isAutoAllocate ? g.rng.int(0, autoAgents) : 0;
   },
   CallbackChanged(o, g) {
-    const request = stateOf(g)?.callbackRequest(sticky(g, 'CallBackId'));
-    if (request) {
-      knownRequest(o, g, request);
-      return;
-    }
     const list = callList(g);
     const known = typeof g.ctx['CallBackId'] === 'string';
     const withCall = typeof g.ctx['CallId'] === 'string';
@@ -435,7 +433,8 @@ const HOOKS: Record<string, H> = {
     o['TranscriptId'] = o['RecordingId'] !== null && g.rng.bool(0.5) ? sticky(g, 'TranscriptId') : null;
     o['DueDate'] = g.rng.bool(0.6) ? dt(created + g.rng.int(1, 3) * DAY) : null;
     o['ExpiryDate'] = g.rng.bool(0.5) ? dt(created + g.rng.int(7, 14) * DAY) : null;
-    o['NotBefore'] = g.rng.bool(0.2) ? dt(created + g.rng.int(1, 4) * 60 * MIN) : null;
+    // In a run a request is handled when an agent is free, so it is never hidden (NotBefore) [ours].
+    o['NotBefore'] = !stateOf(g) && g.rng.bool(0.2) ? dt(created + g.rng.int(1, 4) * 60 * MIN) : null;
     o['CalculatedPriority'] = String(g.rng.int(1, 20) * 10);
     o['CallbackExtras'] = g.rng.bool(0.6)
       ? null
@@ -456,6 +455,8 @@ const HOOKS: Record<string, H> = {
     const reached = last?.CallbackAttemptTypeId === 1;
     o['IsClosed'] = reached;
     o['ClassificationId'] = reached && g.rng.bool(0.5) ? g.rng.guid() : null;
+    const request = stateOf(g)?.callbackRequest(sticky(g, 'CallBackId'));
+    if (request) knownRequest(o, g, request);
   },
   QueueAttachedUsers(o, g) {
     const q = queue(g);

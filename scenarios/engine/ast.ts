@@ -81,7 +81,8 @@ export interface IncludeNode extends NodeBase {
  * session waits until one is free (`then`), gives up after its patience (`abandoned`), overflows
  * after `overflowAfter` or at once when nobody of the pool is logged in (`overflow`), or finds
  * the queue closed by its opening hours (`closed`). The outcome is decided while the run is
- * planned, so the steps after a wait start when it ends.
+ * planned, so the steps after a wait start when it ends; they are the served session's: after
+ * an `abandoned`, `overflow` or `closed` branch the session ends.
  */
 export interface WaitNode extends NodeBase {
   kind: 'wait';
@@ -93,6 +94,8 @@ export interface WaitNode extends NodeBase {
   overflowAfter?: Dyn<DurationSpec>;
   /** Not an agent this session already had. */
   another: boolean;
+  /** `for: open`: only whether the queue is open (no agent is taken): `then` when it is, `closed` when not. */
+  forOpen: boolean;
   then: StepNode[];
   abandoned?: StepNode[];
   overflow?: StepNode[];

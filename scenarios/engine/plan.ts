@@ -358,6 +358,7 @@ export function planScenarios(scenarios: readonly Scenario[], opts: PlanOptions 
       const t = run.startTime + now;
       const pool = state.pool(req, t);
       if (!pool.open && wp.node.closed) return settle(s, 'closed', now);
+      if (wp.node.forOpen) return settle(s, 'then', now);
       if (pool.loggedIn === 0 && wp.node.overflow) return settle(s, 'overflow', now);
       const agent = state.grant(req, s.holder, t);
       if (agent !== undefined) return granted(s, state, agent, now);

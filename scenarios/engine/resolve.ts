@@ -211,10 +211,18 @@ class Resolver {
         hint: 'add overflow: [ … ] beside then:, or remove overflowAfter',
       });
     }
+    const forOpen = w['for'] === 'open';
+    if (forOpen && s['closed'] === undefined) {
+      throw scenarioError(CODES.badValue, 'wait: { for: open } needs closed: steps (what happens when the queue is closed)', {
+        where: unit.src.where([...wp, 'for']),
+        hint: 'add closed: [ … ] beside the wait; then: (or the steps after the wait) happen when the queue is open',
+      });
+    }
     const node: WaitNode = {
       kind: 'wait',
       ...base,
       another: w['another'] === true,
+      forOpen,
       ...(w['agent'] !== undefined ? { agent: this.value(unit, w['agent'], [...wp, 'agent']) } : {}),
       ...(w['queue'] !== undefined ? { queue: this.value(unit, w['queue'], [...wp, 'queue']) } : {}),
       ...(w['patience'] !== undefined ? { patience: this.dyn(unit, w['patience'], [...wp, 'patience'], parseDuration) } : {}),

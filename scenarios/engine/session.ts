@@ -121,6 +121,8 @@ export class Session {
   private events = 0;
   private work = 0;
   private outcomeAt = 0;
+  /** An abandoned / overflow / closed outcome ended the session: no step after the wait happens. */
+  private ended = false;
 
   constructor(
     readonly sc: Scenario,
@@ -221,6 +223,7 @@ export class Session {
     const { rng, shapeEnv } = this;
     let cur = t0;
     for (const n of nodes) {
+      if (this.ended) break;
       if (n.skipped) continue;
       if (++this.work > SESSION_LIMITS.work) this.tooBig(n);
       shapeEnv.iteration = iter;
@@ -240,7 +243,7 @@ export class Session {
           const { min, max } = dynValue(n.count, shapeEnv);
           const times = rng.int(min, max);
           let c = t;
-          for (let i = 0; i < times; i++) {
+          for (let i = 0; i < times && !this.ended; i++) {
             if (++this.work > SESSION_LIMITS.work) this.tooBig(n);
             c = yield* this.expand(n.steps, c, i);
           }
@@ -276,6 +279,7 @@ export class Session {
           const overflowMs = n.overflowAfter ? sample(dynValue(n.overflowAfter, shapeEnv), rng) : Infinity;
           const outcome = (yield { node: n, at: t, patienceMs, overflowMs }) ?? 'then';
           cur = yield* this.expand(n[outcome] ?? [], this.outcomeAt, iter);
+          if (outcome !== 'then') this.ended = true;
           break;
         }
       }
