@@ -24,6 +24,7 @@ export const CONTEXT_KEYS: Readonly<Record<Provider, readonly string[]>> = {
     'toGroupId',
     'forwardTarget',
     'formFieldSetUUID',
+    'presence',
   ],
   enreach: [
     'OrganizationId',

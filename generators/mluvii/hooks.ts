@@ -52,9 +52,12 @@ const toOtherOperator: H = (o, g) => {
  * Where a forward goes, when the context says: `forwardTarget` ('operator' | 'group', e.g. preset
  * by a Pact provider state), else a target id already in the context. Undefined: draw one.
  */
-function presetForwardTarget(g: G, order: readonly ('operator' | 'group')[]): 'operator' | 'group' | undefined {
+type ForwardTarget = 'operator' | 'group' | 'chatbot' | 'phone';
+const FORWARD_TARGETS: readonly string[] = ['operator', 'group', 'chatbot', 'phone'];
+
+function presetForwardTarget(g: G, order: readonly ('operator' | 'group')[]): ForwardTarget | undefined {
   const preset = g.ctx['forwardTarget'];
-  if (preset === 'operator' || preset === 'group') return preset;
+  if (typeof preset === 'string' && FORWARD_TARGETS.includes(preset)) return preset as ForwardTarget;
   const ids = { operator: g.ctx['toOperatorUserId'], group: g.ctx['toGroupId'] };
   return order.find((t) => typeof ids[t] === 'number');
 }
@@ -233,13 +236,20 @@ const ACTIVITY: Record<string, H> = {
   SessionForwarded(o, g) {
     byOperator(o, g);
     const { channel } = channelSource(g);
-    const target = presetForwardTarget(g, ['group', 'operator']) ?? g.rng.weighted<'operator' | 'group' | 'phone'>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
+    const target = presetForwardTarget(g, ['group', 'operator']) ?? g.rng.weighted<ForwardTarget>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
+    // SessionForwarded (the event) names the same target.
+    g.ctx['forwardTarget'] = target;
     if (target === 'operator') {
       toOtherOperator(o, g);
     } else if (target === 'group') {
       const grp = operatorGroup(g, 'toGroupId');
       o['toGroupId'] = grp.id;
       o['toGroupName'] = grp.name;
+    } else if (target === 'chatbot') {
+      // "the same parameters [toGroupId, toGroupName] are also used when forwarding to a chatbot" (the doc's hint).
+      const bot = chatbot(g);
+      o['toGroupId'] = bot.id;
+      o['toGroupName'] = bot.name;
     } else {
       o['toPhoneNumber'] = `+420${g.rng.pick(['2', '5', '6', '7'])}${g.rng.digits(8)}`;
     }
@@ -250,7 +260,8 @@ const EVENT_HOOKS: Record<string, H> = {
   SessionForwarded(o, g) {
     // The target of the forward: an operator, a group or a chatbot (the doc example: a group).
     // Shared with SessionActivitySessionForwarded through the context (toOperatorUserId / toGroupId).
-    const target = presetForwardTarget(g, ['operator', 'group']) ?? g.rng.weighted<'operator' | 'group' | 'chatbot'>([['group', 50], ['operator', 38], ['chatbot', 12]]);
+    // "userId, operatorGroupId, or chatbotId, depending on the target"; none for an external number.
+    const target = presetForwardTarget(g, ['operator', 'group']) ?? g.rng.weighted<ForwardTarget>([['group', 50], ['operator', 38], ['chatbot', 12]]);
     o['userId'] = target === 'operator' ? otherOperator(g).id : null;
     o['operatorGroupId'] = target === 'group' ? operatorGroup(g, 'toGroupId').id : null;
     o['chatbotId'] = target === 'chatbot' ? chatbot(g).id : null;
@@ -273,7 +284,10 @@ const EVENT_HOOKS: Record<string, H> = {
     o['routingRuleSetId'] = level === 'routing' ? g.rng.pick(g.world.routingRuleSetIds) : null;
   },
   UserStatusChanged(o, g) {
-    const derived = stateOf(g)?.operatorStatus(operator(g).id);
+    // The operator's own choice (context presence: log in, a break, log out), over the sessions in hand.
+    const p = g.ctx['presence'];
+    const chosen = p === 'ONLINE' || p === 'AWAY' || p === 'OFFLINE' ? { presence: p, reason: p === 'AWAY' ? g.rng.pick(AWAY_REASONS) : null } : undefined;
+    const derived = stateOf(g)?.operatorStatus(operator(g).id, chosen);
     if (derived) {
       Object.assign(o, derived);
       return;

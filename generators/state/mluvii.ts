@@ -8,7 +8,7 @@ import { MLUVII_ID_RANGES } from '../mluvii/world.ts';
 import { Rng } from '../rng/seed.ts';
 import { LastStatus, type AgentId, type AgentRequest, type Holder, type PoolInfo, type StateOptions, type WorldState } from './types.ts';
 
-type Presence = 'ONLINE' | 'AWAY' | 'OFFLINE';
+export type Presence = 'ONLINE' | 'AWAY' | 'OFFLINE';
 
 interface Operator {
   id: number;
@@ -228,11 +228,12 @@ export class MluviiState implements WorldState {
   }
 
   /** UserStatusChanged of an operator: OFFLINE / AWAY as chosen, else BUSY while sessions are in hand (ON_CALL in a phone or A/V call), else ONLINE. */
-  operatorStatus(userId: number): { status: string; availabilityStatus: string; availabilityStatusReason: string | null } | undefined {
+  operatorStatus(userId: number, chosen?: { presence: Presence; reason: string | null }): { status: string; availabilityStatus: string; availabilityStatusReason: string | null } | undefined {
     const o = this.operators.get(userId);
     if (!o) return undefined;
-    if (o.presence === 'OFFLINE') return { status: 'OFFLINE', availabilityStatus: 'DEFAULT', availabilityStatusReason: null };
-    if (o.presence === 'AWAY') return { status: 'AWAY', availabilityStatus: 'AWAY', availabilityStatusReason: o.reason };
+    const presence = chosen?.presence ?? o.presence;
+    if (presence === 'OFFLINE') return { status: 'OFFLINE', availabilityStatus: 'DEFAULT', availabilityStatusReason: null };
+    if (presence === 'AWAY') return { status: 'AWAY', availabilityStatus: 'AWAY', availabilityStatusReason: chosen ? chosen.reason : o.reason };
     let onCall = false;
     for (const s of o.sessions.values()) onCall ||= s.onCall;
     if (onCall) return { status: 'BUSY', availabilityStatus: 'ON_CALL', availabilityStatusReason: null };
