@@ -23,6 +23,7 @@ import {
   SETTING_NAMES,
   WELCOME_MESSAGES,
 } from './texts.ts';
+import type { Presence } from '../state/mluvii.ts';
 import { MLUVII_ID_RANGES, type MluviiWorld } from './world.ts';
 
 type O = Record<string, unknown>;
@@ -286,7 +287,7 @@ const EVENT_HOOKS: Record<string, H> = {
   UserStatusChanged(o, g) {
     // The operator's own choice (context presence: log in, a break, log out), over the sessions in hand.
     const p = g.ctx['presence'];
-    const chosen = p === 'ONLINE' || p === 'AWAY' || p === 'OFFLINE' ? { presence: p, reason: p === 'AWAY' ? g.rng.pick(AWAY_REASONS) : null } : undefined;
+    const chosen = p === 'ONLINE' || p === 'AWAY' || p === 'OFFLINE' ? { presence: p as Presence, reason: p === 'AWAY' ? g.rng.pick(AWAY_REASONS) : null } : undefined;
     const derived = stateOf(g)?.operatorStatus(operator(g).id, chosen);
     if (derived) {
       Object.assign(o, derived);

@@ -32,6 +32,8 @@ interface Agent {
 
 interface Queue {
   queue: EnreachQueue;
+  /** Its members now: the world's, plus those UserQueueAttached added, less those it deleted. */
+  members: { userId: string; priority: number }[];
   /** When each call still in the queue arrived (MaxWaitTime). */
   arrived: Map<string, number>;
   waiting: Set<string>;
@@ -157,7 +159,7 @@ export class EnreachState implements WorldState {
       this.agents.set(u.id, { id: u.id, queues: new Set(), availability: atStart, phase: 'idle', callId: null, queueId: null, wrapUpMax: null, wrapUpStart: null, talkingChanged: null, holder: null });
     }
     for (const q of world.queues) {
-      this.queues.set(q.id, { queue: q, arrived: new Map(), waiting: new Set(), allocated: new Set(), connected: new Set() });
+      this.queues.set(q.id, { queue: q, members: q.members.map((m) => ({ userId: m.userId, priority: m.priority })), arrived: new Map(), waiting: new Set(), allocated: new Set(), connected: new Set() });
       for (const m of q.members) if (m.active) this.agents.get(m.userId)?.queues.add(q.id);
     }
     for (const l of world.callLists) this.lists.set(l.id, { list: l });
@@ -224,7 +226,8 @@ export class EnreachState implements WorldState {
     } else if (CONNECTED.has(eventType) && a) {
       if (a.callId !== callId) this.startCall(a, callId, a.queueId ?? (eventType.startsWith('Queue') ? (q?.queue.id ?? null) : null), 'talking', t);
       else this.setPhase(a, 'talking', t);
-      if (q && callId) {
+      // Only inbound calls are the queue's requesters (an outbound call in its name is not).
+      if (q && callId && eventType === 'QueueCallInUserConnected') {
         q.allocated.delete(callId);
         q.connected.add(callId);
       }
@@ -271,6 +274,10 @@ export class EnreachState implements WorldState {
       case 'UserQueueAttached':
         if (a && q) {
           const on = b['Active'] === true && b['Deleted'] !== true;
+          // "When queue user is added or removed from queue": a new user becomes a member, a deleted one is no longer.
+          const member = q.members.find((m) => m.userId === a.id);
+          if (b['Deleted'] === true) q.members = q.members.filter((m) => m.userId !== a.id);
+          else if (!member) q.members.push({ userId: a.id, priority: typeof b['Priority'] === 'number' ? b['Priority'] : 0 });
           if (on && !a.queues.has(q.queue.id)) {
             a.queues.add(q.queue.id);
             this.freed.push(a.id);
@@ -459,7 +466,7 @@ export class EnreachState implements WorldState {
     const q = this.requestedQueue(req);
     if (!q) return { key: 'queue:', open: true, loggedIn: 0 };
     let loggedIn = 0;
-    for (const m of q.queue.members) {
+    for (const m of q.members) {
       const a = this.agents.get(m.userId);
       if (a && a.queues.has(q.queue.id) && this.loggedIn(a)) loggedIn++;
     }
@@ -476,7 +483,7 @@ export class EnreachState implements WorldState {
       if (!q) return undefined;
       // Priority queues offer the call to the best priority first (lower number); otherwise in member order.
       let best = Infinity;
-      for (const m of q.queue.members) {
+      for (const m of q.members) {
         const a = this.agents.get(m.userId);
         if (!a || !a.queues.has(q.queue.id) || !this.free(a, req)) continue;
         const rank = q.queue.usePriorities ? m.priority : 0;
@@ -554,7 +561,7 @@ export class EnreachState implements WorldState {
     let shortAway = 0;
     let wrapUp = 0;
     let free = 0;
-    for (const m of q.queue.members) {
+    for (const m of q.members) {
       const a = this.agents.get(m.userId);
       if (!a || !a.queues.has(queueId) || !this.loggedIn(a)) continue;
       checkedIn++;
@@ -569,7 +576,7 @@ export class EnreachState implements WorldState {
     const allocated = q.allocated.size;
     const connected = q.connected.size;
     return {
-      NbrOfProviders: q.queue.members.length,
+      NbrOfProviders: q.members.length,
       NbrOfRequesters: queuing + allocated + connected,
       NbrOfServingAgentsEstimate: checkedIn - longAway,
       NbrOfAllocated: allocated,
@@ -592,7 +599,7 @@ export class EnreachState implements WorldState {
   attachedUsers(queueId: string): { UserId: string; Active: boolean; Priority: number }[] | undefined {
     const q = this.queues.get(queueId);
     if (!q) return undefined;
-    return q.queue.members.map((m) => ({ UserId: m.userId, Active: this.agents.get(m.userId)?.queues.has(queueId) ?? false, Priority: m.priority }));
+    return q.members.map((m) => ({ UserId: m.userId, Active: this.agents.get(m.userId)?.queues.has(queueId) ?? false, Priority: m.priority }));
   }
 
   /** CallbackListStatus counters of the doc's table, from the list's open requests and its queue's members. */
@@ -621,7 +628,7 @@ export class EnreachState implements WorldState {
     const q = this.queues.get(l.list.queueId);
     let active = 0;
     let serving = 0;
-    for (const m of q?.queue.members ?? []) {
+    for (const m of q?.members ?? []) {
       const a = this.agents.get(m.userId);
       if (!a || !a.queues.has(l.list.queueId)) continue;
       active++;
