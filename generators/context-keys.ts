@@ -47,6 +47,12 @@ export const CONTEXT_KEYS: Readonly<Record<Provider, readonly string[]>> = {
     'SupervisorUserId',
     'SupervisorLegId',
     'TransferTarget',
+    'CallStartedAt',
+    'ConnectedAt',
+    'CallEndedAt',
+    'TranscribeRecordingType',
+    'TransferApplet',
+    'OverflowApplet',
   ],
 };
 

@@ -34,7 +34,7 @@ const NOTES = ['Asiakas pyysi soittamaan uudelleen huomenna.', 'Ei vastannut, yr
  * the doc gives each event, matching how the call went (connected or not: the context's
  * ConnectedAt). QueueCallInDisconnected: "Informative technical local reason … e.g.
  * busy_on_busy, ivr_menu_failure" (none for an ordinary end); the others: "Technical reason (e.g
- * SIP cause code)". The SIP causes are Q.850's [inference: which cause the platform sends when].
+ * SIP cause code)" (docs/providers.md E18). The SIP causes are Q.850's [inference: which cause the platform sends when].
  */
 const disconnect: H = (o, g) => {
   const connected = typeof g.ctx['ConnectedAt'] === 'number';

@@ -3,13 +3,13 @@
  * wrap-up; one call at a time), service queues (callers waiting, allocated, connected; open by
  * their hours) and call lists (open callback requests). It moves only by the events the run emits
  * (apply), so every status it reports (QueueStatus, QueueAttachedUsers, UserStatus,
- * CallbackListStatus) can be recomputed from the timeline alone. Field meanings: the Enreach doc
- * (webhooks.txt), QueueStatus, UserStatus and CallbackListStatus tables (docs/providers.md §3 Q1, Q5, Q7).
+ * CallbackListStatus) can be recomputed from the timeline alone. Field meanings: the Enreach doc's
+ * QueueStatus, UserStatus and CallbackListStatus tables (docs/providers.md E16, E19; §3 Q1, Q5, Q7).
  */
 import { euLocalDate, euOffsetHours, formatEnreach } from '../time.ts';
 import { Rng, hashString } from '../rng/seed.ts';
 import type { EnreachAvailabilityProfile, EnreachCallList, EnreachQueue, EnreachWorld, OpeningHours } from '../enreach/world.ts';
-import { LastStatus, type AgentId, type AgentRequest, type Holder, type PoolInfo, type StateOptions, type WorldState } from './types.ts';
+import { LastStatus, type AgentId, type AgentRequest, type Holder, type StateOptions, type WorldState } from './types.ts';
 
 type Availability = EnreachAvailabilityProfile['availability'];
 type Phase = 'idle' | 'allocated' | 'talking' | 'wrapUp';
@@ -148,6 +148,8 @@ export class EnreachState implements WorldState {
   /** Which agent has which call (QueueCallInDisconnected names only the call). */
   private readonly callAgent = new Map<string, string>();
   private freed: string[] = [];
+  /** The agents each session holds (so a session's end frees them without a look at every agent). */
+  private readonly held = new Map<Holder, Set<Agent>>();
   private readonly status = new LastStatus(STATUS_EVENTS, ['Id', 'Timestamp']);
 
   constructor(
@@ -179,6 +181,7 @@ export class EnreachState implements WorldState {
       a.queueId = null;
       a.wrapUpMax = null;
       a.wrapUpStart = null;
+      if (a.holder) this.held.get(a.holder)?.delete(a);
       a.holder = null;
       this.freed.push(a.id);
     }
@@ -446,7 +449,7 @@ export class EnreachState implements WorldState {
 
   // ---- waits ----
 
-  private loggedIn(a: Agent): boolean {
+  private isLoggedIn(a: Agent): boolean {
     return a.availability !== 'OffWork';
   }
 
@@ -458,19 +461,27 @@ export class EnreachState implements WorldState {
     return this.queueOf(req.queue ?? req.context['QueueId']);
   }
 
-  pool(req: AgentRequest, time: number): PoolInfo {
+  poolKey(req: AgentRequest): string {
+    return req.agent !== undefined ? `user:${String(req.agent)}` : `queue:${this.requestedQueue(req)?.queue.id ?? ''}`;
+  }
+
+  isOpen(req: AgentRequest, time: number): boolean {
+    const q = req.agent === undefined ? this.requestedQueue(req) : undefined;
+    return q ? isOpen(q.queue.hours, time) : true;
+  }
+
+  loggedIn(req: AgentRequest): number {
     if (req.agent !== undefined) {
       const a = this.agent(req.agent);
-      return { key: `user:${String(req.agent)}`, open: true, loggedIn: a && this.loggedIn(a) ? 1 : 0 };
+      return a && this.isLoggedIn(a) ? 1 : 0;
     }
     const q = this.requestedQueue(req);
-    if (!q) return { key: 'queue:', open: true, loggedIn: 0 };
-    let loggedIn = 0;
-    for (const m of q.members) {
+    let n = 0;
+    for (const m of q?.members ?? []) {
       const a = this.agents.get(m.userId);
-      if (a && a.queues.has(q.queue.id) && this.loggedIn(a)) loggedIn++;
+      if (a && q && a.queues.has(q.queue.id) && this.isLoggedIn(a)) n++;
     }
-    return { key: `queue:${q.queue.id}`, open: isOpen(q.queue.hours, time), loggedIn };
+    return n;
   }
 
   grant(req: AgentRequest, holder: Holder): AgentId | undefined {
@@ -495,15 +506,18 @@ export class EnreachState implements WorldState {
     }
     if (!pick) return undefined;
     pick.holder = holder;
+    let mine = this.held.get(holder);
+    if (!mine) this.held.set(holder, (mine = new Set()));
+    mine.add(pick);
     return pick.id;
   }
 
   release(holder: Holder): void {
-    for (const a of this.agents.values()) {
-      if (a.holder !== holder) continue;
+    for (const a of this.held.get(holder) ?? []) {
       a.holder = null;
       this.freed.push(a.id);
     }
+    this.held.delete(holder);
   }
 
   takeFreed(): AgentId[] {
@@ -563,7 +577,7 @@ export class EnreachState implements WorldState {
     let free = 0;
     for (const m of q.members) {
       const a = this.agents.get(m.userId);
-      if (!a || !a.queues.has(queueId) || !this.loggedIn(a)) continue;
+      if (!a || !a.queues.has(queueId) || !this.isLoggedIn(a)) continue;
       checkedIn++;
       if (a.availability !== 'Available') longAway++;
       else if (a.phase === 'allocated' || a.phase === 'talking') shortAway++;
@@ -632,7 +646,7 @@ export class EnreachState implements WorldState {
       const a = this.agents.get(m.userId);
       if (!a || !a.queues.has(l.list.queueId)) continue;
       active++;
-      if (this.loggedIn(a) && a.availability === 'Available') serving++;
+      if (this.isLoggedIn(a) && a.availability === 'Available') serving++;
     }
     return {
       IsAutoAllocate: l.list.isAutoAllocate,

@@ -8,7 +8,7 @@ import { EnreachState } from './enreach.ts';
 import { MluviiState } from './mluvii.ts';
 import type { StateOptions, WorldState } from './types.ts';
 
-export type { AgentId, AgentRequest, AgentsAtStart, Holder, PoolInfo, StateOptions, WorldState } from './types.ts';
+export type { AgentId, AgentRequest, AgentsAtStart, Holder, StateOptions, WorldState } from './types.ts';
 export { EnreachState, isOpen } from './enreach.ts';
 export { MluviiState, CHATS_PER_OPERATOR } from './mluvii.ts';
 

@@ -6,7 +6,7 @@
 import type { MluviiWorld } from '../mluvii/world.ts';
 import { MLUVII_ID_RANGES } from '../mluvii/world.ts';
 import { Rng } from '../rng/seed.ts';
-import { LastStatus, type AgentId, type AgentRequest, type Holder, type PoolInfo, type StateOptions, type WorldState } from './types.ts';
+import { LastStatus, type AgentId, type AgentRequest, type Holder, type StateOptions, type WorldState } from './types.ts';
 
 export type Presence = 'ONLINE' | 'AWAY' | 'OFFLINE';
 
@@ -42,6 +42,8 @@ export class MluviiState implements WorldState {
   /** The chatbot serving each session, until it forwards the session or the session ends. */
   private readonly chatbotOf = new Map<number, number>();
   private freed: number[] = [];
+  /** The operators each session holds (a session's end frees them without a look at every operator). */
+  private readonly heldBy = new Map<Holder, Set<Operator>>();
   private readonly status = new LastStatus(new Set(['UserStatusChanged']), []);
   private readonly next: Record<MluviiIdKind, number>;
 
@@ -186,9 +188,16 @@ export class MluviiState implements WorldState {
     return !exclusive && count < CHATS_PER_OPERATOR;
   }
 
-  pool(req: AgentRequest): PoolInfo {
-    const key = req.agent !== undefined ? `operator:${String(req.agent)}` : req.queue !== undefined ? `group:${String(req.queue)}` : `tenant:${String(req.context['tenantId'] ?? '')}`;
-    return { key, open: true, loggedIn: this.pooled(req).filter((o) => o.presence !== 'OFFLINE').length };
+  poolKey(req: AgentRequest): string {
+    return req.agent !== undefined ? `operator:${String(req.agent)}` : req.queue !== undefined ? `group:${String(req.queue)}` : `tenant:${String(req.context['tenantId'] ?? '')}`;
+  }
+
+  isOpen(): boolean {
+    return true;
+  }
+
+  loggedIn(req: AgentRequest): number {
+    return this.pooled(req).filter((o) => o.presence !== 'OFFLINE').length;
   }
 
   grant(req: AgentRequest, holder: Holder): AgentId | undefined {
@@ -205,11 +214,15 @@ export class MluviiState implements WorldState {
     }
     if (!pick) return undefined;
     pick.holds.add(holder);
+    let mine = this.heldBy.get(holder);
+    if (!mine) this.heldBy.set(holder, (mine = new Set()));
+    mine.add(pick);
     return pick.id;
   }
 
   release(holder: Holder): void {
-    for (const o of this.operators.values()) if (o.holds.delete(holder)) this.freed.push(o.id);
+    for (const o of this.heldBy.get(holder) ?? []) if (o.holds.delete(holder)) this.freed.push(o.id);
+    this.heldBy.delete(holder);
   }
 
   takeFreed(): AgentId[] {

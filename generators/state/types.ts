@@ -26,15 +26,6 @@ export interface AgentRequest {
   context: Readonly<Record<string, unknown>>;
 }
 
-/** Where a wait stands before it starts waiting. */
-export interface PoolInfo {
-  /** The pool the wait queues in: an agent freed in one of its pools (poolsOf) is offered to it. */
-  key: string;
-  /** Enreach: the queue is open by its opening hours now; mluvii: always true. */
-  open: boolean;
-  /** How many agents of the pool are logged in at all (0: nobody could answer, so overflow at once). */
-  loggedIn: number;
-}
 
 export interface WorldState {
   readonly provider: Provider;
@@ -42,7 +33,12 @@ export interface WorldState {
   readonly agentKey: string;
   /** Advances the state by one emitted event (its body: mluvii `data`, the Enreach payload). */
   apply(eventType: string, body: Record<string, unknown>, time: number): void;
-  pool(req: AgentRequest, time: number): PoolInfo;
+  /** The pool a wait queues in: an agent freed in one of its pools (poolsOf) is offered to it. */
+  poolKey(req: AgentRequest): string;
+  /** Enreach: the queue is open by its opening hours at `time`; mluvii: always. */
+  isOpen(req: AgentRequest, time: number): boolean;
+  /** How many agents of the pool are logged in at all (0: nobody could answer, so a wait with overflow: overflows at once). */
+  loggedIn(req: AgentRequest): number;
   /** A free agent for the request, now held by `holder`; undefined when nobody is free. */
   grant(req: AgentRequest, holder: Holder, time: number): AgentId | undefined;
   /** Gives back every agent the holder still holds (its session ended). */

@@ -356,17 +356,16 @@ export function planScenarios(scenarios: readonly Scenario[], opts: PlanOptions 
       if (!state) return settle(s, 'then', now);
       const req = s.request();
       const t = run.startTime + now;
-      const pool = state.pool(req, t);
-      if (!pool.open && wp.node.closed) return settle(s, 'closed', now);
+      if (wp.node.closed && !state.isOpen(req, t)) return settle(s, 'closed', now);
       if (wp.node.forOpen) return settle(s, 'then', now);
-      if (pool.loggedIn === 0 && wp.node.overflow) return settle(s, 'overflow', now);
+      if (wp.node.overflow && state.loggedIn(req) === 0) return settle(s, 'overflow', now);
       const agent = state.grant(req, s.holder, t);
       if (agent !== undefined) return granted(s, state, agent, now);
       // Wait: until an agent is free, the patience ends (abandoned) or the queue overflows.
       const overflowFirst = wp.overflowMs <= wp.patienceMs;
       s.deadline = now + Math.min(wp.patienceMs, wp.overflowMs);
       s.deadlineOutcome = overflowFirst ? 'overflow' : 'abandoned';
-      parkedOf.set(s, waits.park(pool.key, s, req));
+      parkedOf.set(s, waits.park(state.poolKey(req), s, req));
       stats.waiting = waits.size;
       schedule(s);
     };
