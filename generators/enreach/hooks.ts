@@ -37,10 +37,12 @@ const NOTES = ['Asiakas pyysi soittamaan uudelleen huomenna.', 'Ei vastannut, yr
  * SIP cause code)" (docs/providers.md E18). The SIP causes are Q.850's [inference: which cause the platform sends when].
  */
 const disconnect: H = (o, g) => {
-  const connected = typeof g.ctx['ConnectedAt'] === 'number';
+  // A lone disconnect (the call begins with it) could have been anything: draw how it went.
+  const lone = g.ctx['CallStartedAt'] === g.time && typeof g.ctx['ConnectedAt'] !== 'number';
+  const connected = lone ? g.rng.bool(0.7) : typeof g.ctx['ConnectedAt'] === 'number';
   const outbound = isOutbound(g.eventType);
   // A talk ends from either side; an unanswered inbound call ends with the caller (remote), an unanswered outbound one with the agent (local).
-  const remote = connected ? g.rng.bool(0.6) : !outbound;
+  const remote = connected || lone ? g.rng.bool(0.6) : !outbound;
   o['Reason'] = remote ? 'remote' : 'local';
   if (!('TechReason' in o)) return;
   if (g.eventType === 'QueueCallInDisconnected') {
