@@ -10,7 +10,7 @@ export interface CliIO {
   stdin: Readable;
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** Aborted on SIGINT/SIGTERM by bin/; commands that run long stop when it fires. */
+  /** Aborted on SIGINT/SIGTERM by cli/bin.ts; commands that run long stop when it fires. */
   signal?: AbortSignal;
 }
 

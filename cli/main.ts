@@ -1,19 +1,9 @@
 import { ProviderMockError, unknownName } from '../contracts/errors.ts';
-import type { Command } from './command.ts';
-import { demoCommand } from './commands/demo.ts';
-import { eventsCommand } from './commands/events.ts';
-import { exportCommand } from './commands/export.ts';
-import { generateCommand } from './commands/generate.ts';
-import { planCommand } from './commands/plan.ts';
-import { pactCommand } from './commands/pact.ts';
-import { runCommand } from './commands/run.ts';
-import { scenariosCommand } from './commands/scenarios.ts';
-import { serveCommand } from './commands/serve.ts';
-import { validateCommand } from './commands/validate.ts';
+import pkg from '../package.json' with { type: 'json' };
+import { COMMANDS } from './commands/index.ts';
 import { err, out, type CliIO } from './io.ts';
 
-/** Every command; the CLI only parses flags and calls the library. */
-export const COMMANDS: readonly Command[] = [demoCommand, eventsCommand, generateCommand, validateCommand, scenariosCommand, planCommand, runCommand, serveCommand, pactCommand, exportCommand];
+export { COMMANDS } from './commands/index.ts';
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -42,13 +32,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { version: string };
     out(io, pkg.version);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) throw unknownName('PM_UNKNOWN_COMMAND', 'command', name, COMMANDS.map((c) => c.name));
+    if (!entry) throw unknownName('PM_UNKNOWN_COMMAND', 'command', name, COMMANDS.map((c) => c.name));
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       out(io, command.help);
       return 0;

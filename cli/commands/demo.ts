@@ -13,7 +13,6 @@ const MLUVII_CREDENTIALS = 'demo:s3cret';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'start a local receiver and drive a built-in Enreach and mluvii scenario into it',
   help: `Usage: provider-mock demo [--seed S] [--duplicates R]
 
 Starts a small compliant receiver on 127.0.0.1, runs the built-in scenarios

@@ -6,7 +6,6 @@ import { table } from '../table.ts';
 
 export const eventsCommand: Command = {
   name: 'events',
-  summary: 'list the event catalog (every webhook event type of both providers)',
   help: `Usage: provider-mock events [--provider mluvii|enreach] [--json]
 
   --provider P   only this provider's events

@@ -5,7 +5,6 @@ import { err, writeOutput } from '../io.ts';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the catalog as an OpenAPI 3.1 or AsyncAPI 3 document',
   help: `Usage: provider-mock export openapi|asyncapi [--provider mluvii|enreach] [--out file]
 
 openapi   OpenAPI 3.1: one webhooks operation per event (body = the event schema, the

@@ -8,7 +8,6 @@ import { out } from '../io.ts';
 
 export const generateCommand: Command = {
   name: 'generate',
-  summary: 'print realistic, seeded payloads of one event type as NDJSON',
   help: `Usage: provider-mock generate <EventType> [--provider mluvii|enreach] [--count N] [--seed S] [--set path=value]…
 
 Prints one payload per line (NDJSON): mluvii the {"eventType", "data"} envelope, Enreach the flat body.

@@ -38,7 +38,6 @@ async function write(io: CliIO, text: string): Promise<void> {
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'show the timeline a scenario plans (built-in name or file.yaml; several run side by side)',
   help: `Usage: provider-mock plan <name|file.yaml>… [--seed S] [--json] [--set step.path=value]… [--skip step]… [--start ISO] [--limit N]
 
 Plans the scenarios (no network) and prints the timeline: offset from the start, event type,

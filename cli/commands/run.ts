@@ -48,7 +48,6 @@ export function normalizeJsonFlag(argv: readonly string[]): { argv: string[]; js
 
 export const runCommand: Command = {
   name: 'run',
-  summary: "deliver scenarios to your receiver the provider's way and grade it (exit 0 pass, 1 fail)",
   help: `Usage: provider-mock run <scenario|file.yaml>… --target <url> [flags]
 
 Plans the scenarios and POSTs every event to the target exactly as the provider would: its

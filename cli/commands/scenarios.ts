@@ -6,7 +6,6 @@ import { table } from '../table.ts';
 
 export const scenariosCommand: Command = {
   name: 'scenarios',
-  summary: 'list the built-in scenarios (scenarios/<provider>/*.yaml) with one-line descriptions',
   help: `Usage: provider-mock scenarios [--provider mluvii|enreach] [--json]
 
 Lists the built-in scenarios. Plan one with: provider-mock plan <name> [--seed S]

@@ -16,7 +16,6 @@ function parsePort(raw: string | undefined): number {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'run the mock server: mluvii/Enreach registration, control API, live inspector page',
   help: `Usage: provider-mock serve [--port 4010] [--host 127.0.0.1] [--config file] [--data-dir dir] [--token T] [--allow-target pattern]…
 
 One server that behaves like the providers while you develop a receiver: your code registers
@@ -74,7 +73,7 @@ Stops on Ctrl-C (SIGINT) or SIGTERM: running runs are cancelled, journals flushe
       print: (line) => out(io, line),
       env: io.env,
       cwd: io.cwd,
-      // bin/ turns SIGINT/SIGTERM into this signal; without one (in-process use) the server handles them itself.
+      // cli/bin.ts turns SIGINT/SIGTERM into this signal; without one (in-process use) the server handles them itself.
       ...(io.signal ? { signal: io.signal } : {}),
     });
     await server.closed;

@@ -45,7 +45,6 @@ async function readInput(file: string, io: CliIO): Promise<string> {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check payloads (a JSON file, NDJSON, or - for stdin) against the catalog',
   help: `Usage: provider-mock validate <file.json|file.ndjson|-> [--lenient] [--provider P] [--json]
 
 Detects the provider (mluvii: {"eventType","data"} envelope; Enreach: flat with "EventType")

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { packagePath } from '../../contracts/package-files.ts';
 
 /** The inspector's files: plain HTML, CSS and one JS file, no build step. */
-export const INSPECTOR_DIR = new URL('../inspector/', import.meta.url);
+export const INSPECTOR_DIR = packagePath('mock-server', 'inspector');
 
 const FILES = {
   'index.html': 'text/html; charset=utf-8',
@@ -16,7 +18,7 @@ const bodies = new Map<keyof typeof FILES, Promise<Buffer>>();
 function read(name: keyof typeof FILES): Promise<Buffer> {
   let body = bodies.get(name);
   if (!body) {
-    body = readFile(new URL(name, INSPECTOR_DIR));
+    body = readFile(join(INSPECTOR_DIR, name));
     // A failed read is not kept: the next request tries again.
     body.catch(() => bodies.delete(name));
     bodies.set(name, body);

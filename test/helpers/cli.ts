@@ -35,10 +35,16 @@ export async function cli(argv: string[], opts: { stdin?: string; env?: NodeJS.P
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-/** Runs the real bin/provider-mock.js in a child process, as a user would through npx. */
+/**
+ * The executable from sources (`npm run cli`): cli/bin.ts through tsx, as a child process. The packaged
+ * dist/cli/index.js is what test/package/ runs, from an installed tarball.
+ */
+export const DEV_CLI: readonly string[] = ['--import', 'tsx', join(ROOT, 'cli/bin.ts')];
+
+/** Runs the CLI from sources in a child process, as a user would through npx. */
 export function spawnCli(argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/provider-mock.js'), ...argv], {
+    const child = spawn(process.execPath, [...DEV_CLI, ...argv], {
       cwd: ROOT,
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.ts';
+import { cli, DEV_CLI } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/examples.ts';
 import { journalLines, receiversClosedAfterEach, tempDir } from '../helpers/delivery.ts';
 import { startLocalReceiver } from '../../mock-server/local-receiver.ts';
@@ -106,7 +106,7 @@ describe('provider-mock run', () => {
     const dir = tmp();
     const journal = join(dir, 'run.ndjson');
     // Real time: chat-session spans minutes, so the signal lands mid-run.
-    const child = spawn(process.execPath, [join(ROOT, 'bin/provider-mock.js'), 'run', 'chat-session', '--target', receiver.url, '--realtime', '--journal', journal], {
+    const child = spawn(process.execPath, [...DEV_CLI, 'run', 'chat-session', '--target', receiver.url, '--realtime', '--journal', journal], {
       cwd: ROOT,
       env: { ...process.env, CI: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

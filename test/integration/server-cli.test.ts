@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../mock-server/server.ts';
-import { cli } from '../helpers/cli.ts';
+import { cli, DEV_CLI } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/examples.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 
@@ -18,7 +18,7 @@ afterEach(() => {
 
 /** Starts `serve` and resolves with the banner once the server listens (bounded by a timer). */
 function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; output: () => string; exit: Promise<number | null> }> {
-  const proc = spawn(process.execPath, [join(ROOT, 'bin/provider-mock.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, [...DEV_CLI, 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   child = proc;
   let out = '';
   let err = '';
