@@ -12,6 +12,8 @@ export interface CliIO {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM by cli/bin.ts; commands that run long stop when it fires. */
   signal?: AbortSignal;
+  /** `--verbose` / `-v` (a global flag main.ts takes off the argv): more output, stack traces. */
+  verbose?: boolean;
 }
 
 export function out(io: CliIO, text = ''): void {

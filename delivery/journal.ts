@@ -6,6 +6,9 @@
  *
  * Line types:
  * - `run`: first line; run id, seed, time mode, retry settings, faults, targets (redacted).
+ * - `event`: one per planned event, before its attempts: where it comes from and `body`, the
+ *   exact text POSTed (a payload holds no credential: those travel in headers and URLs, which are
+ *   never written), so `provider-mock resend` can deliver the same bytes again.
  * - `attempt`: one per HTTP request, and one `kind: "not-sent"` line (attempt 0) for a
  *   delivery that never got an attempt. Exactly one line per delivery has `final: true`; its
  *   `outcome` is the delivery's outcome (delivered | discarded | not-sent). Duplicates and
@@ -46,8 +49,13 @@ export interface AttemptRecord {
   status: number | null;
   error: AttemptErrorKind | 'invalid-target' | null;
   errorMessage?: string;
+  /** The receiver's time: from the request's write to the response headers (connection waits apart). */
   latencyMs: number | null;
+  /** Waiting for a connection of the pool and connecting, before the write. */
+  queuedMs: number | null;
   responseBytes: number | null;
+  /** The response body's first bytes, when the run keeps them (`keepResponseText`; the server's inspector). */
+  response?: string;
   /** Wait before this attempt from --delay. */
   jitterMs?: number;
   /** The event was sent behind its successor (--reorder). */
@@ -57,6 +65,15 @@ export interface AttemptRecord {
   final: boolean;
   /** Why, for discarded and not-sent outcomes. */
   reason?: string;
+}
+
+/** The `event` line: one per planned event, with the exact body sent. */
+export interface EventRecord extends Pick<AttemptRecord, 'runId' | 'seq' | 'scenario' | 'instance' | 'step' | 'provider' | 'eventType' | 'entityKey' | 'eventId'> {
+  type: 'event';
+  /** Offset of the event in the scenario's time (ms). */
+  at: number;
+  /** The request body exactly as sent (UTF-8 JSON text). */
+  body: string;
 }
 
 export interface JournalSink {

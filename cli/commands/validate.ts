@@ -6,15 +6,17 @@ import { boolFlag, parseFlags, providerFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out, readAll, type CliIO } from '../io.ts';
 
-interface Item {
+export interface Item {
   where: string;
   payload: unknown;
+  /** The payload's JSON text as written (the file, or its line), for `send`. */
+  text: string;
 }
 
 /** One JSON document, or NDJSON (one payload per line). Unusable input is exit 2. */
 export function parsePayloads(text: string, source: string): Item[] {
   try {
-    return [{ where: source, payload: JSON.parse(text) }];
+    return [{ where: source, payload: JSON.parse(text), text: text.trim() }];
   } catch (whole) {
     const lines = text.split('\n');
     const nonEmpty = lines.filter((l) => l.trim() !== '');
@@ -25,7 +27,7 @@ export function parsePayloads(text: string, source: string): Item[] {
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
       try {
-        items.push({ where: `${source}:${i + 1}`, payload: JSON.parse(line) });
+        items.push({ where: `${source}:${i + 1}`, payload: JSON.parse(line), text: line.trim() });
       } catch (e) {
         throw new ProviderMockError('PM_NOT_JSON', `line is not JSON: ${(e as Error).message}`, { where: `${source}:${i + 1}`, hint: 'NDJSON needs one complete JSON payload per line' });
       }
@@ -34,7 +36,8 @@ export function parsePayloads(text: string, source: string): Item[] {
   }
 }
 
-async function readInput(file: string, io: CliIO): Promise<string> {
+/** A file's text, or stdin for `-`; an unreadable file is bad input. */
+export async function readInput(file: string, io: CliIO): Promise<string> {
   if (file === '-') return readAll(io.stdin);
   try {
     return await readFile(resolve(io.cwd, file), 'utf8');
@@ -50,13 +53,14 @@ export const validateCommand: Command = {
 Detects the provider (mluvii: {"eventType","data"} envelope; Enreach: flat with "EventType")
 and the event type, and checks the payload against its schema.
 
-  --lenient      accept enum values and properties the catalog does not know yet, as a
-                 forward-compatible receiver should (mluvii asks clients to); default strict
+  --lenient      accept enum values, properties and event types the catalog does not know
+                 yet, as a forward-compatible receiver should (mluvii asks clients to; an
+                 unknown event type of a known provider is valid with a warning); default strict
   --provider P   judge every payload as this provider's
   --json         one JSON result per payload per line
 
 Exit codes: 0 all valid, 1 any invalid, 2 unusable input (unreadable, not JSON).`,
-  options: { lenient: { type: 'boolean' }, provider: { type: 'string' }, json: { type: 'boolean' } },
+  options: { lenient: { type: 'boolean' }, provider: { type: 'string', config: false }, json: { type: 'boolean', config: false } },
   async run(argv, io) {
     const p = parseFlags('validate', argv, this.options);
     const file = p.positionals[0];
@@ -74,8 +78,9 @@ Exit codes: 0 all valid, 1 any invalid, 2 unusable input (unreadable, not JSON).
         continue;
       }
       const what = r.provider ? `${r.provider} ${r.eventType}` : 'unknown payload';
-      out(io, `${r.valid ? 'valid  ' : 'INVALID'} ${item.where}: ${what}`);
+      out(io, `${r.valid ? 'valid  ' : 'INVALID'} ${item.where}: ${what}${r.warnings?.length ? ' (with warnings)' : ''}`);
       for (const line of formatIssues(r.errors)) out(io, `  ${line}`);
+      for (const line of formatIssues(r.warnings ?? [])) out(io, `  warning: ${line}`);
     }
     if (!boolFlag(p, 'json') && items.length > 1) out(io, `${items.length - invalid} valid, ${invalid} invalid`);
     return invalid > 0 ? 1 : 0;
