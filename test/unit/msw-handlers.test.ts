@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMluviiApi } from '../../contracts/registration/mluvii-api.ts';
+import { createMluviiRecords } from '../../generators/mluvii/records.ts';
 import { mluviiApiHandlers } from '../../msw/mluvii-api.ts';
 import { webhookReceiverHandlers } from '../../msw/receiver.ts';
 import { registrationTable, type RegistrationSurface } from '../helpers/registration-table.ts';
@@ -25,14 +26,16 @@ async function answer(r: Response) {
 }
 
 describe('mluviiApiHandlers (MSW), same behaviour table as the server', () => {
-  registrationTable(async () => {
+  registrationTable(async (opts = {}) => {
     let now = Date.UTC(2024, 4, 2);
     const base = 'https://tenant.mluvii.example';
-    server.resetHandlers(...mluviiApiHandlers({ baseUrl: base, now: () => now }));
+    const records = createMluviiRecords();
+    server.resetHandlers(...mluviiApiHandlers({ baseUrl: base, now: () => now, records, ...opts }));
     const surface: RegistrationSurface = {
       clientId: 'provider-mock',
       clientSecret: 'provider-mock-secret',
       advance: (ms) => void (now += ms),
+      records,
       async call(req) {
         const headers: Record<string, string> = { ...(req.headers ?? {}) };
         let body: string | undefined;
