@@ -22,7 +22,8 @@ export const serveCommand: Command = {
 One server that behaves like the providers while you develop a receiver: your code registers
 its webhook the way it would against mluvii (POST /login/connect/token, POST /api/v1/Webhooks)
 and reads back the sessions the runs played (GET /api/v1/Sessions, /api/v1/Sessions/{id},
-/api/v1/Users/{id}), as mluvii's own clients do (docs/providers.md M21-M24); Enreach endpoints are configured with --config or POST /enreach/webhooks, runs started from the
+/api/v1/Users/{id}), as mluvii's own clients do (docs/providers.md M21-M24). Enreach
+endpoints are configured with --config or POST /enreach/webhooks. Runs started from the
 control API (POST /runs) deliver scenarios to every matching registration, and the inspector
 page at / shows every delivery as it happens. OpenAPI at /docs.
 
