@@ -4,6 +4,7 @@
  * SIGTERM or an abort signal. Everything else lives in the app.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { ProviderMockError } from '../contracts/errors.ts';
@@ -12,6 +13,7 @@ import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../contracts/registrat
 import { redactUrl } from '../delivery/redact.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { createSecurity, isExposedHost, TOKEN_ENV } from './plugins/security.ts';
+import { loadTls, type TlsMaterial } from './tls.ts';
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -31,6 +33,12 @@ export interface ServerOptions {
   allowTargets?: string[];
   mluviiClientId?: string;
   mluviiClientSecret?: string;
+  /**
+   * HTTPS for every surface: `true` generates a self-signed certificate for localhost/127.0.0.1
+   * (kept in `<dataDir>/tls` when there is a data dir, else in a temporary folder); or the
+   * user's own PEM files.
+   */
+  tls?: boolean | { certFile?: string; keyFile?: string };
   /** Where the start banner goes (default: stdout). */
   print?: (line: string) => void;
   /** Closes the server when aborted (the CLI passes its SIGINT/SIGTERM signal). */
@@ -44,9 +52,11 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  /** `http://127.0.0.1:4010` */
+  /** `http://127.0.0.1:4010` (`https://…` with TLS) */
   url: string;
   port: number;
+  /** With TLS: the certificate clients should trust. */
+  tls?: Pick<TlsMaterial, 'certPath' | 'fingerprint256' | 'names' | 'origin' | 'validTo'>;
   app: FastifyInstance;
   /** Cancels runs, flushes journals, ends SSE streams, stops listening. Idempotent. */
   close(): Promise<void>;
@@ -90,19 +100,36 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const checker = createSecurity(security);
   const enreachConfigs = opts.config ? readEnreachConfigFile(opts.config) : [];
   enreachConfigs.forEach((c, i) => checker.checkTarget(c.Webhook.Endpoint, `${opts.config}: $[${i}].Webhook.Endpoint`));
+  const tlsFiles = typeof opts.tls === 'object' ? opts.tls : {};
+  const tls = opts.tls
+    ? await loadTls({
+        ...(tlsFiles.certFile !== undefined ? { certFile: tlsFiles.certFile } : {}),
+        ...(tlsFiles.keyFile !== undefined ? { keyFile: tlsFiles.keyFile } : {}),
+        ...(opts.dataDir ? { dir: join(opts.dataDir, 'tls') } : {}),
+        hosts: [host],
+      })
+    : undefined;
   const mluvii = { ...(opts.app?.mluvii ?? {}), ...(opts.mluviiClientId ? { clientId: opts.mluviiClientId } : {}), ...(opts.mluviiClientSecret ? { clientSecret: opts.mluviiClientSecret } : {}) };
 
-  const app = await buildApp({
-    ...opts.app,
-    mluvii,
-    enreachConfigs,
-    security,
-    runs: { ...(opts.app?.runs ?? {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), cwd: opts.cwd ?? process.cwd() },
-  });
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      ...opts.app,
+      mluvii,
+      enreachConfigs,
+      security,
+      ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),
+      runs: { ...(opts.app?.runs ?? {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), cwd: opts.cwd ?? process.cwd() },
+    });
+  } catch (e) {
+    tls?.cleanup();
+    throw e;
+  }
   try {
     await app.listen({ port, host });
   } catch (cause) {
     await app.close();
+    tls?.cleanup();
     const code = (cause as NodeJS.ErrnoException).code;
     // The address is the host's fault when it is not this machine's or does not resolve; the rest is the port's.
     const hostFault = code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL';
@@ -118,7 +145,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://${urlHost(host)}:${actualPort}`;
+  const url = `${tls ? 'https' : 'http'}://${urlHost(host)}:${actualPort}`;
 
   let closing: Promise<void> | undefined;
   let resolveClosed!: () => void;
@@ -128,6 +155,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     closing ??= (async () => {
       for (const c of cleanups) c();
       await app.close();
+      tls?.cleanup();
       resolveClosed();
     })();
     return closing;
@@ -155,7 +183,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   print(`provider-mock serve: listening on ${url}${exposed ? ' (exposed beyond loopback)' : ''}`);
   print(`  inspector     ${url}/`);
   print(`  control API   ${url}/runs, ${url}/emit/{provider}/{eventType}, ${url}/catalog  (OpenAPI: ${url}/docs)`);
-  print(`  mluvii        ${url}/login/connect/token (client_id ${clientId}, client_secret ${clientSecret === DEFAULT_CLIENT_SECRET ? clientSecret : '***'}), ${url}/api/v1/Webhooks`);
+  print(`  mluvii        ${url}/login/connect/token (client_id ${clientId}, client_secret ${clientSecret === DEFAULT_CLIENT_SECRET ? clientSecret : '***'}), ${url}/api/v1/Webhooks, ${url}/api/v1/Sessions, ${url}/api/v1/Users/{id}`);
   print(
     `  Enreach       ${url}/enreach/webhooks (configuration${enreachConfigs.length ? `; ${enreachConfigs.length} endpoint(s) from ${opts.config}: ${enreachConfigs.map((c) => redactUrl(c.Webhook.Endpoint)).join(', ')}` : ''})`,
   );
@@ -163,5 +191,25 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if (checker.tokenRequired) print('  control token required: Authorization: Bearer <token> (or X-Provider-Mock-Token)');
   if (checker.restrictTargets) print(`  targets       limited to ${checker.allowTargets.length ? checker.allowTargets.join(', ') : 'nothing (pass --allow-target)'}`);
   if (opts.dataDir) print(`  journals      ${opts.dataDir}`);
-  return { url, port: actualPort, app, close, closed };
+  if (tls) for (const line of tlsBanner(tls)) print(line);
+  return {
+    url,
+    port: actualPort,
+    app,
+    close,
+    closed,
+    ...(tls ? { tls: { certPath: tls.certPath, fingerprint256: tls.fingerprint256, names: tls.names, origin: tls.origin, validTo: tls.validTo } } : {}),
+  };
+}
+
+/** Where the certificate is and how a client trusts it (docs/providers.md M23: the samples speak https only). */
+function tlsBanner(tls: TlsMaterial): string[] {
+  const what = tls.origin === 'given' ? 'certificate from --tls-cert' : `self-signed certificate (${tls.origin === 'reused' ? 'reused from the data dir' : 'generated at start'})`;
+  const expired = tls.validTo.getTime() <= Date.now() ? ' (EXPIRED: clients will refuse it)' : '';
+  return [
+    `  TLS           ${what} for ${tls.names.join(', ') || 'its subject'}, valid until ${tls.validTo.toISOString()}${expired}`,
+    `  certificate   ${tls.certPath}`,
+    `  SHA-256       ${tls.fingerprint256}`,
+    `  trust it      SSL_CERT_FILE=${tls.certPath} (OpenSSL, Go, .NET on Linux), NODE_EXTRA_CA_CERTS=${tls.certPath} (Node), curl --cacert ${tls.certPath}; or skip the check (--insecure, curl -k)`,
+  ];
 }
