@@ -52,7 +52,7 @@ function unknownFlag(command: string, token: string, options: OptionSpec): Provi
   const isShort = !token.startsWith('--');
   // `-target` is a long flag typed with one dash; `-z` a short one this command does not have.
   const asLong = isShort && token.length > 2 ? `-${token}` : token;
-  const near = isShort && token.length === 2 ? [] : didYouMean(asLong, longs);
+  const near = isShort && token.length === 2 ? [] : longs.includes(asLong) ? [asLong] : didYouMean(asLong, longs);
   const shorts = Object.entries(options).filter(([, s]) => s.short).map(([n, s]) => `-${s.short} (--${n})`);
   const hint = isShort && token.length === 2 ? (shorts.length ? `short flags of ${command}: ${shorts.join(', ')}` : `${command} has no short flags`) : undefined;
   const mean = near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';

@@ -74,11 +74,11 @@ function readConfig(path: string): ConfigFile {
   }
   const isPackageJson = basename(path) === 'package.json';
   // YAML is a superset of JSON: one parser gives line:column for both.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    throw new ProviderMockError('PM_CONFIG', `not ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${first.message.split('\n')[0]}`, { where: pos ? `${path}:${pos.line}:${pos.col}` : path });
+    throw new ProviderMockError('PM_CONFIG', `not ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, { where: pos ? `${path}:${pos.line}:${pos.col}` : path });
   }
   const root: unknown = doc.toJS();
   const data = isPackageJson ? (isObject(root) ? root[PACKAGE_KEY] : undefined) : (root ?? {});

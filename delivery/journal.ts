@@ -318,3 +318,48 @@ export async function openJournal(target: string | Writable | undefined, flag = 
     });
   }
 }
+
+/** A journal read back (resend, the server's history): its lines by type, in order. */
+export interface ParsedJournal {
+  run: Record<string, unknown> | undefined;
+  events: EventRecord[];
+  attempts: AttemptRecord[];
+  summary: Record<string, unknown> | undefined;
+}
+
+/**
+ * Reads an NDJSON journal. A line that is not JSON, or an event line without its fields, is bad
+ * input naming `file:line`; lines of unknown types are skipped (later versions may add some).
+ */
+export function parseJournal(text: string, file: string): ParsedJournal {
+  const out: ParsedJournal = { run: undefined, events: [], attempts: [], summary: undefined };
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let rec: Record<string, unknown>;
+    try {
+      rec = JSON.parse(line) as Record<string, unknown>;
+    } catch (e) {
+      throw new ProviderMockError('PM_JOURNAL', `line is not JSON: ${(e as Error).message}`, { where: `${file}:${i + 1}`, hint: 'give the NDJSON journal a run wrote with --journal' });
+    }
+    if (typeof rec !== 'object' || rec === null) return;
+    switch (rec['type']) {
+      case 'run':
+        out.run = rec;
+        break;
+      case 'summary':
+        out.summary = rec;
+        break;
+      case 'event':
+        if (typeof rec['seq'] !== 'number' || typeof rec['body'] !== 'string' || typeof rec['provider'] !== 'string' || typeof rec['eventType'] !== 'string') {
+          throw new ProviderMockError('PM_JOURNAL', 'an event line needs seq, provider, eventType and body', { where: `${file}:${i + 1}` });
+        }
+        out.events.push(rec as unknown as EventRecord);
+        break;
+      case 'attempt':
+        if (typeof rec['seq'] === 'number') out.attempts.push(rec as unknown as AttemptRecord);
+        break;
+      default:
+    }
+  });
+  return out;
+}

@@ -69,11 +69,12 @@ export function paint(on: boolean): { green: (s: string) => string; red: (s: str
   return { green: wrap('32'), red: wrap('31'), yellow: wrap('33'), dim: wrap('2'), bold: wrap('1') };
 }
 
-/** 1234 ms → `1.2s`, 83 s → `1m23s`, 2 h → `2h00m`. */
+/** 1234 ms → `1.2s`, 18 s → `18s`, 83 s → `1m23s`, 2 h → `2h00m`. */
 export function formatEta(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '?';
   const s = Math.round(ms / 1000);
   if (ms < 10_000) return `${(ms / 1000).toFixed(1)}s`;
+  if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }

@@ -31,7 +31,7 @@ export function redactUrl(raw: string): string {
 }
 
 /** Text as typed, `user:pass@` and secret query values masked, cut to a readable length. */
-function redactLoose(raw: string): string {
+export function redactLoose(raw: string): string {
   const noHash = raw.trim().split('#', 1)[0] ?? '';
   const q = noHash.indexOf('?');
   const head = (q < 0 ? noHash : noHash.slice(0, q)).replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)?[^/?#]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}${MASK}@`);

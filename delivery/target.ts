@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { editDistance, ProviderMockError } from '../contracts/errors.ts';
 import type { DeliveryProfile } from './profile.ts';
-import { decodeUserinfo, querySecrets, rawQuery, redactQuery, redactUrl, safeDecode, SECRET_PARAM_RE } from './redact.ts';
+import { decodeUserinfo, querySecrets, rawQuery, redactLoose, redactQuery, redactUrl, safeDecode, SECRET_PARAM_RE } from './redact.ts';
 
 /** One receiver endpoint, as the user (or a webhook registration) gives it. */
 export interface DeliveryTarget {
@@ -77,7 +77,7 @@ export function urlSuggestion(text: string): string | undefined {
 /** ` (did you mean "http://…"?)`-style hint text for a URL input, or the fallback. */
 export function urlHint(text: string, fallback: string): string {
   const near = urlSuggestion(text);
-  return near ? `did you mean "${redactUrl(near)}"?` : fallback;
+  return near ? `did you mean "${redactLoose(near)}"?` : fallback;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
+import { http, HttpResponse, sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { ProviderMockError, unknownName } from '../contracts/errors.ts';
 import { sleep } from '../delivery/schedule.ts';
 import { isProvider } from '../contracts/provider.ts';
@@ -24,6 +24,10 @@ export interface EventStreamOptions {
   transport?: 'sse' | 'ws';
 }
 
+/** The `id` of the final `end` event: a reconnect that names it is answered 204. */
+export const END_EVENT_ID = 'end';
+const END_RETRY_MS = 100;
+
 /** Plays the timeline: calls `send` per entry, paced by `speed`, until done or aborted. */
 async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, signal: AbortSignal): Promise<void> {
   const speed = o.speed ?? 'instant';
@@ -41,7 +45,10 @@ async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, sig
  * Answers your app's event-stream endpoint with a scenario's events, so a live call board or
  * session monitor can be built and tested without a backend. Over SSE each payload is the `data`
  * of a plain `message` event (so `onmessage` sees it) with `id` = its timeline position, and a
- * final `end` event says the scenario is over. Over a WebSocket
+ * final `end` event (id `end`) says the scenario is over. An EventSource reconnects on its own
+ * when a stream ends; its reconnect carries `Last-Event-ID: end` and is answered `204 No Content`,
+ * which per the SSE spec makes it stop for good (readyState CLOSED), so an app that does not close
+ * on `end` sees the scenario once, not in a loop. Over a WebSocket
  * each message is the payload's JSON text, and the socket is closed (1000) at the end.
  */
 export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHandler | WebSocketHandler> {
@@ -86,11 +93,15 @@ export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHand
   const checked: EventStreamOptions = { ...options, ...(seed !== undefined ? { seed } : {}) };
   if (transport === 'sse') {
     return [
+      // The reconnect after `end`: 204 stops EventSource (HTML Living Standard, Server-sent events: "HTTP 204 No Content … fail the connection").
+      http.get(options.url, ({ request }) => (request.headers.get('last-event-id') === END_EVENT_ID ? new HttpResponse(null, { status: 204 }) : undefined)),
       sse(options.url, ({ client, request }) => {
         void play(checked, (e) => client.send({ id: String(e.seq), data: JSON.stringify(e.payload) }), request.signal)
           .then(() => {
             if (!request.signal.aborted) {
-              client.send({ event: 'end', data: '' } as never);
+              // A short reconnection time: the reconnect that gets the 204 comes at once, not after the browser's ~3 s.
+              client.send({ retry: END_RETRY_MS });
+              client.send({ id: END_EVENT_ID, event: 'end', data: '' } as never);
               client.close();
             }
           })

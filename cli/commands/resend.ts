@@ -1,44 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { listValues, ProviderMockError } from '../../contracts/errors.ts';
-import { isProvider } from '../../contracts/provider.ts';
+import { isProvider, PROVIDERS } from '../../contracts/provider.ts';
+import { parseJournal } from '../../delivery/index.ts';
 import type { DeliveryEntry, EventRecord } from '../../delivery/index.ts';
 import { boolFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
 import { checkReceivers, checkTargetsFor, deliverAndReport, deliveryFlags, deliveryOptions, normalizeJsonFlag, OUTPUT_FLAGS, requireTarget, singleEntry } from '../deliver.ts';
 
-interface JournalEvents {
-  runId: string | undefined;
-  /** Every event line, by seq (the last one wins: a journal holds one run). */
-  events: Map<number, EventRecord>;
-  /** seq of events with a delivery that ended discarded or not sent. */
-  failed: Set<number>;
-}
-
-/** Reads a journal written by run/trigger/send/resend (or serve's data dir): its events with their bodies, and which failed. */
-export function readJournalEvents(text: string, file: string): JournalEvents {
-  const events = new Map<number, EventRecord>();
-  const failed = new Set<number>();
-  let runId: string | undefined;
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let rec: Record<string, unknown>;
-    try {
-      rec = JSON.parse(line) as Record<string, unknown>;
-    } catch (e) {
-      throw new ProviderMockError('PM_JOURNAL', `line is not JSON: ${(e as Error).message}`, { where: `${file}:${i + 1}`, hint: 'give the NDJSON journal a run wrote with --journal' });
-    }
-    if (rec['type'] === 'run' && typeof rec['runId'] === 'string') runId = rec['runId'];
-    if (rec['type'] === 'event') {
-      if (typeof rec['seq'] !== 'number' || typeof rec['body'] !== 'string' || !isProvider(rec['provider']) || typeof rec['eventType'] !== 'string') {
-        throw new ProviderMockError('PM_JOURNAL', 'an event line needs seq, provider, eventType and body', { where: `${file}:${i + 1}` });
-      }
-      events.set(rec['seq'], rec as unknown as EventRecord);
-    }
-    if (rec['type'] === 'attempt' && rec['final'] === true && rec['outcome'] !== 'delivered' && typeof rec['seq'] === 'number') failed.add(rec['seq']);
-  });
-  return { runId, events, failed };
+/** The events of a journal by seq (with their bodies), and the seq of those with a delivery that did not get through. */
+export function journalEvents(text: string, file: string): { events: Map<number, EventRecord>; failed: Set<number> } {
+  const j = parseJournal(text, file);
+  for (const e of j.events) {
+    if (!isProvider(e.provider)) throw new ProviderMockError('PM_JOURNAL', `event ${e.seq} has unknown provider "${String(e.provider)}"`, { where: file, validValues: PROVIDERS });
+  }
+  const failed = new Set(j.attempts.filter((a) => a.final && a.outcome !== 'delivered').map((a) => a.seq));
+  return { events: new Map(j.events.map((e) => [e.seq, e])), failed };
 }
 
 /** `--seq 3 --seq 5,7-9` → [3, 5, 7, 8, 9]. */
@@ -116,7 +94,7 @@ Exit codes: 0 every event delivered and every check passed, 1 not (or a receiver
     } catch (e) {
       throw new ProviderMockError('PM_UNREADABLE', `cannot read the journal: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { where: `--journal ${file}` });
     }
-    const journal = readJournalEvents(text, file);
+    const journal = journalEvents(text, file);
     if (journal.events.size === 0) {
       throw new ProviderMockError('PM_JOURNAL', 'the journal holds no events with their bodies', {
         where: `--journal ${file}`,

@@ -18,7 +18,7 @@ describe('provider-mock export', () => {
   it('writes the OpenAPI document of both providers to --out, creating folders', async () => {
     const r = await cli(['export', 'openapi', '--out', 'test-artifacts/export/nested/openapi.json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('wrote test-artifacts/export/nested/openapi.json (openapi)');
+    expect(r.stderr).toContain('wrote test-artifacts/export/nested/openapi.json (openapi, JSON)');
     expect(readFileSync(join(OUT, 'nested/openapi.json'), 'utf8')).toBe(exportText('openapi'));
   });
 

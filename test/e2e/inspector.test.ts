@@ -50,7 +50,7 @@ describe('inspector page in a real Chromium', () => {
     // minute) that it is certainly still running while the page follows it: its first marks arrive live.
     const live = await startRun(server.url, { scenario: 'queue-call-answered', seed: 7, time: { speed: 10 }, target: { url: receiver.url, secret: 'top-secret' } });
     // The run list polls; with nothing picked, the page follows the newest run.
-    await page.waitForSelector(`#runs button[data-run="${live}"]`, { timeout: 15_000 });
+    await page.waitForSelector(`#runs a[data-run="${live}"]`, { timeout: 15_000 });
     await page.waitForSelector('#run-status.s-running', { timeout: 15_000 });
     await page.waitForSelector('#timeline .mark[data-outcome="delivered"]', { timeout: 15_000 });
     expect(await page.textContent('#run-status')).toBe('running');
@@ -69,8 +69,10 @@ describe('inspector page in a real Chromium', () => {
 
     // A second run, both providers, with a retry each for SessionCreated and QueueCallInComing.
     const id = await startRun(server.url, { scenario: ['chat-session', 'queue-call-answered'], seed: 2, time: 'instant', retrySchedule: '10ms', target: { url: receiver.url, secret: 'top-secret' } });
-    await page.waitForSelector(`#runs button[data-run="${id}"][aria-current="true"]`, { timeout: 15_000 });
+    await page.waitForSelector(`#runs a[data-run="${id}"][aria-current="true"]`, { timeout: 15_000 });
     await page.waitForSelector('#run-status.s-done', { timeout: 30_000 });
+    // Every event delivered (after its retry): the run passed, and says so.
+    expect(await page.textContent('#run-status')).toBe('passed');
 
     const marks = await page.$$eval('#timeline .mark', (els) => els.map((e) => (e as HTMLElement).dataset['outcome']));
     const runState = (await (await fetch(`${server.url}/runs/${id}`)).json()) as { events: { entityKey: string; outcome: string }[] };
@@ -78,7 +80,7 @@ describe('inspector page in a real Chromium', () => {
     expect(new Set(marks)).toEqual(new Set(runState.events.map((e) => e.outcome)));
     expect(marks.filter((m) => m === 'retried')).toHaveLength(2);
     expect(marks.filter((m) => m !== 'retried').every((m) => m === 'delivered')).toBe(true);
-    const lanes = await page.$$eval('#timeline .lane', (els) => els.map((e) => (e as HTMLElement).dataset['entity']));
+    const lanes = await page.$$eval('#timeline .lane[data-entity]', (els) => els.map((e) => (e as HTMLElement).dataset['entity']));
     expect(new Set(lanes)).toEqual(new Set(runState.events.map((e) => e.entityKey)));
 
     // An Enreach event: its X-Benemen-Token is masked, the payload is shown.
@@ -95,6 +97,87 @@ describe('inspector page in a real Chromium', () => {
     expect(await enreach.getAttribute('aria-pressed')).toBe('true');
 
     await page.screenshot({ path: join(ARTIFACTS, 'inspector.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
+
+describe('inspector page: first paint, names, time axis, failed runs, answers and links', () => {
+  let server: RunningServer;
+  let receiver: Receiver;
+  let browser: Browser;
+  let failedRun: string;
+  let passedRun: string;
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0, handleSignals: false, print: () => {}, env: {} });
+    // Enreach events are refused with a JSON body (every attempt): that run fails; mluvii ones are taken.
+    receiver = await startReceiver({
+      behaviour: (req) => ((req.json as { EventType?: string } | undefined)?.EventType ? { status: 500, body: '{"error":"database down"}', headers: { 'content-type': 'application/json' } } : { status: 200 }),
+    });
+    failedRun = await startRun(server.url, { scenario: 'queue-call-answered', seed: 3, time: 'instant', retries: 1, retrySchedule: '1ms', target: { url: receiver.url, secret: 'enreach-secret' } });
+    passedRun = await startRun(server.url, { scenario: 'chat-session', seed: 3, time: 'instant', target: { url: receiver.url } });
+    for (const id of [failedRun, passedRun]) {
+      for (let i = 0; i < 300; i++) {
+        const r = (await (await fetch(`${server.url}/runs/${id}`)).json()) as { status: string };
+        if (r.status === 'done') break;
+        await new Promise((res) => setTimeout(res, 50));
+      }
+    }
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await receiver?.close();
+    await server?.close();
+  });
+
+  it('paints the run list from the server, before (and without) its script', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1300, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const items = await page.$$eval('#runs a.run-link', (els) => els.map((e) => ({ run: (e as HTMLElement).dataset['run'], href: e.getAttribute('href'), text: e.textContent, failed: e.classList.contains('v-failed') })));
+    expect(items.map((i) => i.run).sort()).toEqual([failedRun, passedRun].sort());
+    expect(items.find((i) => i.run === failedRun)).toMatchObject({ href: `#run=${failedRun}`, failed: true });
+    expect(items.find((i) => i.run === failedRun)?.text).toMatch(/^queue-call-answered\s*failed · 0\/\d+ delivered/);
+    expect(await page.isVisible('#runs-empty')).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'inspector-first-paint.png') });
+    await context.close();
+  });
+
+  it('opens a run from its /#run=<id> link: a failed run looks failed, marks carry event names on a time axis, lanes are readable, and the answer body is shown', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/#run=${failedRun}&seq=0`);
+    await page.waitForSelector(`#runs a[data-run="${failedRun}"][aria-current="true"]`, { timeout: 15_000 });
+    await page.waitForSelector('#run-status.v-failed', { timeout: 15_000 });
+    expect(await page.textContent('#run-status')).toBe('failed');
+    const runState = (await (await fetch(`${server.url}/runs/${failedRun}`)).json()) as { events: { seq: number; eventType: string; at: number }[] };
+    await page.waitForFunction((n) => document.querySelectorAll('#timeline .mark').length === n, runState.events.length, { timeout: 15_000 });
+    // Each mark names its event; the axis has one tick per event, from +00:00.0 on.
+    const names = await page.$$eval('#timeline .mark', (els) => els.map((e) => e.textContent));
+    expect(names.sort()).toEqual(runState.events.map((e) => e.eventType).sort());
+    const ticks = await page.$$eval('#timeline .axis .tick', (els) => els.map((e) => e.textContent));
+    expect(ticks).toHaveLength(runState.events.length);
+    expect(ticks[0]).toBe('+00:00.0');
+    expect(new Set(await page.$$eval('#timeline .mark', (els) => els.map((e) => (e as HTMLElement).dataset['outcome'])))).toEqual(new Set(['discarded']));
+    // Lane names are whole: nothing cut off.
+    const cut = await page.$$eval('#timeline .lane-label', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
+    // The link's &seq=0 opened that delivery: its attempts with the receiver's answer body.
+    await page.waitForFunction(() => (document.getElementById('detail-title')?.textContent ?? '').endsWith('#0'), undefined, { timeout: 10_000 });
+    await page.waitForSelector('#detail-attempts .response', { timeout: 10_000 });
+    expect(await page.textContent('#detail-attempts .response')).toContain('database down');
+    expect(await page.locator('#timeline .mark[data-seq="0"]').getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: join(ARTIFACTS, 'inspector-failed-run.png'), fullPage: true });
+
+    // Clicking another run in the list follows its link.
+    await page.click(`#runs a[data-run="${passedRun}"]`);
+    await page.waitForFunction((id) => location.hash === `#run=${id}`, passedRun, { timeout: 10_000 });
+    await page.waitForSelector('#run-status.v-passed', { timeout: 15_000 });
+    expect(await page.textContent('#run-status')).toBe('passed');
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);

@@ -126,8 +126,9 @@ describe('receiver checks and reports', () => {
     });
     const xml = readFileSync(report, 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(3);
-    expect(xml).toContain('<testsuite name="queue-call" tests="4"');
-    expect(xml).toContain('<testsuite name="callback" tests="4"');
+    // Per scenario: its 4 checks and one testcase per event.
+    expect(xml).toContain('<testsuite name="queue-call" tests="6"');
+    expect(xml).toContain('<testsuite name="callback" tests="5"');
     expect(xml).toContain('<testsuite name="provider-mock run" tests="1"');
     expect(xml).toContain('name="delivered: every event eventually delivered"');
     const summary = JSON.parse(readFileSync(json, 'utf8')) as { exitCode: number; summary: { planned: number; delivered: number } };
@@ -253,6 +254,7 @@ describe('journal and listeners', () => {
       },
     });
     expect(result.summary.delivered).toBe(2);
-    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(4);
+    // run, 2 × (event, attempt), summary
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(6);
   });
 });

@@ -58,7 +58,11 @@ describe('resolveTarget', () => {
 describe('redaction', () => {
   it('drops userinfo and masks secret-looking query values', () => {
     expect(redactUrl('https://u:p@h.example/p?token=t&apiKey=k&Password=x&tenant=62#frag')).toBe('https://h.example/p?token=***&apiKey=***&Password=***&tenant=62');
-    expect(redactUrl('not a url')).toBe('***');
+    // Text that is no URL is shown as typed (the user must see the typo), credentials-looking parts masked.
+    expect(redactUrl('not a url')).toBe('not a url');
+    expect(redactUrl('127.0.0.1:8088/x')).toBe('127.0.0.1:8088/x');
+    expect(redactUrl('me:s3cret@127.0.0.1:8088/x?token=abc&a=1')).toBe('***@127.0.0.1:8088/x?token=***&a=1');
+    expect(redactUrl('localhost:8088')).toBe('localhost:8088');
   });
 
   it('masks every known secret in free text, longest first', () => {
