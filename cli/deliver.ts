@@ -4,6 +4,7 @@
  */
 import { PROVIDERS } from '../contracts/provider.ts';
 import type { Provider } from '../contracts/provider.ts';
+import { resolve } from 'node:path';
 import { findBuiltin } from '../scenarios/files.ts';
 import {
   computeExitCode,
@@ -67,15 +68,20 @@ export function deliveryFlags(without: readonly string[] = []): OptionSpec {
   return Object.fromEntries(Object.entries(DELIVERY_FLAGS).filter(([k]) => !without.includes(k)));
 }
 
-/** The parsed delivery flags → DeliverOptions (every bad value is a ProviderMockError, exit 2). */
-export function deliveryOptions(p: Parsed, env: Record<string, string | undefined>): DeliverOptions {
+/** The parsed delivery flags → DeliverOptions (every bad value is a ProviderMockError, exit 2); output paths relative to the working directory. */
+export function deliveryOptions(p: Parsed, io: Pick<CliIO, 'env' | 'cwd'>): DeliverOptions {
   const rec: FlagValues = {};
   for (const name of Object.keys(DELIVERY_FLAGS)) {
     const v = p.values[name];
     if (v === undefined) continue;
     rec[name] = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : v;
   }
-  return parseDeliveryFlags(rec, env).options;
+  const options = parseDeliveryFlags(rec, io.env).options;
+  for (const name of ['journal', 'report', 'json'] as const) {
+    const path = options[name];
+    if (typeof path === 'string') options[name] = resolve(io.cwd, path);
+  }
+  return options;
 }
 
 /**

@@ -86,7 +86,7 @@ Exit codes: 0 every event delivered and every check passed, 1 not (or a receiver
     if (newJournal !== undefined && resolve(io.cwd, newJournal) === resolve(io.cwd, file)) {
       throw new ProviderMockError('PM_USAGE', '--new-journal would overwrite the journal being read', { where: '--new-journal', hint: 'give another file' });
     }
-    const options = deliveryOptions(p, io.env);
+    const options = deliveryOptions(p, io);
     requireTarget('resend', options);
     let text: string;
     try {

@@ -1,7 +1,6 @@
 import { ProviderMockError, unknownName } from '../../contracts/errors.ts';
 import { formatEta } from '../../delivery/index.ts';
 import type { DeliverOptions, TimeMode } from '../../delivery/index.ts';
-import { formatOffset } from '../../scenarios/engine/duration.ts';
 import { readScenarios } from '../../scenarios/files.ts';
 import { plan } from '../../scenarios/index.ts';
 import type { Scenario, TimelineEntry } from '../../scenarios/index.ts';
@@ -133,7 +132,7 @@ config file (provider-mock help config; --print-config shows what applies).`,
   async run(argv, io: CliIO) {
     const { argv: args, jsonToStdout } = normalizeJsonFlag(argv);
     const p = parseFlags('run', args, this.options);
-    const options = deliveryOptions(p, io.env);
+    const options = deliveryOptions(p, io);
     if (p.positionals.length === 0) {
       throw new ProviderMockError('PM_USAGE', 'run needs at least one scenario (a built-in name or a .yaml file) and --target', {
         hint: 'e.g. provider-mock run queue-call-answered --target https://localhost:8443/webhook; provider-mock scenarios lists the built-ins',
@@ -163,7 +162,7 @@ config file (provider-mock help config; --print-config shows what applies).`,
         const mode = options.time?.kind === 'speed' ? `at speed ${options.time.factor}` : 'in real time';
         const count = events === undefined ? `more than ${COUNT_LIMIT} events` : `${events} events`;
         const until = new Date(Date.now() + plannedMs).toLocaleTimeString('en-GB', { hour12: false });
-        err(io, `provider-mock: ${count} over ${formatOffset(lastAt)} of scenario time, sent ${mode}: planned duration ${formatEta(plannedMs)}, ETA ${until} (--instant sends them at once)`);
+        err(io, `provider-mock: ${count} over ${formatEta(lastAt)} of scenario time, sent ${mode}: planned duration ${formatEta(plannedMs)}, ETA ${until} (--instant sends them at once)`);
       }
     }
     return deliverAndReport(p, io, { timeline: timeline(true), options: { ...options, seed }, jsonToStdout, ...(expected ? { expected } : {}) });

@@ -50,7 +50,7 @@ Exit codes: 0 delivered and every check passed, 1 not (or a receiver unreachable
     if (!file || p.positionals.length > 1) {
       throw new ProviderMockError('PM_USAGE', 'send takes exactly one file (or - for stdin)', { hint: 'provider-mock send payload.json --target http://127.0.0.1:8080/webhook' });
     }
-    const options = deliveryOptions(p, io.env);
+    const options = deliveryOptions(p, io);
     requireTarget('send', options);
     const forced = providerFlag(p);
     const items = parsePayloads(await readInput(file, io), file === '-' ? 'stdin' : file);

@@ -49,7 +49,7 @@ The target is checked first (DNS, TCP, TLS): an unreachable one is one line, exi
     if (!eventArg) throw new ProviderMockError('PM_USAGE', 'trigger needs an event type', { hint: 'provider-mock trigger SessionCreated --target http://127.0.0.1:8080/webhook; provider-mock events lists them' });
     if (extra.length) throw new ProviderMockError('PM_USAGE', `trigger takes one event type, got also "${extra.join(' ')}"`, { hint: 'trigger one event per call, or put several in a scenario and use provider-mock run' });
     const entry = resolveEvent(eventArg, providerFlag(p), 'trigger <EventType>');
-    const options = deliveryOptions(p, io.env);
+    const options = deliveryOptions(p, io);
     requireTarget('trigger', options);
     checkTargetsFor([entry.provider], options);
     const seed = parseSeed(options.seed, '--seed');

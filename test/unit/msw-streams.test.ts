@@ -162,6 +162,11 @@ describe('catalogHandlers', () => {
     for (const p of list) expect(validate(p)).toMatchObject({ valid: true, eventType: 'QueueCallInUserConnected' });
     const c = await (await fetch(`${base}/enreach/QueueCallInUserConnected?seed=4&count=5`)).text();
     expect(c).not.toBe(a);
+    // The same payloads `provider-mock generate --seed 3 --count 5` prints, one after another in time.
+    const printed = (await cli(['generate', 'QueueCallInUserConnected', '--seed', '3', '--count', '5'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(list).toEqual(printed);
+    const stamps = list.map((p) => Date.parse((p as { Timestamp: string }).Timestamp));
+    expect(stamps.every((t, i) => i === 0 || t > (stamps[i - 1] ?? 0))).toBe(true);
   });
 
   it("answers the provider doc's own examples", async () => {
