@@ -22,7 +22,7 @@ import type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
 import { Reorderer } from './faults.ts';
 import { identify, serialize } from './identity.ts';
 import { openJournal } from './journal.ts';
-import type { AttemptKind, AttemptRecord, EventRecord, JournalSink } from './journal.ts';
+import type { AttemptKind, AttemptRecord, JournalSink } from './journal.ts';
 import { OrderedDispatcher } from './ordering.ts';
 import type { OrderedTask } from './ordering.ts';
 import { probeIdempotency } from './probes.ts';
@@ -558,12 +558,17 @@ class DeliveryRun implements DeliveryOwner {
     }
   }
 
-  /** The event's line: where it comes from and the exact body, before its attempts (see journal.ts). */
+  /**
+   * The event's line (EventRecord): where it comes from and the exact body, before its attempts
+   * (see journal.ts). Assembled like #lineJson: once per event, on the hot path.
+   */
   #eventLine(entry: TimelineEntry, provider: Provider, eventId: string, body: Buffer): void {
     if (!this.#journal.enabled) return;
-    const { type: _attempt, time: _time, ...head } = this.#entryFields(entry, provider);
-    const rec: EventRecord = { type: 'event', ...head, at: entry.at, eventId, body: body.toString('utf8') };
-    this.#journal.write(rec);
+    this.#journal.writeText(
+      `{"type":"event","runId":${this.#quote(this.#cfg.runId)},"seq":${num(entry.seq)},"scenario":${this.#quote(String(entry.scenario))},"instance":${num(entry.instance)},` +
+        `"step":${this.#quote(String(entry.step))},"provider":"${provider}","eventType":${this.#quote(String(entry.eventType))},"entityKey":${JSON.stringify(String(entry.entityKey))},` +
+        `"eventId":${JSON.stringify(eventId)},"at":${num(entry.at)},"body":${JSON.stringify(body.toString('utf8'))}}\n`,
+    );
   }
 
   /** An entry read after a stop that cannot even be planned still appears once, as not sent. */
