@@ -1,5 +1,5 @@
 import { parseProvider } from '../contracts/catalog.ts';
-import { didYouMean, listValues, ProviderMockError } from '../contracts/errors.ts';
+import { didYouMean, ProviderMockError } from '../contracts/errors.ts';
 import type { Provider } from '../contracts/provider.ts';
 
 /** One flag of a command. The shape is node:util parseArgs' option, plus what the CLI needs around it. */
@@ -172,10 +172,4 @@ export function intFlag(p: Parsed, name: string, fallback: number, min = 0): num
     throw new ProviderMockError('PM_BAD_FLAG', `--${name} must be a whole number ≥ ${min}`, { where: `--${name} ${raw}` });
   }
   return Number(raw);
-}
-
-/** `Usage:` lines and the flag table are written by hand per command; this lists the aliases for `help`. */
-export function shortAliases(options: OptionSpec): string {
-  const list = Object.entries(options).filter(([, s]) => s.short).map(([n, s]) => `-${s.short} = --${n}`);
-  return list.length ? `Short flags: ${listValues(list)}` : '';
 }

@@ -19,7 +19,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { listValues, ProviderMockError, suggestion } from '../contracts/errors.ts';
 import type { FlagSpec, OptionSpec } from './args.ts';
 
@@ -65,7 +64,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function readConfig(path: string): ConfigFile {
+async function readConfig(path: string): Promise<ConfigFile> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -73,7 +72,8 @@ function readConfig(path: string): ConfigFile {
     throw new ProviderMockError('PM_CONFIG', `cannot read the config file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { where: path });
   }
   const isPackageJson = basename(path) === 'package.json';
-  // YAML is a superset of JSON: one parser gives line:column for both.
+  // YAML is a superset of JSON: one parser gives line:column for both. Loaded only when a file is there.
+  const { parseDocument } = await import('yaml');
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
@@ -91,7 +91,7 @@ function readConfig(path: string): ConfigFile {
 }
 
 /** The config file that applies in `cwd`: the first found walking up to the root. */
-export function findConfigFile(cwd: string): ConfigFile | undefined {
+export async function findConfigFile(cwd: string): Promise<ConfigFile | undefined> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of CONFIG_FILES) {
       const p = join(dir, name);
@@ -174,7 +174,7 @@ export interface ResolveOptions {
 /** Folds env and the config file into the argv of one command. */
 export async function resolveSettings(o: ResolveOptions): Promise<Resolved> {
   const { command, options } = o;
-  const file = findConfigFile(o.cwd);
+  const file = await findConfigFile(o.cwd);
   const given = givenOnCommandLine(o.argv, options);
   const fromFile = new Map<string, { raw: unknown; key: string }>();
   if (file) {

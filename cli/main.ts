@@ -2,13 +2,12 @@ import { ProviderMockError, unknownName } from '../contracts/errors.ts';
 import pkg from '../package.json' with { type: 'json' };
 import type { Command } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
-import { CONFIG_HELP, envName, formatSettings, resolveSettings } from './config.ts';
 import { err, out, type CliIO } from './io.ts';
 
 export { COMMANDS } from './commands/index.ts';
 
-/** `help <topic>` beside the commands. */
-const TOPICS = { config: CONFIG_HELP } as const;
+/** `help <topic>` beside the commands (loaded when asked for). */
+const TOPICS = { config: async () => (await import('./config.ts')).CONFIG_HELP } as const;
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -39,7 +38,7 @@ async function allFlags(): Promise<{ commands: readonly string[]; flags: Readonl
 }
 
 /** Secrets typed into argv are visible to every user of the machine (`ps`) and kept in shell history. */
-function warnSecretsInArgv(command: Command, argv: readonly string[], io: CliIO): void {
+function warnSecretsInArgv(command: Command, argv: readonly string[], io: CliIO, envName: (flag: string) => string): void {
   for (const [name, spec] of Object.entries(command.options)) {
     if (!spec.secret) continue;
     if (argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`))) {
@@ -76,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       }
       if (extra.length) throw new ProviderMockError('PM_USAGE', `help takes one command, got "${rest.join(' ')}"`, { hint: 'e.g. provider-mock help run' });
       if (topic in TOPICS) {
-        out(cio, TOPICS[topic as keyof typeof TOPICS]);
+        out(cio, await TOPICS[topic as keyof typeof TOPICS]());
         return 0;
       }
       if (!COMMANDS.some((c) => c.name === topic)) throw unknownName('PM_UNKNOWN_COMMAND', 'command', topic, [...COMMANDS.map((c) => c.name), ...Object.keys(TOPICS)], 'help');
@@ -88,6 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       out(cio, command.help);
       return 0;
     }
+    const { envName, formatSettings, resolveSettings } = await import('./config.ts');
     const printConfig = rest.includes('--print-config');
     const own = rest.filter((a) => a !== '--print-config');
     const resolved = await resolveSettings({
@@ -103,7 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       out(cio, formatSettings(name, resolved));
       return 0;
     }
-    warnSecretsInArgv(command, own, cio);
+    warnSecretsInArgv(command, own, cio, envName);
     return await command.run(resolved.argv, cio);
   } catch (e) {
     if (e instanceof ProviderMockError) {
