@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../mock-server/server.ts';
 import { ARTIFACTS, launchBrowser } from '../helpers/browser.ts';
-import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { startReceiver, type Behaviour, type Receiver, type RecordedRequest } from '../helpers/receiver.ts';
 
 /**
  * The inspector page in a real headless Chromium: a run started through the control API shows
@@ -11,44 +11,28 @@ import { startReceiver, type Receiver } from '../helpers/receiver.ts';
  * the masked request headers and the attempts. The screenshot is left in test-artifacts/.
  */
 describe('inspector page in a real Chromium', () => {
-  let server: RunningServer;
-  let receiver: Receiver;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ port: 0, handleSignals: false, print: () => {}, env: {} });
-    // The first attempt of each SessionCreated / QueueCallInComing fails, so the timeline shows retried marks too.
-    const seen = new Set<string>();
-    receiver = await startReceiver({
-      behaviour: (req) => {
-        const body = req.json as { eventType?: string; EventType?: string } | undefined;
-        const type = body?.eventType ?? body?.EventType ?? '';
-        const first = !seen.has(req.body);
-        seen.add(req.body);
-        return first && (type === 'SessionCreated' || type === 'QueueCallInComing') ? { status: 503 } : { status: 200 };
-      },
-    });
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await receiver?.close();
-    await server?.close();
+  // The first attempt of each SessionCreated / QueueCallInComing fails, so the timeline shows retried marks too.
+  const seen = new Set<string>();
+  const env = inspectorUnderTest((req) => {
+    const body = req.json as { eventType?: string; EventType?: string } | undefined;
+    const type = body?.eventType ?? body?.EventType ?? '';
+    const first = !seen.has(req.body);
+    seen.add(req.body);
+    return first && (type === 'SessionCreated' || type === 'QueueCallInComing') ? { status: 503 } : { status: 200 };
   });
 
   it('follows a run live, then shows one lane per entity and a clicked mark\'s payload and masked headers', async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const page = await env.browser.newPage({ viewport: { width: 1500, height: 950 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await expect(page.title()).resolves.toBe('provider-mock inspector');
     // The start form lists the built-ins from GET /catalog.
     await page.waitForSelector('#start-scenario option[value="mluvii/chat-session"]', { state: 'attached', timeout: 15_000 });
 
     // A run started elsewhere (as a receiver's test suite would), slow enough (speed 10: about a
     // minute) that it is certainly still running while the page follows it: its first marks arrive live.
-    const live = await startRun(server.url, { scenario: 'queue-call-answered', seed: 7, time: { speed: 10 }, target: { url: receiver.url, secret: 'top-secret' } });
+    const live = await startRun(env.server.url, { scenario: 'queue-call-answered', seed: 7, time: { speed: 10 }, target: { url: env.receiver.url, secret: 'top-secret' } });
     // The run list polls; with nothing picked, the page follows the newest run.
     await page.waitForSelector(`#runs a[data-run="${live}"]`, { timeout: 15_000 });
     await page.waitForSelector('#run-status.s-running', { timeout: 15_000 });
@@ -60,22 +44,22 @@ describe('inspector page in a real Chromium', () => {
     await page.waitForSelector('#timeline .mark[data-outcome="not-sent"]', { timeout: 15_000 });
 
     // mluvii userinfo credentials on a target that also gets Enreach events: refused up front (docs/providers.md E1).
-    const refused = await fetch(`${server.url}/runs`, {
+    const refused = await fetch(`${env.server.url}/runs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ scenario: ['chat-session', 'queue-call-answered'], target: { url: `http://inspector:s3cret@127.0.0.1:${receiver.port}/webhook` } }),
+      body: JSON.stringify({ scenario: ['chat-session', 'queue-call-answered'], target: { url: `http://inspector:s3cret@127.0.0.1:${env.receiver.port}/webhook` } }),
     });
     expect(refused.status).toBe(400);
 
     // A second run, both providers, with a retry each for SessionCreated and QueueCallInComing.
-    const id = await startRun(server.url, { scenario: ['chat-session', 'queue-call-answered'], seed: 2, time: 'instant', retrySchedule: '10ms', target: { url: receiver.url, secret: 'top-secret' } });
+    const id = await startRun(env.server.url, { scenario: ['chat-session', 'queue-call-answered'], seed: 2, time: 'instant', retrySchedule: '10ms', target: { url: env.receiver.url, secret: 'top-secret' } });
     await page.waitForSelector(`#runs a[data-run="${id}"][aria-current="true"]`, { timeout: 15_000 });
     await page.waitForSelector('#run-status.s-done', { timeout: 30_000 });
     // Every event delivered (after its retry): the run passed, and says so.
     expect(await page.textContent('#run-status')).toBe('passed');
 
     const marks = await page.$$eval('#timeline .mark', (els) => els.map((e) => (e as HTMLElement).dataset['outcome']));
-    const runState = (await (await fetch(`${server.url}/runs/${id}`)).json()) as { events: { entityKey: string; outcome: string }[] };
+    const runState = (await (await fetch(`${env.server.url}/runs/${id}`)).json()) as { events: { entityKey: string; outcome: string }[] };
     expect(marks.length).toBe(runState.events.length);
     expect(new Set(marks)).toEqual(new Set(runState.events.map((e) => e.outcome)));
     expect(marks.filter((m) => m === 'retried')).toHaveLength(2);
@@ -103,40 +87,28 @@ describe('inspector page in a real Chromium', () => {
 });
 
 describe('inspector page: first paint, names, time axis, failed runs, answers and links', () => {
-  let server: RunningServer;
-  let receiver: Receiver;
-  let browser: Browser;
   let failedRun: string;
   let passedRun: string;
-
-  beforeAll(async () => {
-    server = await startServer({ port: 0, handleSignals: false, print: () => {}, env: {} });
-    // Enreach events are refused with a JSON body (every attempt): that run fails; mluvii ones are taken.
-    receiver = await startReceiver({
-      behaviour: (req) => ((req.json as { EventType?: string } | undefined)?.EventType ? { status: 500, body: '{"error":"database down"}', headers: { 'content-type': 'application/json' } } : { status: 200 }),
-    });
-    failedRun = await startRun(server.url, { scenario: 'queue-call-answered', seed: 3, time: 'instant', retries: 1, retrySchedule: '1ms', target: { url: receiver.url, secret: 'enreach-secret' } });
-    passedRun = await startRun(server.url, { scenario: 'chat-session', seed: 3, time: 'instant', target: { url: receiver.url } });
-    for (const id of [failedRun, passedRun]) {
-      for (let i = 0; i < 300; i++) {
-        const r = (await (await fetch(`${server.url}/runs/${id}`)).json()) as { status: string };
-        if (r.status === 'done') break;
-        await new Promise((res) => setTimeout(res, 50));
+  // Enreach events are refused with a JSON body (every attempt): that run fails; mluvii ones are taken.
+  const env = inspectorUnderTest(
+    (req) => ((req.json as { EventType?: string } | undefined)?.EventType ? { status: 500, body: '{"error":"database down"}', headers: { 'content-type': 'application/json' } } : { status: 200 }),
+    async (server, receiver) => {
+      failedRun = await startRun(server.url, { scenario: 'queue-call-answered', seed: 3, time: 'instant', retries: 1, retrySchedule: '1ms', target: { url: receiver.url, secret: 'enreach-secret' } });
+      passedRun = await startRun(server.url, { scenario: 'chat-session', seed: 3, time: 'instant', target: { url: receiver.url } });
+      for (const id of [failedRun, passedRun]) {
+        for (let i = 0; i < 300; i++) {
+          const r = (await (await fetch(`${server.url}/runs/${id}`)).json()) as { status: string };
+          if (r.status === 'done') break;
+          await new Promise((res) => setTimeout(res, 50));
+        }
       }
-    }
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await receiver?.close();
-    await server?.close();
-  });
+    },
+  );
 
   it('paints the run list from the server, before (and without) its script', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1300, height: 700 } });
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1300, height: 700 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     const items = await page.$$eval('#runs a.run-link', (els) => els.map((e) => ({ run: (e as HTMLElement).dataset['run'], href: e.getAttribute('href'), text: e.textContent, failed: e.classList.contains('v-failed') })));
     expect(items.map((i) => i.run).sort()).toEqual([failedRun, passedRun].sort());
     expect(items.find((i) => i.run === failedRun)).toMatchObject({ href: `#run=${failedRun}`, failed: true });
@@ -147,14 +119,14 @@ describe('inspector page: first paint, names, time axis, failed runs, answers an
   });
 
   it('opens a run from its /#run=<id> link: a failed run looks failed, marks carry event names on a time axis, lanes are readable, and the answer body is shown', async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const page = await env.browser.newPage({ viewport: { width: 1500, height: 950 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/#run=${failedRun}&seq=0`);
+    await page.goto(`${env.server.url}/#run=${failedRun}&seq=0`);
     await page.waitForSelector(`#runs a[data-run="${failedRun}"][aria-current="true"]`, { timeout: 15_000 });
     await page.waitForSelector('#run-status.v-failed', { timeout: 15_000 });
     expect(await page.textContent('#run-status')).toBe('failed');
-    const runState = (await (await fetch(`${server.url}/runs/${failedRun}`)).json()) as { events: { seq: number; eventType: string; at: number }[] };
+    const runState = (await (await fetch(`${env.server.url}/runs/${failedRun}`)).json()) as { events: { seq: number; eventType: string; at: number }[] };
     await page.waitForFunction((n) => document.querySelectorAll('#timeline .mark').length === n, runState.events.length, { timeout: 15_000 });
     // Each mark names its event; the axis has one tick per event, from +00:00.0 on.
     const names = await page.$$eval('#timeline .mark', (els) => els.map((e) => e.textContent));
@@ -182,6 +154,23 @@ describe('inspector page: first paint, names, time axis, failed runs, answers an
     await page.close();
   }, 90_000);
 });
+
+/** A server, a receiver with this behaviour and a Chromium for one describe block, closed after it. */
+function inspectorUnderTest(behaviour: (req: RecordedRequest) => Behaviour, setUp?: (server: RunningServer, receiver: Receiver) => Promise<void>): { server: RunningServer; receiver: Receiver; browser: Browser } {
+  const env = {} as { server: RunningServer; receiver: Receiver; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer({ port: 0, handleSignals: false, print: () => {}, env: {} });
+    env.receiver = await startReceiver({ behaviour });
+    await setUp?.(env.server, env.receiver);
+    env.browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.receiver?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 async function startRun(base: string, body: object): Promise<string> {
   const res = await fetch(`${base}/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
