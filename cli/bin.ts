@@ -54,5 +54,5 @@ process.exitCode = signalled && code !== 2 ? exitCodeOf(signalled) : code;
 if (signalled) {
   // Every output file is written by now; only stdout may still hold bytes for a reader that stopped
   // reading. Do not wait for it forever (the timer does not keep a finished process alive).
-  setTimeout(() => process.exit(), 2000).unref();
+  setTimeout(() => process.exit(), 1000).unref();
 }
