@@ -12,6 +12,7 @@ import { parseEnreachConfig, type EnreachWebhookConfig } from '../contracts/regi
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../contracts/registration/mluvii-auth.ts';
 import { redactUrl } from '../delivery/redact.ts';
 import { buildApp, type AppOptions } from './app.ts';
+import { checkEnreachTimeout } from './plugins/runs.ts';
 import { createSecurity, isExposedHost, TOKEN_ENV } from './plugins/security.ts';
 
 export const DEFAULT_PORT = 4010;
@@ -119,7 +120,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // Refuse a bad configuration before anything listens (token, config file, targets).
   const checker = createSecurity(security);
   const enreachConfigs = opts.config ? readEnreachConfigFile(opts.config) : [];
-  enreachConfigs.forEach((c, i) => checker.checkTarget(c.Webhook.Endpoint, `${opts.config}: $[${i}].Webhook.Endpoint`));
+  enreachConfigs.forEach((c, i) => {
+    checker.checkTarget(c.Webhook.Endpoint, `${opts.config}: $[${i}].Webhook.Endpoint`);
+    checkEnreachTimeout(c, `${opts.config}: $[${i}].Webhook.TimeoutSeconds`);
+  });
   const client = mluviiClient(exposed, opts.mluviiClientSecret ?? opts.app?.mluvii?.clientSecret);
   const mluvii = {
     ...(opts.app?.mluvii ?? {}),

@@ -127,6 +127,11 @@ describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
       expect(r.statusCode, JSON.stringify(payload)).toBe(400);
       expect(r.json().message, JSON.stringify(payload)).toMatch(message);
     }
+    const doc = { Webhook: { Endpoint: 'http://127.0.0.1:9/e', TimeoutSeconds: 100_000 }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] };
+    const enreach = await app.inject({ method: 'POST', url: '/enreach/webhooks', payload: doc });
+    expect(enreach.statusCode).toBe(400);
+    expect(enreach.json()).toMatchObject({ where: 'body: $.Webhook.TimeoutSeconds' });
+    expect(enreach.json().message).toMatch(/TimeoutSeconds .* is above the limit 1h/);
   });
 
   it('names the accepted forms of a field that takes several, or the rule of the form the value picked', async () => {
