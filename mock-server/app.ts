@@ -25,6 +25,8 @@ export interface AppOptions extends ProvidersOptions {
   requests?: RequestGuardOptions;
   /** Run history, caps, data directory (plugins/runs.ts). */
   runs?: RunsOptions;
+  /** Serve HTTPS with this PEM key and certificate (server.ts passes the ones of --tls). */
+  https?: { key: string; cert: string };
 }
 
 interface AjvError {
@@ -101,6 +103,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   // caseSensitive: false because the real mluvii host (ASP.NET on IIS) matches routes so, and
   // integrators write `/api/v1/webhooks` as often as `/api/v1/Webhooks`.
   const app = Fastify({
+    ...(opts.https ? { https: opts.https } : {}),
     logger: opts.logger ?? false,
     routerOptions: { caseSensitive: false },
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
@@ -108,7 +111,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     // formatter the known property names.
     ajv: { customOptions: { removeAdditional: false, verbose: true, allowUnionTypes: true } },
     schemaErrorFormatter: (errors, dataVar) => formatSchemaErrors(errors as unknown as AjvError[], dataVar),
-  });
+  } as FastifyServerOptions) as unknown as FastifyInstance;
 
   // The mluvii token endpoint takes a form body (docs/providers.md M13).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -144,7 +147,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       tags: [
         { name: 'runs', description: 'Control API: start, watch (SSE) and cancel runs; emit one event' },
         { name: 'catalog', description: 'Event types, schemas, examples, built-in scenarios' },
-        { name: 'mluvii', description: 'The impersonated mluvii Public API (token + webhook registration)' },
+        { name: 'mluvii', description: 'The impersonated mluvii Public API (token, webhook registration, the sessions and users runs have played)' },
         { name: 'enreach', description: 'Enreach webhook configuration (done by Enreach support in reality)' },
         { name: 'inspector', description: 'The inspector page' },
         { name: 'control', description: 'Health' },

@@ -106,6 +106,11 @@ export interface RunSpec {
   target?: DeliveryTarget;
   /** Without `target`: the registered receivers of an event, read when the event is sent. */
   registered?: (entry: TimelineEntry) => { targets: DeliveryTarget[]; refused: string[] };
+  /**
+   * Called as each event is about to be sent (subscribed or not: the session happens either way),
+   * never for the events a cancelled run leaves unsent: what the provider's own records know.
+   */
+  played?: (entry: TimelineEntry) => void;
 }
 
 export interface RunManagerOptions {
@@ -305,6 +310,8 @@ export class Run {
   /** Delivery asks where an entry goes (once per entry, when it is about to be sent). */
   resolve(entry: TimelineEntry): DeliveryTarget[] {
     const spec = this.spec;
+    // Delivery also asks for the events it accounts for as not sent after a cancel; those never happened.
+    if (!this.controller.signal.aborted) spec?.played?.(entry);
     let targets: DeliveryTarget[] = [];
     if (spec?.target) targets = [spec.target];
     else if (spec?.registered) {

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 import { ProviderMockError } from '../contracts/errors.ts';
@@ -14,6 +15,7 @@ import { redactUrl } from '../delivery/redact.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import { checkEnreachTimeout } from './plugins/runs.ts';
 import { createSecurity, isExposedHost, TOKEN_ENV } from './plugins/security.ts';
+import { loadTls, type TlsMaterial } from './tls.ts';
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -44,6 +46,12 @@ export interface ServerOptions {
    * takes the published default: without one it generates a random secret and prints it once.
    */
   mluviiClientSecret?: string;
+  /**
+   * HTTPS for every surface: `true` generates a self-signed certificate for localhost/127.0.0.1
+   * (kept in `<dataDir>/tls` when there is a data dir, else in a temporary folder); or the
+   * user's own PEM files.
+   */
+  tls?: boolean | { certFile?: string; keyFile?: string };
   /** Where the start banner goes (default: stdout). */
   print?: (line: string) => void;
   /** Closes the server when aborted (the CLI passes its SIGINT/SIGTERM signal). */
@@ -59,9 +67,11 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  /** `http://127.0.0.1:4010` */
+  /** `http://127.0.0.1:4010` (`https://…` with TLS) */
   url: string;
   port: number;
+  /** With TLS: the certificate clients should trust. */
+  tls?: Pick<TlsMaterial, 'certPath' | 'fingerprint256' | 'names' | 'origin' | 'validTo'>;
   app: FastifyInstance;
   /** Cancels runs, flushes journals, ends SSE streams, stops listening. Idempotent. */
   close(): Promise<void>;
@@ -125,28 +135,46 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     checkEnreachTimeout(c, `${opts.config}: $[${i}].Webhook.TimeoutSeconds`);
   });
   const client = mluviiClient(exposed, opts.mluviiClientSecret ?? opts.app?.mluvii?.clientSecret);
+  const tlsFiles = typeof opts.tls === 'object' ? opts.tls : {};
+  const tls = opts.tls
+    ? await loadTls({
+        ...(tlsFiles.certFile !== undefined ? { certFile: tlsFiles.certFile } : {}),
+        ...(tlsFiles.keyFile !== undefined ? { keyFile: tlsFiles.keyFile } : {}),
+        ...(opts.dataDir ? { dir: join(opts.dataDir, 'tls') } : {}),
+        hosts: [host],
+      })
+    : undefined;
   const mluvii = {
     ...(opts.app?.mluvii ?? {}),
     ...(opts.mluviiClientId ? { clientId: opts.mluviiClientId } : {}),
     ...(client.secret !== undefined ? { clientSecret: client.secret } : {}),
   };
-  const app = await buildApp({
-    ...opts.app,
-    mluvii,
-    enreachConfigs,
-    security,
-    requests: { host, allowHosts: opts.allowHosts ?? [], allowOrigins: opts.allowOrigins ?? [] },
-    runs: {
-      ...(opts.app?.runs ?? {}),
-      ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
-      ...(opts.maxDrain !== undefined ? { maxDrainAfterCancel: opts.maxDrain } : {}),
-      cwd: opts.cwd ?? process.cwd(),
-    },
-  });
+
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      ...opts.app,
+      mluvii,
+      enreachConfigs,
+      security,
+      requests: { host, allowHosts: opts.allowHosts ?? [], allowOrigins: opts.allowOrigins ?? [] },
+      ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),
+      runs: {
+        ...(opts.app?.runs ?? {}),
+        ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+        ...(opts.maxDrain !== undefined ? { maxDrainAfterCancel: opts.maxDrain } : {}),
+        cwd: opts.cwd ?? process.cwd(),
+      },
+    });
+  } catch (e) {
+    tls?.cleanup();
+    throw e;
+  }
   try {
     await app.listen({ port, host });
   } catch (cause) {
     await app.close();
+    tls?.cleanup();
     const code = (cause as NodeJS.ErrnoException).code;
     // The address is the host's fault when it is not this machine's or does not resolve; the rest is the port's.
     const hostFault = code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL';
@@ -162,7 +190,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://${urlHost(host)}:${actualPort}`;
+  const url = `${tls ? 'https' : 'http'}://${urlHost(host)}:${actualPort}`;
 
   let closing: Promise<void> | undefined;
   let resolveClosed!: () => void;
@@ -177,6 +205,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       for (const c of cleanups) c();
       await app.close();
       opts.stopNow?.removeEventListener('abort', onNow);
+      tls?.cleanup();
       resolveClosed();
     })();
     return closing;
@@ -209,7 +238,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   print(`  inspector     ${url}/`);
   print(`  control API   ${url}/runs, ${url}/emit/{provider}/{eventType}, ${url}/catalog  (OpenAPI: ${url}/docs)`);
   const shownSecret = clientSecret === DEFAULT_CLIENT_SECRET || client.generated ? clientSecret : '***';
-  print(`  mluvii        ${url}/login/connect/token (client_id ${clientId}, client_secret ${shownSecret}), ${url}/api/v1/Webhooks`);
+  print(`  mluvii        ${url}/login/connect/token (client_id ${clientId}, client_secret ${shownSecret}), ${url}/api/v1/Webhooks, ${url}/api/v1/Sessions, ${url}/api/v1/Users/{id}`);
   if (client.generated) print('                client_secret generated for this run (shown only here); pass --mluvii-client-secret to choose one');
   print(
     `  Enreach       ${url}/enreach/webhooks (configuration${enreachConfigs.length ? `; ${enreachConfigs.length} endpoint(s) from ${opts.config}: ${enreachConfigs.map((c) => redactUrl(c.Webhook.Endpoint)).join(', ')}` : ''})`,
@@ -218,5 +247,25 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if (checker.tokenRequired) print('  control token required: Authorization: Bearer <token> (or X-Provider-Mock-Token)');
   if (checker.restrictTargets) print(`  targets       limited to ${checker.allowTargets.length ? checker.allowTargets.join(', ') : 'nothing (pass --allow-target)'}`);
   if (opts.dataDir) print(`  journals      ${opts.dataDir}`);
-  return { url, port: actualPort, app, close, closed };
+  if (tls) for (const line of tlsBanner(tls)) print(line);
+  return {
+    url,
+    port: actualPort,
+    app,
+    close,
+    closed,
+    ...(tls ? { tls: { certPath: tls.certPath, fingerprint256: tls.fingerprint256, names: tls.names, origin: tls.origin, validTo: tls.validTo } } : {}),
+  };
+}
+
+/** Where the certificate is and how a client trusts it (docs/providers.md M23: the samples speak https only). */
+function tlsBanner(tls: TlsMaterial): string[] {
+  const what = tls.origin === 'given' ? 'certificate from --tls-cert' : `self-signed certificate (${tls.origin === 'reused' ? 'reused from the data dir' : 'generated at start'})`;
+  const expired = tls.validTo.getTime() <= Date.now() ? ' (EXPIRED: clients will refuse it)' : '';
+  return [
+    `  TLS           ${what} for ${tls.names.join(', ') || 'its subject'}, valid until ${tls.validTo.toISOString()}${expired}`,
+    `  certificate   ${tls.certPath}`,
+    `  SHA-256       ${tls.fingerprint256}`,
+    `  trust it      SSL_CERT_FILE=${tls.certPath} (OpenSSL, Go, .NET on Linux), NODE_EXTRA_CA_CERTS=${tls.certPath} (Node), curl --cacert ${tls.certPath}; or skip the check (--insecure, curl -k)`,
+  ];
 }

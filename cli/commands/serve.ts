@@ -2,7 +2,7 @@ import { ProviderMockError } from '../../contracts/errors.ts';
 import { TOKEN_ENV } from '../../mock-server/plugins/security.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../mock-server/server.ts';
 import { DEFAULTS, MAX_DRAIN_LIMIT } from '../../delivery/config.ts';
-import { intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
+import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
 
@@ -31,11 +31,13 @@ function parseOrigin(raw: string): string {
 
 export const serveCommand: Command = {
   name: 'serve',
-  help: `Usage: provider-mock serve [--port 4010] [--host 127.0.0.1] [--config file] [--data-dir dir] [--token T] [--allow-target pattern]… [--allow-host name]…
+  help: `Usage: provider-mock serve [--port 4010] [--host 127.0.0.1] [--tls [--tls-cert f --tls-key f]] [--config file] [--data-dir dir] [--token T] [--allow-target pattern]…
 
 One server that behaves like the providers while you develop a receiver: your code registers
-its webhook the way it would against mluvii (POST /login/connect/token, POST /api/v1/Webhooks),
-Enreach endpoints are configured with --config or POST /enreach/webhooks, runs started from the
+its webhook the way it would against mluvii (POST /login/connect/token, POST /api/v1/Webhooks)
+and reads back the sessions the runs played (GET /api/v1/Sessions, /api/v1/Sessions/{id},
+/api/v1/Users/{id}), as mluvii's own clients do (docs/providers.md M21-M24). Enreach
+endpoints are configured with --config or POST /enreach/webhooks. Runs started from the
 control API (POST /runs) deliver scenarios to every matching registration, and the inspector
 page at / shows every delivery as it happens. OpenAPI at /docs.
 
@@ -43,6 +45,13 @@ page at / shows every delivery as it happens. OpenAPI at /docs.
   --host H                 address to bind (default ${DEFAULT_HOST}). Anything but loopback needs --token,
                            webhooks then go only to --allow-target patterns (no open relay), and the
                            mluvii client_secret is random (printed once) unless you give one
+  --tls                    HTTPS on every route (mluvii's own clients speak https only, docs/providers.md
+                           M23). Without --tls-cert/--tls-key a self-signed certificate for localhost,
+                           127.0.0.1 and ::1 is made at start (kept in <data-dir>/tls and reused with
+                           --data-dir); its path and SHA-256 fingerprint are printed: trust it with
+                           SSL_CERT_FILE=<path>, NODE_EXTRA_CA_CERTS=<path>, curl --cacert <path>
+  --tls-cert FILE          your own PEM certificate (implies --tls; needs --tls-key)
+  --tls-key FILE           its unencrypted PEM private key
   --config FILE            Enreach webhook configuration (JSON or YAML): {"Webhook": {"Endpoint",
                            "Secret", "InsecureSSL", "TimeoutSeconds"}, "Subscriptions": [{"EventType",
                            "EntityId" | "SecurityGroupId" | "AllEntities"}]}, or an array of them
@@ -78,6 +87,9 @@ still written), a third exits at once.`,
     'max-drain': { type: 'string' },
     'mluvii-client-id': { type: 'string' },
     'mluvii-client-secret': { type: 'string' },
+    tls: { type: 'boolean' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
   },
   async run(argv, io) {
     const p = parseFlags('serve', argv, this.options);
@@ -91,6 +103,9 @@ still written), a third exits at once.`,
     const config = stringFlag(p, 'config');
     const dataDir = stringFlag(p, 'data-dir');
     const host = stringFlag(p, 'host');
+    const tlsCert = stringFlag(p, 'tls-cert');
+    const tlsKey = stringFlag(p, 'tls-key');
+    const tls = tlsCert !== undefined || tlsKey !== undefined ? { ...(tlsCert !== undefined ? { certFile: tlsCert } : {}), ...(tlsKey !== undefined ? { keyFile: tlsKey } : {}) } : boolFlag(p, 'tls');
     const server = await startServer({
       port: parsePort(stringFlag(p, 'port')),
       ...(host !== undefined ? { host } : {}),
@@ -101,6 +116,7 @@ still written), a third exits at once.`,
       allowHosts: listFlag(p, 'allow-host'),
       allowOrigins: listFlag(p, 'allow-origin').map((o) => parseOrigin(o)),
       ...(stringFlag(p, 'max-drain') !== undefined ? { maxDrain: intFlag(p, 'max-drain', DEFAULTS.maxDrain, 0, MAX_DRAIN_LIMIT) } : {}),
+      tls,
       ...(clientId !== undefined ? { mluviiClientId: clientId } : {}),
       ...(clientSecret !== undefined ? { mluviiClientSecret: clientSecret } : {}),
       print: (line) => out(io, line),

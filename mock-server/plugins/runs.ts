@@ -7,7 +7,7 @@ import type { Provider } from '../../contracts/provider.ts';
 import { endpointsFor, type EnreachWebhookConfig } from '../../contracts/registration/enreach-config.ts';
 import { checkDurationRange, loadProfile, redactUrl, resolveTarget, TIME_LIMITS } from '../../delivery/index.ts';
 import type { DeliveryTarget } from '../../delivery/index.ts';
-import type { EnreachWorld, World } from '../../generators/index.ts';
+import type { EnreachWorld, MluviiWorld, World } from '../../generators/index.ts';
 import type { TimelineEntry } from '../../scenarios/index.ts';
 import { RunManager, type Run, type RunManagerOptions } from '../run-manager.ts';
 import type { PreparedRun } from '../run-spec.ts';
@@ -143,8 +143,14 @@ export const runsPlugin = fp<RunsOptions>(
             });
           }
         }
+        // The session webhooks a run plays become what mluvii's REST side answers (GET /api/v1/Sessions…).
+        for (const w of prepared.worlds) if (w.provider === 'mluvii') app.mluviiRecords.addWorld(w as MluviiWorld);
+        const played = (entry: TimelineEntry): void => {
+          if (entry.provider === 'mluvii') app.mluviiRecords.record(entry.payload, prepared.startTime + entry.at);
+        };
         return manager.start({
           names: prepared.names,
+          played,
           seed: prepared.seed,
           time: prepared.time,
           timeline: prepared.timeline,

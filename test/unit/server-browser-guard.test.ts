@@ -146,7 +146,9 @@ describe('an exposed server and the mluvii credentials', () => {
       const token = await mluviiToken(app, 's3cret-client');
       const callbackUrl = 'https://op:pa55word@hooks.example.com/mluvii?secret=q-secret&tenant=62';
       const add = await app.inject({ method: 'POST', url: '/api/v1/Webhooks', headers: { authorization: `Bearer ${token}` }, payload: { eventTypes: ['SessionCreated'], callbackUrl } });
-      expect(add.statusCode).toBe(200);
+      expect(add.statusCode).toBe(201);
+      const one = await app.inject({ url: `/api/v1/Webhooks/${add.json()}`, headers: { authorization: `Bearer ${token}` } });
+      expect(one.json().callbackUrl).toBe('https://op:***@hooks.example.com/mluvii?secret=***&tenant=62');
       const asMluviiClient = await app.inject({ url: '/api/v1/Webhooks', headers: { authorization: `Bearer ${token}` } });
       expect(asMluviiClient.json()[0].callbackUrl).toBe('https://op:***@hooks.example.com/mluvii?secret=***&tenant=62');
       expect(asMluviiClient.body).not.toContain('pa55word');

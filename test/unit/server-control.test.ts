@@ -29,7 +29,7 @@ async function registerUnrelated(app: FastifyInstance): Promise<void> {
     headers: { authorization: `Bearer ${await token(app)}` },
     payload: { eventTypes: ['EmailThreadParamsUpdated'], callbackUrl: 'http://127.0.0.1:9/never' },
   });
-  expect(r.statusCode).toBe(200);
+  expect(r.statusCode).toBe(201);
 }
 
 async function waitEnded(app: FastifyInstance, id: string): Promise<{ run: { status: string; counts: Record<string, number> }; events: { outcome: string }[] }> {
