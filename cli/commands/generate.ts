@@ -3,7 +3,7 @@ import { DEFAULT_TIME, createContext, createWorld, generate, parseOverride } fro
 import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 import { boolFlag, intFlag, listFlag, parseFlags, providerFlag, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
-import { out } from '../io.ts';
+import { OutputWriter } from '../io.ts';
 
 
 export const generateCommand: Command = {
@@ -52,8 +52,10 @@ Examples:
     }
     const world = createWorld(entry.provider, { seed: parseSeed(stringFlag(p, 'world-seed'), '--world-seed') });
     const shared = boolFlag(p, 'sequence') ? createContext(entry.provider) : undefined;
+    // Streamed with backpressure: `generate --count 100000000 | slow-reader` holds a few payloads, not all of them.
+    const output = new OutputWriter(io);
     for (let i = 0; i < count; i++) {
-      if (io.signal?.aborted) return 130;
+      if (output.stopped) return 130;
       // Independent payloads get their own context; its `seq` keeps their randomness apart.
       const context = shared ?? createContext(entry.provider, { seq: i });
       const payload = generate(entry.provider, entry.eventType, {
@@ -64,8 +66,9 @@ Examples:
         ...(shared ? { time: (time ?? DEFAULT_TIME) + i * 5000 } : time !== undefined ? { time } : {}),
         ...(Object.keys(overrides).length ? { overrides } : {}),
       });
-      out(io, JSON.stringify(payload));
+      const full = output.write(`${JSON.stringify(payload)}\n`);
+      if (full) await full;
     }
-    return 0;
+    return output.stopped ? 130 : 0;
   },
 };

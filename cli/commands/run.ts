@@ -1,6 +1,6 @@
 import { ProviderMockError } from '../../contracts/errors.ts';
 import type { Provider } from '../../contracts/provider.ts';
-import { createProgress, deliver, formatSummary, loadProfile, parseDeliveryFlags, resolveTarget, toJsonSummary, computeExitCode } from '../../delivery/index.ts';
+import { createProgress, deliver, formatSummary, loadProfile, nothingToProbe, parseDeliveryFlags, resolveTarget, toJsonSummary, computeExitCode } from '../../delivery/index.ts';
 import type { DeliverOptions } from '../../delivery/index.ts';
 import { findBuiltin, readScenarios } from '../../scenarios/files.ts';
 import { plan } from '../../scenarios/index.ts';
@@ -14,17 +14,21 @@ import { parseInstant, parseSeed } from '../../generators/inputs.ts';
  * loopback or --allow-http, no userinfo). Checked before anything is sent or journaled, so bad
  * input never ends a run half way.
  */
-export function checkTargetsFor(providers: Iterable<Provider>, options: Pick<DeliverOptions, 'target' | 'targets'>): void {
+export function checkTargetsFor(providers: Iterable<Provider>, options: Pick<DeliverOptions, 'target' | 'targets' | 'checkAuth'>): void {
   for (const provider of new Set(providers)) {
-    if (options.target) {
-      resolveTarget(options.target, loadProfile(provider), '--target');
-    } else if (!options.targets?.[provider]) {
+    const target = options.target ?? options.targets?.[provider];
+    if (!target) {
       const given = Object.keys(options.targets ?? {});
       throw new ProviderMockError('PM_DELIVERY_NO_TARGET', `the scenarios play ${provider} but no ${provider} target was given${given.length ? ` (only ${given.join(', ')})` : ''}`, {
         where: '--target',
         hint: `add --target ${provider}=<url>, or give one --target <url> for all events`,
       });
     }
+    const where = options.target ? '--target' : `--target ${provider}=…`;
+    const profile = loadProfile(provider);
+    const resolved = resolveTarget(target, profile, where);
+    const blind = options.checkAuth ? nothingToProbe(resolved, profile, where) : undefined;
+    if (blind) throw blind;
   }
 }
 
@@ -53,7 +57,10 @@ export const runCommand: Command = {
 Plans the scenarios and POSTs every event to the target exactly as the provider would: its
 headers and auth, its timeout, its retries and duplicates. Ends with a summary and the receiver
 checks; exit 0 when every check passes, 1 when one fails or an event ended undelivered, 2 for bad
-input, 130/143 when interrupted (the journal and reports are still written).
+input, 130/143 when interrupted: in-flight requests get 1 s, answered ones are journaled as
+answered, the rest of the plan is journaled not sent (up to --max-drain entries, about a second),
+and the journal and reports are still written. A second Ctrl-C skips what is left of that; a
+third exits at once.
 
 Target and auth
   --target URL             every event goes here; or --target mluvii=URL --target enreach=URL
@@ -65,17 +72,19 @@ Target and auth
 
 Time
   --instant                no waiting between events (the default when CI=true)
-  --speed F                F× the scenario's own timing, e.g. 60 = a minute per second
+  --speed F                F× the scenario's own timing, e.g. 60 = a minute per second (0.001 to 1000000)
   --realtime               the scenario's timing as is
 
 Faults and the provider's delivery (seeded, recorded in the journal)
   --seed S                 seeds the plan and every fault decision (default 1)
   --duplicates R           re-deliver delivered events at rate R (0..1 or 10%): same body, same Id
   --reorder R              swap neighbouring events at rate R (mluvii: only across entities)
-  --delay RANGE            jitter before each event, e.g. 0..200ms
+  --delay RANGE            jitter before each event, e.g. 0..200ms (at most 1h)
   --retries N              retries after a failed attempt (Enreach 3, ours; mluvii 2, docs/providers.md M2)
-  --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s
-  --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default)
+  --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s (each 0 to 24h)
+  --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default; 1ms to 1h)
+                           A success status counts only once the whole response arrived; a body that
+                           breaks off is a failed attempt (retried)
   --concurrency N          requests in flight per target (default 8)
 
 Scenario tweaks
@@ -84,11 +93,15 @@ Scenario tweaks
   --start ISO              time of offset 0 (default 2024-05-06T13:00:00Z; "now")
 
 Checks and outputs
-  --check-auth             also send one request with wrong credentials: must get 401/403
+  --check-auth             after the run, one request per credential of each target with that credential
+                           wrong (X-Benemen-Token, Basic password, each secret query parameter): each
+                           must get 401/403. A target without credentials is an error (exit 2)
   --check-idempotency URL  after the run GET URL, expect {"count": <distinct events delivered>}
   --journal FILE           NDJSON, one line per attempt (secrets never written)
   --report FILE            JUnit XML, one testcase per check per scenario
-  --json [FILE]            JSON summary to FILE, or to stdout instead of the text summary`,
+  --json [FILE]            JSON summary to FILE, or to stdout instead of the text summary
+  --max-drain N            when interrupted, plan entries still read to journal them not sent (default
+                           10000); the summary says from which event on the plan was left unread`,
   options: { set: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true }, start: { type: 'string' } },
   async run(argv, io: CliIO) {
     const { argv: args, jsonToStdout } = normalizeJsonFlag(argv);
@@ -113,6 +126,7 @@ Checks and outputs
       seed,
       progress: createProgress(io.stderr),
       ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.stopNow ? { stopNow: io.stopNow } : {}),
       env: io.env,
     });
     if (jsonToStdout) out(io, JSON.stringify(toJsonSummary(result), null, 2));
