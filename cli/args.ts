@@ -164,12 +164,13 @@ export function boolFlag(p: Parsed, name: string): boolean {
   return p.values[name] === true;
 }
 
-/** A non-negative integer flag, e.g. --count 10. */
-export function intFlag(p: Parsed, name: string, fallback: number, min = 0): number {
+/** A non-negative integer flag, e.g. --count 10; `max` bounds it where a limit applies. */
+export function intFlag(p: Parsed, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = stringFlag(p, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) {
-    throw new ProviderMockError('PM_BAD_FLAG', `--${name} must be a whole number ≥ ${min}`, { where: `--${name} ${raw}` });
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new ProviderMockError('PM_BAD_FLAG', `--${name} must be a whole number ${range}`, { where: `--${name} ${raw}` });
   }
   return Number(raw);
 }

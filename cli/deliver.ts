@@ -16,6 +16,7 @@ import {
   formatVerdict,
   loadProfile,
   parseDeliveryFlags,
+  nothingToProbe,
   preflight,
   resolveTarget,
   toJsonSummary,
@@ -54,6 +55,7 @@ export const DELIVERY_FLAGS: OptionSpec = {
   journal: { type: 'string', path: true },
   report: { type: 'string', path: true },
   json: { type: 'string', path: true, config: false },
+  'max-drain': { type: 'string', default: '10000' },
 };
 
 /** How the delivering commands talk: quiet, the preflight, fail-fast. */
@@ -89,17 +91,21 @@ export function deliveryOptions(p: Parsed, io: Pick<CliIO, 'env' | 'cwd'>): Deli
  * loopback or --allow-http, no userinfo). Checked before anything is sent or journaled, so bad
  * input never ends a run half way.
  */
-export function checkTargetsFor(providers: Iterable<Provider>, options: Pick<DeliverOptions, 'target' | 'targets'>): void {
+export function checkTargetsFor(providers: Iterable<Provider>, options: Pick<DeliverOptions, 'target' | 'targets' | 'checkAuth'>): void {
   for (const provider of new Set(providers)) {
-    if (options.target) {
-      resolveTarget(options.target, loadProfile(provider), '--target');
-    } else if (!options.targets?.[provider]) {
+    const target = options.target ?? options.targets?.[provider];
+    if (!target) {
       const given = Object.keys(options.targets ?? {});
       throw new ProviderMockError('PM_DELIVERY_NO_TARGET', `the scenarios play ${provider} but no ${provider} target was given${given.length ? ` (only ${given.join(', ')})` : ''}`, {
         where: '--target',
         hint: `add --target ${provider}=<url>, or give one --target <url> for all events`,
       });
     }
+    const where = options.target ? '--target' : `--target ${provider}=…`;
+    const profile = loadProfile(provider);
+    const resolved = resolveTarget(target, profile, where);
+    const blind = options.checkAuth ? nothingToProbe(resolved, profile, where) : undefined;
+    if (blind) throw blind;
   }
 }
 
@@ -159,6 +165,7 @@ export async function deliverAndReport(p: Parsed, io: CliIO, run: DeliverRun): P
     ...(run.expected ? { expected: run.expected } : {}),
     progress: createProgress(io.stderr, { quiet, verbose: io.verbose === true, color: useColor(io.stderr, io.env) }),
     ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.stopNow ? { stopNow: io.stopNow } : {}),
     env: io.env,
   });
   const color = useColor(io.stdout, io.env);

@@ -8,8 +8,12 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 
-/** Why an attempt got no status. */
-export type AttemptErrorKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'dns' | 'aborted' | 'error';
+/**
+ * Why an attempt failed: no status (`timeout` … `error`), or `incomplete`: a status came but the
+ * response broke off before its end (Content-Length not reached, a chunked body cut), so the
+ * status does not count, as with any HTTP client that reads the whole response.
+ */
+export type AttemptErrorKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'dns' | 'aborted' | 'incomplete' | 'error';
 
 export interface AttemptRequest {
   /** The pool to use, when the caller already has it (else looked up by origin and TLS mode). */
@@ -27,7 +31,7 @@ export interface AttemptRequest {
 }
 
 export interface AttemptResult {
-  /** The receiver's status, or null when it never answered. */
+  /** The receiver's status, or null when it never answered (kept with `incomplete`: what it started to answer). */
   status: number | null;
   error: AttemptErrorKind | null;
   /** Low-level message (e.g. `connect ECONNREFUSED 127.0.0.1:4000`); redact before printing. */
@@ -238,9 +242,16 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {
     if (this.#done) return;
-    // A status already received counts as an answer even if the body then failed.
-    if (this.#status !== null) return this.#answered(true);
-    this.#settle({ status: null, error: classifyError(err), errorMessage: errorMessage(err), ...this.#times(), responseBytes: this.#bytes, responseTruncated: false });
+    // A status followed by a broken body is no answer: the attempt failed and is retried.
+    const incomplete = this.#status !== null;
+    this.#settle({
+      status: this.#status,
+      error: incomplete ? 'incomplete' : classifyError(err),
+      errorMessage: incomplete ? `the response broke off after ${this.#bytes} body bytes: ${errorMessage(err)}` : errorMessage(err),
+      ...this.#times(),
+      responseBytes: this.#bytes,
+      responseTruncated: false,
+    });
   }
 }
 

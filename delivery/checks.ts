@@ -53,7 +53,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     id: 'auth-rejected',
     title: 'a request with wrong credentials is rejected with 401 or 403',
     description:
-      '--check-auth: one extra request per target with a wrong X-Benemen-Token (docs/providers.md E1), a wrong Basic password (M4) or a wrong query-string secret (M5). It must get 401 or 403, and it never counts as delivered. Warns when the target has no credentials to get wrong.',
+      '--check-auth: after the run, one extra request per credential of each target, with that credential wrong and the others right: the X-Benemen-Token (docs/providers.md E1), the Basic password (M4), each secret-looking query parameter (M5). Each must get 401 or 403 and is reported on its own; none counts as delivered. A --target without credentials is bad input (exit 2); a registration target without them is a warning.',
     defaultOn: false,
     scope: 'run',
   },

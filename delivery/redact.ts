@@ -39,6 +39,22 @@ export function redactLoose(raw: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
+/**
+ * A URL with its credentials masked but its shape kept (`https://user:***@host/path?secret=***`):
+ * for answers that show a registration back to someone who may not see its password.
+ */
+export function maskUrlCredentials(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return redactUrl(raw);
+  }
+  const query = rawQuery(raw);
+  const user = url.username ? `${url.username}${url.password ? `:${MASK}` : ''}@` : url.password ? `:${MASK}@` : '';
+  return `${url.protocol}//${user}${url.host}${url.pathname}${query === undefined ? '' : `?${redactQuery(query)}`}`;
+}
+
 /** The query exactly as written (no re-encoding), without `?` and fragment; undefined if none. */
 export function rawQuery(raw: string): string | undefined {
   const noHash = raw.split('#', 1)[0] ?? '';

@@ -24,11 +24,26 @@ export interface Summary extends DeliveryCounts {
   reordered: number;
   /** Receiver answers by status code, and attempts without one by error kind (`timeout`, `refused`, …). */
   statusCodes: Record<string, number>;
-  /** Over attempts that got a status: from the request's write to the response headers. */
+  /** Over attempts that got a whole answer: from the request's write to the response headers. */
   latencyMs: LatencySummary | null;
   /** The first low-level message per error kind (`tls`, `refused`, …), redacted: what the kind stands for. */
   errors: Record<string, string>;
+  /** Null unless the run was stopped: how much of the rest of the plan was read to journal it not sent. */
+  drain: DrainSummary | null;
   scenarios: ScenarioStats[];
+}
+
+/**
+ * After a stop the rest of the plan is read (and journaled not sent, one line per delivery) for a
+ * bounded count and time; what lies past that is left unread: never planned, so not in `planned`.
+ */
+export interface DrainSummary {
+  /** Timeline entries read after the stop. */
+  read: number;
+  /** The cap in force (`maxDrain`, `--max-drain`). */
+  limit: number;
+  /** `seq` of the first entry left unread, or null when the plan was read to its end. */
+  unreadFrom: number | null;
 }
 
 export type Interruption = 'SIGINT' | 'SIGTERM' | 'abort';
@@ -149,6 +164,9 @@ export function formatSummary(r: RunResult, o: FormatOptions = {}): string {
     lines.push(`  ${kind}: ${cause} (${fix})`);
   }
   lines.push(s.latencyMs ? `  latency ms (write → response headers): p50 ${s.latencyMs.p50}, p95 ${s.latencyMs.p95}, max ${s.latencyMs.max}` : '  latency: (no answers)');
+  if (s.drain?.unreadFrom != null) {
+    lines.push(`  plan left unread from event ${s.drain.unreadFrom} on, after ${s.drain.read} entries read after the stop (cap --max-drain ${s.drain.limit}): those events were never planned and are not counted`);
+  }
   for (const x of r.checks) lines.push(`  ${mark[x.status]} ${x.scenario ? `[${x.scenario}] ` : ''}${x.id}: ${x.details}`);
   if (r.stopped) lines.push(`  stopped early: ${r.stopped}; the rest of the plan is journaled as not sent`);
   if (r.journalError) lines.push(`  journal: write failed: ${r.journalError}`);

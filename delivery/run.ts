@@ -34,7 +34,7 @@ import { redactUrl, Redactor, urlSecrets } from './redact.ts';
 import { computeExitCode, EXIT, latencySummary, writeReports } from './report.ts';
 import type { DeliveryResult, Interruption, RunResult, Summary } from './report.ts';
 import { formatTimeMode, Pacer, retryDelayMs, systemClock } from './schedule.ts';
-import { resolveTarget } from './target.ts';
+import { nothingToProbe, resolveTarget } from './target.ts';
 import type { DeliveryTarget, ResolvedTarget } from './target.ts';
 
 
@@ -149,6 +149,13 @@ class DeliveryRun implements DeliveryOwner {
   readonly #inflight = new AbortGroup();
   #graceTimer: NodeJS.Timeout | undefined;
   #stopReason = '';
+  /** performance.now() of the stop, for the drain's time bound. */
+  #stoppedAt = 0;
+  /** A second stop (stopNow): no more drain, no more grace. */
+  #hurry = false;
+  /** Entries read after the stop (journaled not sent one by one), and the first one left unread. */
+  #drained = 0;
+  #unreadFrom: number | null = null;
   #interrupted: Interruption | null = null;
   #fatal: unknown;
 
@@ -251,6 +258,10 @@ class DeliveryRun implements DeliveryOwner {
     const onAbort = (): void => this.#halt(interruptionOf(signal?.reason));
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
+    const now = options.stopNow;
+    const onNow = (): void => this.#hurryUp();
+    if (now?.aborted) onNow();
+    else now?.addEventListener('abort', onNow, { once: true });
     this.#journal.write(this.#runLine());
     try {
       await this.#consume(timeline);
@@ -261,6 +272,7 @@ class DeliveryRun implements DeliveryOwner {
     await this.#dispatcher.onIdle();
     // A stop after this point (probes, reports) no longer changes any outcome.
     signal?.removeEventListener('abort', onAbort);
+    now?.removeEventListener('abort', onNow);
     if (this.#graceTimer) clearTimeout(this.#graceTimer);
 
     const checks: CheckResult[] = [...this.#scenarios.values()].flatMap(evaluateScenarioChecks);
@@ -306,7 +318,9 @@ class DeliveryRun implements DeliveryOwner {
   /**
    * Reads the timeline (sync or async iterable) and plans each entry. Awaits only when
    * something is pending (pacing, a full queue, an async source), so a long instant-mode
-   * timeline costs no promise per entry.
+   * timeline costs no promise per entry. After a stop the rest is drained (journaled not sent)
+   * within `maxDrain` entries and `drainMs`, yielding to the event loop as it goes so answers
+   * to in-flight attempts are still read; the plan past that is left unread (`summary.drain`).
    */
   async #consume(timeline: Iterable<DeliveryEntry> | AsyncIterable<DeliveryEntry>): Promise<void> {
     const reorderer = this.#cfg.faults.reorder > 0 ? new Reorderer(this.#cfg.faults, (a, b) => this.#canSwap(a, b)) : undefined;
@@ -318,9 +332,17 @@ class DeliveryRun implements DeliveryOwner {
         // Read the next entry only when the dispatcher has room (bounded read-ahead).
         const room = this.#stopping ? undefined : this.#dispatcher.space();
         if (room) await room;
+        const drainPause = this.#stopping ? this.#drainPause() : undefined;
+        if (drainPause) await drainPause;
         const next = it.next();
         const step = isAsync ? await (next as Promise<IteratorResult<DeliveryEntry>>) : (next as IteratorResult<DeliveryEntry>);
         if (step.done) break;
+        if (this.#stopping && this.#drainOver()) {
+          // This entry and the rest of the plan are left unread: never planned, never counted.
+          this.#unreadFrom = typeof step.value?.seq === 'number' ? step.value.seq : this.#events;
+          break;
+        }
+        if (this.#stopping) this.#drained++;
         if (reorderer) {
           for (const planned of reorderer.push(step.value)) {
             const p = this.#entry(planned.entry, planned.reordered);
@@ -333,8 +355,8 @@ class DeliveryRun implements DeliveryOwner {
       }
       finished = true;
     } finally {
-      // A bad entry ends the run early: let the source (a generator) clean up.
-      if (!finished) {
+      // A bad entry or a bounded drain ends the reading early: let the source (a generator) clean up.
+      if (!finished || this.#unreadFrom !== null) {
         try {
           await it.return?.();
         } catch {
@@ -346,6 +368,16 @@ class DeliveryRun implements DeliveryOwner {
       const p = this.#entry(planned.entry, planned.reordered);
       if (p) await p;
     }
+  }
+
+  /** The drain has read its share: `maxDrain` entries, `drainMs`, or a second stop. */
+  #drainOver(): boolean {
+    return this.#hurry || this.#drained >= this.#cfg.maxDrain || performance.now() - this.#stoppedAt >= this.#cfg.drainMs;
+  }
+
+  /** Every 64 drained entries, a turn of the event loop: answers of in-flight attempts are read, a second signal is seen. */
+  #drainPause(): Promise<void> | undefined {
+    return this.#drained > 0 && this.#drained % 64 === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
   }
 
   /**
@@ -392,6 +424,7 @@ class DeliveryRun implements DeliveryOwner {
     if (this.#stopping) return;
     if (reason === undefined) this.#interrupted = kind;
     this.#stopReason = reason ?? (kind === 'abort' ? 'run aborted' : `run stopped by ${kind}`);
+    this.#stoppedAt = performance.now();
     this.#stop.abort();
     this.#dispatcher.dropQueued();
     if (this.#cfg.abortGraceMs === 0 || this.#fatal !== undefined) this.#inflight.abortAll();
@@ -399,6 +432,13 @@ class DeliveryRun implements DeliveryOwner {
       this.#graceTimer = setTimeout(() => this.#inflight.abortAll(), this.#cfg.abortGraceMs);
       this.#graceTimer.unref();
     }
+  }
+
+  /** A second stop: in-flight attempts are aborted now and the drain ends; the outputs are still written. */
+  #hurryUp(): void {
+    this.#hurry = true;
+    if (!this.#stopping) this.#halt(interruptionOf(this.#cfg.options.signal?.reason ?? this.#cfg.options.stopNow?.reason));
+    this.#inflight.abortAll();
   }
 
   #profile(provider: unknown, seq: number): CompiledProfile {
@@ -456,8 +496,12 @@ class DeliveryRun implements DeliveryOwner {
     if (!r) {
       this.#redactor.add(t.secret, ...urlSecrets(t.url));
       try {
-        r = resolveTarget(t, profile, strict && this.#cfg.staticTargets.has('*') ? '--target' : `target for ${profile.provider}`);
+        const where = strict && this.#cfg.staticTargets.has('*') ? '--target' : `target for ${profile.provider}`;
+        r = resolveTarget(t, profile, where);
         this.#redactor.add(...r.secrets);
+        // A resolver's target without credentials is reported by the check (warning); a static one is bad input.
+        const blind = strict && this.#cfg.options.checkAuth ? nothingToProbe(r, profile, where) : undefined;
+        if (blind) throw blind;
       } catch (err) {
         // A static target the profile refuses is bad input; a resolver's one fails its deliveries only.
         if (strict) throw err;
@@ -612,7 +656,7 @@ class DeliveryRun implements DeliveryOwner {
   #notSent(d: Delivery, last?: AttemptResult): void {
     if (d.settled) return;
     d.settled = true;
-    const reason = d.attempts > 0 ? `${this.#stopReason} after ${d.attempts} attempt(s)${last ? `; last: ${last.status ?? last.error}` : ''}` : this.#stopReason;
+    const reason = d.attempts > 0 ? `${this.#stopReason} after ${d.attempts} attempt(s)${last ? `; last: ${describe(last)}` : ''}` : this.#stopReason;
     this.#deliveryLine(d, 'not-sent', d.attempts, undefined, 0, 'not-sent', true, reason, this.#time());
   }
 
@@ -761,7 +805,8 @@ class DeliveryRun implements DeliveryOwner {
         d.settled = true;
         return this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'not-sent', true, `${this.#stopReason} during attempt ${d.attempts}`, time);
       }
-      if (last.status !== null && isSuccess(last.status)) {
+      // A success status counts only with the whole response read (an `incomplete` 200 is retried).
+      if (last.status !== null && last.error === null && isSuccess(last.status)) {
         d.settled = true;
         this.#distinctDelivered?.add(`${d.provider}\u0000${d.eventId}`);
         this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'delivered', true, undefined, time);
@@ -830,16 +875,18 @@ class DeliveryRun implements DeliveryOwner {
         stats.duplicatesSent++;
         this.#counters.duplicates++;
       }
-      const code = r.status !== null ? r.status : (r.error ?? 'error');
+      // A status with a broken response counts as `incomplete`, not as that status.
+      const complete = r.status !== null && r.error === null;
+      const code = complete ? String(r.status) : (r.error ?? 'error');
       this.#statusCodes[code] = (this.#statusCodes[code] ?? 0) + 1;
       stats.statusCodes[code] = (stats.statusCodes[code] ?? 0) + 1;
-      if (r.status === null && r.error && r.errorMessage && this.#errors[r.error] === undefined) this.#errors[r.error] = this.#redactor.text(r.errorMessage);
-      if (r.status !== null) this.#latencies.push(r.latencyMs);
+      if (!complete && r.error && r.errorMessage && this.#errors[r.error] === undefined) this.#errors[r.error] = this.#redactor.text(r.errorMessage);
+      if (complete) this.#latencies.push(r.latencyMs);
       if (r.error === 'timeout' && d) {
         stats.timeouts++;
         stats.timeoutMs = Math.max(stats.timeoutMs, this.#timeoutOf(d));
       }
-      if (d && r.status !== null) {
+      if (d && complete && r.status !== null) {
         const ok = d.compiled.isSuccess(r.status);
         if (!ok && r.status >= 200 && r.status < 300) stats.rejected2xx[r.status] = (stats.rejected2xx[r.status] ?? 0) + 1;
         if (ok && r.responseBytes > 0 && d.compiled.profile.expectEmptyResponseBody) stats.successWithBody++;
@@ -874,35 +921,35 @@ class DeliveryRun implements DeliveryOwner {
     if (outcome === 'discarded') this.#failFast(`#${rec.seq} ${rec.eventType} ${rec.entityKey} was discarded: ${rec.reason ?? rec.error ?? 'no target'}`);
   }
 
+  /** One probe per credential of each target (docs/providers.md E1, M4, M5), each reported on its own. */
   async #authCheck(): Promise<CheckResult> {
     const probes: AuthProbeOutcome[] = [];
     const unprobed: string[] = [];
     for (const d of this.#authSamples.values()) {
-      const wrong = d.target.wrongAuth;
-      if (!wrong) {
-        unprobed.push(d.target.displayUrl);
-        continue;
+      if (d.target.wrongAuths.length === 0) unprobed.push(d.target.displayUrl);
+      for (const [i, wrong] of d.target.wrongAuths.entries()) {
+        if (this.#stopping) break;
+        const time = this.#time();
+        const r = await sendAttempt(
+          this.#pools,
+          {
+            origin: d.target.origin,
+            path: wrong.path,
+            insecure: d.target.insecure,
+            method: d.compiled.profile.method,
+            headers: { ...renderHeaders(d.compiled.profile, d.eventType), ...wrong.headers },
+            body: d.body,
+            timeoutMs: this.#timeoutOf(d),
+            maxResponseBytes: this.#cfg.maxResponseBytes,
+          },
+          false,
+          this.#inflight,
+        );
+        this.#authProbes++;
+        probes.push({ target: d.target.displayUrl, what: wrong.what, status: r.status, error: r.error });
+        // Journaled, never counted as an attempt or a delivery: the real provider never sends it.
+        this.#deliveryLine(d, 'auth-probe', i + 1, r, 0, 'probe', false, wrong.what, time);
       }
-      const time = this.#time();
-      const r = await sendAttempt(
-        this.#pools,
-        {
-          origin: d.target.origin,
-          path: wrong.path,
-          insecure: d.target.insecure,
-          method: d.compiled.profile.method,
-          headers: { ...renderHeaders(d.compiled.profile, d.eventType), ...wrong.headers },
-          body: d.body,
-          timeoutMs: this.#timeoutOf(d),
-          maxResponseBytes: this.#cfg.maxResponseBytes,
-        },
-        false,
-        this.#inflight,
-      );
-      this.#authProbes++;
-      probes.push({ target: d.target.displayUrl, what: wrong.what, status: r.status, error: r.error });
-      // Journaled, never counted as an attempt or a delivery: the real provider never sends it.
-      this.#deliveryLine(d, 'auth-probe', 1, r, 0, 'probe', false, wrong.what, time);
     }
     return evaluateAuthCheck(probes, unprobed);
   }
@@ -928,6 +975,7 @@ class DeliveryRun implements DeliveryOwner {
       statusCodes: { ...this.#statusCodes },
       latencyMs: latencySummary(this.#latencies),
       errors: { ...this.#errors },
+      drain: this.#stopping ? { read: this.#drained, limit: this.#cfg.maxDrain, unreadFrom: this.#unreadFrom } : null,
       scenarios,
     };
   }
@@ -972,5 +1020,6 @@ function num(n: number): string {
 }
 
 function describe(r: AttemptResult): string {
+  if (r.error === 'incomplete') return `status ${r.status} but the response broke off (${r.errorMessage ?? 'incomplete'})`;
   return r.status !== null ? `status ${r.status}` : (r.error ?? 'error');
 }

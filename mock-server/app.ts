@@ -6,6 +6,7 @@ import { suggestion } from '../contracts/errors.ts';
 import { persistencePlugin } from './persistence.ts';
 import { providersPlugin, type ProvidersOptions } from './plugins/providers.ts';
 import { runsPlugin, type RunsOptions } from './plugins/runs.ts';
+import { requestGuardPlugin, type RequestGuardOptions } from './plugins/request-guard.ts';
 import { securityPlugin, type SecurityOptions } from './plugins/security.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { emitRoutes } from './routes/emit.ts';
@@ -21,6 +22,8 @@ export interface AppOptions extends ProvidersOptions {
   logger?: FastifyServerOptions['logger'];
   /** Control token and target allow-list (plugins/security.ts). */
   security?: SecurityOptions;
+  /** Host, Origin and content-type rules against web pages (plugins/request-guard.ts). */
+  requests?: RequestGuardOptions;
   /** Run history, caps, data directory (plugins/runs.ts). */
   runs?: RunsOptions;
   /** Serve HTTPS with this PEM key and certificate (server.ts passes the ones of --tls). */
@@ -130,6 +133,9 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     reply.code(404).send({ error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}; the routes are listed at /docs`, statusCode: 404 }),
   );
 
+  // First, so every route (the docs and the inspector too) answers only requests that name this server.
+  await app.register(requestGuardPlugin, opts.requests ?? {});
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -164,6 +170,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   // Control routes: the control token when the server has one. The Enreach configuration route is
   // ours (Enreach has no registration API, docs/providers.md E6), so it is a control route too.
   await app.register(async (control) => {
+    control.addHook('onRequest', control.requestGuard.checkControl);
     control.addHook('onRequest', control.security.requireToken);
     await control.register(enreachRoutes);
     await control.register(runsRoutes);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ProviderMockError } from '../contracts/errors.ts';
 import type { Provider } from '../contracts/provider.ts';
 import { deliver, formatTimeMode, loadProfile, redactUrl, renderHeaders, resolveTarget } from '../delivery/index.ts';
-import type { AttemptRecord, DeliverOptions, DeliveryTarget, RunResult, Summary, TimeMode } from '../delivery/index.ts';
+import type { AttemptRecord, DeliverOptions, DeliveryTarget, DrainSummary, RunResult, Summary, TimeMode } from '../delivery/index.ts';
 import type { TimelineEntry } from '../scenarios/index.ts';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -92,6 +92,8 @@ export interface RunView {
   journal?: string;
   /** Read back from the data directory at start (serve --data-dir): finished before this server started. */
   restored?: boolean;
+  /** A stopped run: entries read after the stop (journaled not sent), the cap, and the first event left unread. */
+  drain?: DrainSummary;
 }
 
 export type RunMessage =
@@ -135,9 +137,10 @@ export interface RunManagerOptions {
   /** Grace for in-flight attempts when a run is cancelled (default 1000 ms). */
   abortGraceMs?: number;
   /**
-   * Events still read after a cancel, so delivery accounts for them as not sent (default 10000).
-   * Past it the rest of the plan is left unread: draining a huge plan (a scenario with millions
-   * of sessions) would block the server for as long as it takes.
+   * `serve --max-drain`: timeline entries still read after a cancel, so delivery journals them as
+   * not sent (default 10 000, also bounded to about a second). Past it the rest of the plan is left
+   * unread, and the run's summary (`drain`) and warnings say from which event on: draining a huge
+   * plan (a scenario with millions of sessions) would keep the server busy for as long as it takes.
    */
   maxDrainAfterCancel?: number;
   /** Every attempt record of every run, as it happens (serve's log line per delivery). */
@@ -214,6 +217,8 @@ export class Run {
   error: string | undefined;
   exitCode: number | undefined;
   journal: string | undefined;
+  /** Set once a stopped run has ended: how much of the rest of its plan was read (summary.drain). */
+  drain: DrainSummary | null = null;
   readonly controller = new AbortController();
   cancelRequested = false;
   readonly subscribers = new Set<Subscriber>();
@@ -264,8 +269,9 @@ export class Run {
     this.#events.set(entry.seq, { ...entry, targets: targets.map((url) => ({ url })), resolved: true, attempts: [...kept] });
   }
 
+  /** Ended and its journal flushed (a queued run shows `cancelled` at once, and finishes once it journaled its plan). */
   get finished(): boolean {
-    return this.status === 'done' || this.status === 'cancelled' || this.status === 'failed';
+    return this.endedAt !== undefined;
   }
 
   view(): RunView {
@@ -286,6 +292,7 @@ export class Run {
       ...(this.exitCode !== undefined ? { exitCode: this.exitCode } : {}),
       ...(this.journal !== undefined ? { journal: this.journal } : {}),
       ...(this.restored ? { restored: true } : {}),
+      ...(this.drain ? { drain: { ...this.drain } } : {}),
     };
   }
 
@@ -418,22 +425,19 @@ export class Run {
     for (const k of SUMMARY_COUNTS) this.counts[k] = s[k];
     this.counts.duplicates = s.duplicatesSent;
     this.exitCode = result.exitCode;
+    this.drain = s.drain;
+    if (s.drain?.unreadFrom != null) {
+      this.warn(
+        `cancelled: the plan was left unread from event ${s.drain.unreadFrom} on (${s.drain.read} entries read after the cancel, --max-drain ${s.drain.limit}); those events were neither sent nor counted`,
+      );
+    }
     if (result.journalError) this.warn(`journal: ${result.journalError}`);
   }
 }
 
-/**
- * Wraps the timeline so every entry is recorded as delivery reads it. Once the run is cancelled,
- * at most `drainLimit` more entries are read (delivery journals them as not sent); the rest of
- * the plan is left unread, and the run says so in its warnings.
- */
-function* observe(timeline: Iterable<TimelineEntry>, run: Run, drainLimit: number): Generator<TimelineEntry> {
-  let drained = 0;
+/** Wraps the timeline so every entry is recorded as delivery reads it. */
+function* observe(timeline: Iterable<TimelineEntry>, run: Run): Generator<TimelineEntry> {
   for (const entry of timeline) {
-    if (run.controller.signal.aborted && ++drained > drainLimit) {
-      run.warn(`cancelled: the plan was left unread from event ${entry.seq} on; those events were neither sent nor counted`);
-      return;
-    }
     run.onEntry(entry);
     yield entry;
   }
@@ -444,6 +448,8 @@ export class RunManager {
   readonly #queue: Run[] = [];
   #active = 0;
   #closing = false;
+  /** Aborted by hurry(): every run skips what is left of its drain and grace. */
+  readonly #now = new AbortController();
   readonly #opts: Required<Omit<RunManagerOptions, 'dataDir' | 'onAttempt' | 'onFinish'>> & Pick<RunManagerOptions, 'onAttempt' | 'onFinish'> & { dataDir: string | undefined };
 
   constructor(opts: RunManagerOptions = {}) {
@@ -494,18 +500,23 @@ export class RunManager {
     return [...this.#runs.values()].reverse();
   }
 
-  /** Cancels a queued or running run; a finished one is left as it is. */
+  /**
+   * Cancels a queued or running run; a finished one is left as it is. A queued run is still
+   * played out, with its signal already aborted, so its journal accounts for every planned
+   * delivery as not sent (bounded like any drain) instead of leaving no record.
+   */
   cancel(id: string, reason = 'cancelled'): Run | undefined {
     const run = this.#runs.get(id);
     if (!run || run.finished) return run;
     run.cancelRequested = true;
+    run.controller.abort(reason);
     const queued = this.#queue.indexOf(run);
     if (queued >= 0) {
       this.#queue.splice(queued, 1);
-      this.#finish(run, 'cancelled');
-      return run;
+      run.status = 'cancelled';
+      // Outside the active slots: it sends nothing and ends within its drain bound.
+      run.done = this.#execute(run);
     }
-    run.controller.abort(reason);
     return run;
   }
 
@@ -515,6 +526,11 @@ export class RunManager {
     const runs = [...this.#runs.values()];
     for (const r of runs) this.cancel(r.id, 'server shutting down');
     await Promise.allSettled(runs.map((r) => r.done));
+  }
+
+  /** A second stop signal during shutdown: runs end their drain and grace now (journals are still written). */
+  hurry(): void {
+    this.#now.abort();
   }
 
   #evict(): void {
@@ -537,13 +553,16 @@ export class RunManager {
   async #execute(run: Run): Promise<void> {
     const spec = run.spec;
     if (!spec) return;
-    run.status = 'running';
-    run.startedAt = new Date().toISOString();
-    run.broadcast({ type: 'run', data: run.view() });
+    // A run cancelled while queued never starts: it only journals its plan as not sent.
+    if (!run.controller.signal.aborted) {
+      run.status = 'running';
+      run.startedAt = new Date().toISOString();
+      run.broadcast({ type: 'run', data: run.view() });
+    }
     const dir = this.#opts.dataDir;
     if (dir) run.journal = `${run.id}.ndjson`;
     try {
-      const result = await deliver(observe(spec.timeline, run, this.#opts.maxDrainAfterCancel), {
+      const result = await deliver(observe(spec.timeline, run), {
         ...spec.options,
         runId: run.id,
         seed: spec.seed,
@@ -555,7 +574,9 @@ export class RunManager {
         },
         keepResponseText: RESPONSE_TEXT_BYTES,
         signal: run.controller.signal,
+        stopNow: this.#now.signal,
         abortGraceMs: this.#opts.abortGraceMs,
+        maxDrain: this.#opts.maxDrainAfterCancel,
         env: {},
         ...(dir ? { journal: join(dir, `${run.id}.ndjson`), json: join(dir, `${run.id}.summary.json`) } : {}),
       });

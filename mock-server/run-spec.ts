@@ -9,7 +9,7 @@ import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { resolveEvent } from '../contracts/catalog.ts';
 import { listValues, ProviderMockError } from '../contracts/errors.ts';
 import type { Provider } from '../contracts/provider.ts';
-import { parseDelayRange, parseDuration, parseRetrySchedule, prepareRun } from '../delivery/index.ts';
+import { checkDurationRange, checkSpeed, parseDelayRange, parseDuration, parseRetrySchedule, prepareRun, TIME_LIMITS } from '../delivery/index.ts';
 import type { DeliverOptions, DeliveryTarget, TimeMode } from '../delivery/index.ts';
 import { createWorld, DEFAULT_TIME, generate } from '../generators/index.ts';
 import type { World } from '../generators/index.ts';
@@ -103,7 +103,7 @@ function fileLoader(cwd: string): (ref: string, from: string, where: string) => 
 export function timeModeOf(time: RunRequest['time']): TimeMode {
   if (time === undefined || time === 'realtime') return { kind: 'realtime' };
   if (time === 'instant') return { kind: 'instant' };
-  return { kind: 'speed', factor: time.speed };
+  return { kind: 'speed', factor: checkSpeed(time.speed, 'body.time.speed') };
 }
 
 /** The delivery options shared by POST /runs and POST /emit. */
@@ -119,9 +119,8 @@ export function deliveryOptionsOf(req: Pick<RunRequest, 'faults' | 'retries' | '
   if (req.retries !== undefined) options.retries = req.retries;
   if (req.retrySchedule !== undefined) options.retryScheduleMs = parseRetrySchedule(req.retrySchedule, 'body.retrySchedule');
   if (req.timeout !== undefined) {
-    const ms = typeof req.timeout === 'number' ? req.timeout : parseDuration(req.timeout, 'body.timeout');
-    if (!(Number.isInteger(ms) && ms > 0)) throw new ProviderMockError('PM_DELIVERY_TIMEOUT', 'the timeout must be above 0', { where: 'body.timeout', hint: 'e.g. "5s" or 5000' });
-    options.timeoutMs = ms;
+    options.timeoutMs =
+      typeof req.timeout === 'number' ? checkDurationRange(req.timeout, TIME_LIMITS.timeoutMs, 'body.timeout', 'the timeout') : parseDuration(req.timeout, 'body.timeout', TIME_LIMITS.timeoutMs);
   }
   if (req.concurrency !== undefined) options.concurrency = req.concurrency;
   // The delivery layer's own checks (rates, ranges), before the run is accepted.

@@ -3,6 +3,7 @@
  * is, and closes gracefully (runs cancelled, journals flushed, SSE streams ended) on SIGINT /
  * SIGTERM or an abort signal. Everything else lives in the app.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +15,7 @@ import { redactUrl } from '../delivery/redact.ts';
 import type { AttemptRecord } from '../delivery/index.ts';
 import { buildApp, type AppOptions } from './app.ts';
 import type { Run } from './run-manager.ts';
+import { checkEnreachTimeout } from './plugins/runs.ts';
 import { createSecurity, isExposedHost, TOKEN_ENV } from './plugins/security.ts';
 import { loadTls, type TlsMaterial } from './tls.ts';
 
@@ -33,7 +35,18 @@ export interface ServerOptions {
   token?: string;
   /** Target patterns (see plugins/security.ts). */
   allowTargets?: string[];
+  /** More names clients may use in the Host header (see plugins/request-guard.ts). */
+  allowHosts?: string[];
+  /** Browser origins allowed to call the control API. */
+  allowOrigins?: string[];
+  /** Timeline entries a cancelled run still reads to journal them not sent (default 10 000). */
+  maxDrain?: number;
+  /** Default `provider-mock`. */
   mluviiClientId?: string;
+  /**
+   * Default `provider-mock-secret` on loopback. An exposed server (`host` beyond loopback) never
+   * takes the published default: without one it generates a random secret and prints it once.
+   */
   mluviiClientSecret?: string;
   /**
    * HTTPS for every surface: `true` generates a self-signed certificate for localhost/127.0.0.1
@@ -47,6 +60,8 @@ export interface ServerOptions {
   quiet?: boolean;
   /** Closes the server when aborted (the CLI passes its SIGINT/SIGTERM signal). */
   signal?: AbortSignal;
+  /** Aborted during the close (a second signal): runs end their drain and grace at once. */
+  stopNow?: AbortSignal;
   /** Without `signal`: close on SIGINT/SIGTERM (default true). */
   handleSignals?: boolean;
   env?: Record<string, string | undefined>;
@@ -89,6 +104,22 @@ export function readEnreachConfigFile(path: string): EnreachWebhookConfig[] {
   return parseEnreachConfig(doc, path);
 }
 
+/**
+ * The mluvii client_secret the token endpoint accepts. On loopback the published default is fine;
+ * an exposed server refuses it (anyone who read the docs would get a mluvii token, list the
+ * registrations and delete them) and, when none is given, generates a random one.
+ */
+export function mluviiClient(exposed: boolean, given: string | undefined): { secret: string | undefined; generated: boolean } {
+  if (!exposed || (given !== undefined && given !== DEFAULT_CLIENT_SECRET)) return { secret: given, generated: false };
+  if (given === DEFAULT_CLIENT_SECRET) {
+    throw new ProviderMockError('PM_SERVE_DEFAULT_CREDENTIALS', `listening beyond loopback with the published default mluvii client_secret "${DEFAULT_CLIENT_SECRET}" would hand a mluvii token to anyone`, {
+      where: '--mluvii-client-secret',
+      hint: 'choose your own secret, or leave the flag out and the server generates a random one and prints it once',
+    });
+  }
+  return { secret: randomBytes(18).toString('base64url'), generated: true };
+}
+
 function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
@@ -121,7 +152,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // Refuse a bad configuration before anything listens (token, config file, targets).
   const checker = createSecurity(security);
   const enreachConfigs = opts.config ? readEnreachConfigFile(opts.config) : [];
-  enreachConfigs.forEach((c, i) => checker.checkTarget(c.Webhook.Endpoint, `${opts.config}: $[${i}].Webhook.Endpoint`));
+  enreachConfigs.forEach((c, i) => {
+    checker.checkTarget(c.Webhook.Endpoint, `${opts.config}: $[${i}].Webhook.Endpoint`);
+    checkEnreachTimeout(c, `${opts.config}: $[${i}].Webhook.TimeoutSeconds`);
+  });
+  const client = mluviiClient(exposed, opts.mluviiClientSecret ?? opts.app?.mluvii?.clientSecret);
   const tlsFiles = typeof opts.tls === 'object' ? opts.tls : {};
   const tls = opts.tls
     ? await loadTls({
@@ -131,7 +166,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         hosts: [host],
       })
     : undefined;
-  const mluvii = { ...(opts.app?.mluvii ?? {}), ...(opts.mluviiClientId ? { clientId: opts.mluviiClientId } : {}), ...(opts.mluviiClientSecret ? { clientSecret: opts.mluviiClientSecret } : {}) };
+  const mluvii = {
+    ...(opts.app?.mluvii ?? {}),
+    ...(opts.mluviiClientId ? { clientId: opts.mluviiClientId } : {}),
+    ...(client.secret !== undefined ? { clientSecret: client.secret } : {}),
+  };
 
   let app: FastifyInstance;
   try {
@@ -140,10 +179,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       mluvii,
       enreachConfigs,
       security,
+      requests: { host, allowHosts: opts.allowHosts ?? [], allowOrigins: opts.allowOrigins ?? [] },
       ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),
       runs: {
         ...(opts.app?.runs ?? {}),
         ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+        ...(opts.maxDrain !== undefined ? { maxDrainAfterCancel: opts.maxDrain } : {}),
         cwd: opts.cwd ?? process.cwd(),
         ...(opts.quiet ? {} : { onAttempt: (run: Run, rec: AttemptRecord) => logDelivery(print, run, rec), onFinish: (run: Run) => print(runEndLine(run)) }),
       },
@@ -178,10 +219,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => (resolveClosed = r));
   const cleanups: (() => void)[] = [];
+  // Kept until the close has ended: a second signal during it hurries the runs' drains.
+  const onNow = (): void => app.runs.manager.hurry();
+  if (opts.stopNow?.aborted) onNow();
+  else opts.stopNow?.addEventListener('abort', onNow, { once: true });
   const close = (): Promise<void> => {
     closing ??= (async () => {
       for (const c of cleanups) c();
       await app.close();
+      opts.stopNow?.removeEventListener('abort', onNow);
       tls?.cleanup();
       resolveClosed();
     })();
@@ -195,10 +241,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       cleanups.push(() => opts.signal?.removeEventListener('abort', onAbort));
     }
   } else if (opts.handleSignals !== false) {
-    const onSignal = (): void => void close();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    cleanups.push(() => {
+    // The first signal closes; one during the close hurries the runs (their journals are still written).
+    const onSignal = (): void => {
+      if (closing) app.runs.manager.hurry();
+      else void close();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    void closed.then(() => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     });
@@ -209,7 +259,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   print(`provider-mock serve: listening on ${url}${exposed ? ' (exposed beyond loopback)' : ''}`);
   print(`  inspector     ${url}/`);
   print(`  control API   ${url}/runs, ${url}/emit/{provider}/{eventType}, ${url}/catalog  (OpenAPI: ${url}/docs)`);
-  print(`  mluvii        ${url}/login/connect/token (client_id ${clientId}, client_secret ${clientSecret === DEFAULT_CLIENT_SECRET ? clientSecret : '***'}), ${url}/api/v1/Webhooks, ${url}/api/v1/Sessions, ${url}/api/v1/Users/{id}`);
+  const shownSecret = clientSecret === DEFAULT_CLIENT_SECRET || client.generated ? clientSecret : '***';
+  print(`  mluvii        ${url}/login/connect/token (client_id ${clientId}, client_secret ${shownSecret}), ${url}/api/v1/Webhooks, ${url}/api/v1/Sessions, ${url}/api/v1/Users/{id}`);
+  if (client.generated) print('                client_secret generated for this run (shown only here); pass --mluvii-client-secret to choose one');
   print(
     `  Enreach       ${url}/enreach/webhooks (configuration${enreachConfigs.length ? `; ${enreachConfigs.length} endpoint(s) from ${opts.config}: ${enreachConfigs.map((c) => redactUrl(c.Webhook.Endpoint)).join(', ')}` : ''})`,
   );

@@ -1,6 +1,6 @@
 import { http, HttpResponse, sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { ProviderMockError, unknownName } from '../contracts/errors.ts';
-import { sleep } from '../delivery/schedule.ts';
+import { sleep, TIME_LIMITS } from '../delivery/schedule.ts';
 import { isProvider } from '../contracts/provider.ts';
 import { parseSeed } from '../generators/inputs.ts';
 import type { Scenario } from '../scenarios/engine/ast.ts';
@@ -59,8 +59,9 @@ async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, sig
 export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHandler | WebSocketHandler> {
   // Bad options fail here, where the handlers are set up, not later inside a stream the page only sees break.
   const { speed, transport = 'sse' } = options;
-  if (speed !== undefined && speed !== 'instant' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
-    throw new ProviderMockError('PM_BAD_OPTION', `speed must be 'instant' or a positive number, got ${typeof speed === 'number' ? String(speed) : JSON.stringify(speed)}`, {
+  const { min, max } = TIME_LIMITS.speed;
+  if (speed !== undefined && speed !== 'instant' && !(typeof speed === 'number' && speed >= min && speed <= max)) {
+    throw new ProviderMockError('PM_BAD_OPTION', `speed must be 'instant' or a number from ${min} to ${max}, got ${typeof speed === 'number' ? String(speed) : JSON.stringify(speed)}`, {
       where: 'eventStreamHandlers(options.speed)',
       hint: "1 = the scenario's own timing, 60 = a minute per second",
     });

@@ -2,7 +2,9 @@ import { stringify as toYaml } from 'yaml';
 import { EXPORT_FORMATS, exportText } from '../../contracts/export/index.ts';
 import { oneOf, parseFlags, providerFlag, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
-import { err, writeOutput } from '../io.ts';
+import { err, OutputWriter, writeOutput } from '../io.ts';
+
+const SLICE = 64 * 1024;
 
 export const exportCommand: Command = {
   name: 'export',
@@ -27,8 +29,13 @@ Exit codes: 0 written, 2 bad flags or unwritable file.`,
     const text = exportText(format, providers);
     const file = stringFlag(p, 'out');
     if (file === undefined || file === '-') {
-      io.stdout.write(text);
-      return 0;
+      // In slices, with backpressure: a slow reader holds one slice at a time in the pipe; Ctrl-C stops it.
+      const output = new OutputWriter(io);
+      for (let at = 0; at < text.length && !output.stopped; at += SLICE) {
+        const full = output.write(text.slice(at, at + SLICE));
+        if (full) await full;
+      }
+      return output.stopped ? 130 : 0;
     }
     // The same document as YAML for a .yaml/.yml file (both specifications allow either).
     const yaml = /\.ya?ml$/i.test(file);

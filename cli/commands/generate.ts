@@ -4,7 +4,7 @@ import { formatDelayRange, parseDelayRange } from '../../delivery/schedule.ts';
 import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 import { boolFlag, intFlag, listFlag, parseFlags, providerFlag, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
-import { out } from '../io.ts';
+import { OutputWriter } from '../io.ts';
 
 
 export const generateCommand: Command = {
@@ -61,8 +61,10 @@ Examples:
     const interval = stringFlag(p, 'interval');
     const gap = interval !== undefined ? parseDelayRange(interval, '--interval') : shared ? DEFAULT_SEQUENCE_GAP : DEFAULT_SERIES_GAP;
     const times = seriesTimes(time ?? DEFAULT_TIME, seed, gap);
+    // Streamed with backpressure: `generate --count 100000000 | slow-reader` holds a few payloads, not all of them.
+    const output = new OutputWriter(io);
     for (let i = 0; i < count; i++) {
-      if (io.signal?.aborted) return 130;
+      if (output.stopped) return 130;
       const at = times.next().value as number;
       // Independent payloads get their own context; its `seq` keeps their randomness apart.
       const context = shared ?? createContext(entry.provider, { seq: i });
@@ -74,8 +76,9 @@ Examples:
         ...(i > 0 || time !== undefined ? { time: at } : {}),
         ...(Object.keys(overrides).length ? { overrides } : {}),
       });
-      out(io, JSON.stringify(payload));
+      const full = output.write(`${JSON.stringify(payload)}\n`);
+      if (full) await full;
     }
-    return 0;
+    return output.stopped ? 130 : 0;
   },
 };

@@ -69,8 +69,10 @@ export const runCommand: Command = {
 Plans the scenarios and POSTs every event to the target exactly as the provider would: its
 headers and auth, its timeout, its retries and duplicates. Ends with a summary and the receiver
 checks; exit 0 when every check passes, 1 when one fails, an event ended undelivered or a
-receiver cannot be reached, 2 for bad input, 130/143 when interrupted (the journal and reports
-are still written).
+receiver cannot be reached, 2 for bad input, 130/143 when interrupted: in-flight requests get 1 s,
+answered ones are journaled as answered, the rest of the plan is journaled not sent (up to
+--max-drain entries, about a second), and the journal and reports are still written. A second
+Ctrl-C skips what is left of that; a third exits at once.
 
 Target and auth
   -t, --target URL         every event goes here; or --target mluvii=URL --target enreach=URL
@@ -84,7 +86,7 @@ Target and auth
 
 Time (default: instant, everywhere)
   --instant                no waiting between events
-  --speed F                F× the scenario's own timing, e.g. 60 = a minute per second
+  --speed F                F× the scenario's own timing, e.g. 60 = a minute per second (0.001 to 1000000)
   --realtime               the scenario's timing as is
                            (with --speed/--realtime the planned duration and an ETA are printed first)
 
@@ -99,21 +101,27 @@ Faults and the provider's delivery (seeded, recorded in the journal)
   --seed S                 seeds the plan and every fault decision (default 1)
   --duplicates R           re-deliver delivered events at rate R (0..1 or 10%): same body, same Id
   --reorder R              swap neighbouring events at rate R (mluvii: only across entities)
-  --delay RANGE            jitter before each event, e.g. 0..200ms
+  --delay RANGE            jitter before each event, e.g. 0..200ms (at most 1h)
   --retries N              retries after a failed attempt (Enreach 3, ours; mluvii 2, docs/providers.md M2)
-  --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s
-  --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default)
+  --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s (each 0 to 24h)
+  --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default; 1ms to 1h)
+                           A success status counts only once the whole response arrived; a body that
+                           breaks off is a failed attempt (retried)
   --concurrency N          requests in flight per target (default 8)
   --fail-fast              stop at the first event discarded after its retries (the rest is journaled
                            as not sent; exit 1)
 
 Checks and outputs
-  --check-auth             also send one request with wrong credentials: must get 401/403
+  --check-auth             after the run, one request per credential of each target with that credential
+                           wrong (X-Benemen-Token, Basic password, each secret query parameter): each
+                           must get 401/403. A target without credentials is an error (exit 2)
   --check-idempotency URL  after the run GET URL, expect {"count": <distinct events delivered>}
   --journal FILE           NDJSON: each event with its exact body, then one line per attempt (secrets
                            never written); provider-mock resend reads it
   --report FILE            JUnit XML: per scenario one testcase per check and one per event
   --json [FILE]            JSON summary to FILE, or to stdout instead of the text summary
+  --max-drain N            when interrupted, plan entries still read to journal them not sent (default
+                           10000); the summary says from which event on the plan was left unread
   -q, --quiet              print only the verdict line (no progress, no summary)
   -v, --verbose            progress as one line per event (off a terminal); stack traces
 

@@ -1,7 +1,8 @@
 import { ProviderMockError } from '../../contracts/errors.ts';
 import { TOKEN_ENV } from '../../mock-server/plugins/security.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../mock-server/server.ts';
-import { boolFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
+import { DEFAULTS, MAX_DRAIN_LIMIT } from '../../delivery/config.ts';
+import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out } from '../io.ts';
 
@@ -12,6 +13,20 @@ function parsePort(raw: string | undefined): number {
     throw new ProviderMockError('PM_BAD_FLAG', `--port must be a whole number from 0 to 65535`, { where: `--port ${raw}`, hint: '0 picks a free port' });
   }
   return n;
+}
+
+/** `--allow-origin http://localhost:3000`: a scheme, a host and maybe a port, nothing else. */
+function parseOrigin(raw: string): string {
+  let u: URL | undefined;
+  try {
+    u = new URL(raw);
+  } catch {
+    u = undefined;
+  }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || u.origin !== raw.replace(/\/$/, '')) {
+    throw new ProviderMockError('PM_BAD_FLAG', `"${raw}" is not a web origin`, { where: '--allow-origin', hint: 'scheme://host[:port] with no path, e.g. http://localhost:3000' });
+  }
+  return u.origin;
 }
 
 export const serveCommand: Command = {
@@ -28,7 +43,8 @@ page at / shows every delivery as it happens. OpenAPI at /docs.
 
   -p, --port N             port (default ${DEFAULT_PORT}; 0 = any free port)
   --host H                 address to bind (default ${DEFAULT_HOST}). Anything but loopback needs --token,
-                           and webhooks then go only to --allow-target patterns (no open relay)
+                           webhooks then go only to --allow-target patterns (no open relay), and the
+                           mluvii client_secret is random (printed once) unless you give one
   --tls                    HTTPS on every route (mluvii's own clients speak https only, docs/providers.md
                            M23). Without --tls-cert/--tls-key a self-signed certificate for localhost,
                            127.0.0.1 and ::1 is made at start (kept in <data-dir>/tls and reused with
@@ -47,12 +63,23 @@ page at / shows every delivery as it happens. OpenAPI at /docs.
                            "Authorization: Bearer T". The mluvii routes keep their own OAuth
   --allow-target PATTERN   where webhooks may go (repeatable): "https://hooks.example.com/*" (matched
                            against scheme://host[:port]/path) or "receiver:8080" (host[:port]); * = anything
+  --allow-host NAME        a name clients may use in the Host header besides the bound address and
+                           localhost (repeatable; *.example.com allowed); any other Host gets 421, so a
+                           web page cannot reach the server through a DNS name it controls
+  --allow-origin ORIGIN    a web page (e.g. http://localhost:3000) allowed to call the control API;
+                           other sites get 403 (repeatable). Control routes take JSON bodies only (415)
+  --max-drain N            entries of a cancelled run's plan still read to journal them not sent
+                           (default 10000, and about a second at most); the rest is left unread and
+                           the run's summary says from which event on
   --mluvii-client-id ID    client_id the token endpoint accepts (default provider-mock)
-  --mluvii-client-secret S client_secret it accepts (default provider-mock-secret)
+  --mluvii-client-secret S client_secret it accepts (default provider-mock-secret on loopback;
+                           beyond loopback the default is refused and a random one is generated)
 
 Logs one line per delivery as it settles (run, seq, outcome, event, target, answer). Flags also come
 from PROVIDER_MOCK_<FLAG> and a config file (provider-mock help config).
-Stops on Ctrl-C (SIGINT) or SIGTERM: running runs are cancelled, journals flushed.`,
+Stops on Ctrl-C (SIGINT) or SIGTERM: running and queued runs are cancelled and journal every
+planned delivery they did not send; a second signal skips the rest of the drain (journals are
+still written), a third exits at once.`,
   options: {
     port: { type: 'string', short: 'p', default: String(DEFAULT_PORT) },
     host: { type: 'string', default: DEFAULT_HOST },
@@ -60,8 +87,11 @@ Stops on Ctrl-C (SIGINT) or SIGTERM: running runs are cancelled, journals flushe
     'data-dir': { type: 'string', path: true },
     token: { type: 'string', secret: true },
     'allow-target': { type: 'string', multiple: true },
+    'allow-host': { type: 'string', multiple: true },
+    'allow-origin': { type: 'string', multiple: true },
+    'max-drain': { type: 'string', default: '10000' },
     'mluvii-client-id': { type: 'string', default: 'provider-mock' },
-    'mluvii-client-secret': { type: 'string', secret: true, default: 'provider-mock-secret' },
+    'mluvii-client-secret': { type: 'string', secret: true, default: 'provider-mock-secret on loopback; random beyond it' },
     tls: { type: 'boolean' },
     'tls-cert': { type: 'string', path: true },
     'tls-key': { type: 'string', path: true },
@@ -89,6 +119,9 @@ Stops on Ctrl-C (SIGINT) or SIGTERM: running runs are cancelled, journals flushe
       ...(dataDir !== undefined ? { dataDir } : {}),
       ...(token !== undefined ? { token } : {}),
       allowTargets: listFlag(p, 'allow-target'),
+      allowHosts: listFlag(p, 'allow-host'),
+      allowOrigins: listFlag(p, 'allow-origin').map((o) => parseOrigin(o)),
+      ...(stringFlag(p, 'max-drain') !== undefined ? { maxDrain: intFlag(p, 'max-drain', DEFAULTS.maxDrain, 0, MAX_DRAIN_LIMIT) } : {}),
       tls,
       ...(clientId !== undefined ? { mluviiClientId: clientId } : {}),
       ...(clientSecret !== undefined ? { mluviiClientSecret: clientSecret } : {}),
@@ -98,6 +131,7 @@ Stops on Ctrl-C (SIGINT) or SIGTERM: running runs are cancelled, journals flushe
       cwd: io.cwd,
       // cli/bin.ts turns SIGINT/SIGTERM into this signal; without one (in-process use) the server handles them itself.
       ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.stopNow ? { stopNow: io.stopNow } : {}),
     });
     await server.closed;
     out(io, 'provider-mock serve: stopped (runs cancelled, journals flushed)');

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProviderMockError } from '../../contracts/errors.ts';
 import type { Provider } from '../../contracts/provider.ts';
-import { endpointsFor } from '../../contracts/registration/enreach-config.ts';
-import { loadProfile, redactUrl, resolveTarget } from '../../delivery/index.ts';
+import { endpointsFor, type EnreachWebhookConfig } from '../../contracts/registration/enreach-config.ts';
+import { checkDurationRange, loadProfile, redactUrl, resolveTarget, TIME_LIMITS } from '../../delivery/index.ts';
 import type { DeliveryTarget } from '../../delivery/index.ts';
 import type { EnreachWorld, MluviiWorld, World } from '../../generators/index.ts';
 import type { TimelineEntry } from '../../scenarios/index.ts';
@@ -88,6 +88,15 @@ export function registrationResolver(app: FastifyInstance, worlds: readonly Worl
     });
     return { targets: allowed, refused };
   };
+}
+
+/**
+ * An Enreach endpoint's TimeoutSeconds becomes the attempt timeout (docs/providers.md E2): one above
+ * the delivery limit (1 h) is refused where it is configured, not when a run first uses it.
+ */
+export function checkEnreachTimeout(c: EnreachWebhookConfig, where: string): void {
+  const s = c.Webhook.TimeoutSeconds;
+  if (s !== undefined) checkDurationRange(s * 1000, TIME_LIMITS.timeoutMs, where, 'TimeoutSeconds');
 }
 
 function describe(app: FastifyInstance): string {

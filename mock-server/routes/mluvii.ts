@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { validationProblem, type ApiReply } from '../../contracts/registration/http.ts';
+import { maskUrlCredentials } from '../../delivery/redact.ts';
 
 const problem = {
   type: 'object',
@@ -62,7 +63,19 @@ function handle(req: FastifyRequest, reply: FastifyReply): FastifyReply {
     json: isForm ? undefined : req.body,
     ...(isForm ? { form: req.body as Record<string, string> } : {}),
   });
-  return send(reply, r ?? { status: 404, body: { title: 'Not Found', status: 404 } });
+  return send(reply, r ? maskedFor(req, r) : { status: 404, body: { title: 'Not Found', status: 404 } });
+}
+
+/**
+ * A mluvii token is not the control token: webhooks are shown (the list and GET /{id}) with their
+ * callback URL's Basic password and query secrets masked unless the caller also holds the control
+ * token (plugins/security.ts).
+ */
+function maskedFor(req: FastifyRequest, r: ApiReply): ApiReply {
+  if (r.body === null || typeof r.body !== 'object' || req.server.security.revealsSecrets(req)) return r;
+  const mask = (h: unknown): unknown =>
+    h && typeof h === 'object' && typeof (h as { callbackUrl?: unknown }).callbackUrl === 'string' ? { ...h, callbackUrl: maskUrlCredentials((h as { callbackUrl: string }).callbackUrl) } : h;
+  return { ...r, body: Array.isArray(r.body) ? r.body.map(mask) : mask(r.body) };
 }
 
 /**

@@ -84,6 +84,50 @@ describe('inspector page in a real Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('starts a run from its own form; a page on another origin can neither post a form nor fetch to start one', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.url}/`);
+    await page.waitForSelector('#start-scenario option[value="mluvii/chat-session"]', { state: 'attached', timeout: 15_000 });
+    const before = await runCount(env.server.url);
+    await page.selectOption('#start-scenario', 'mluvii/chat-session');
+    await page.selectOption('#start-time', 'instant');
+    await page.fill('#start-target', env.receiver.url);
+    await page.click('#start-form button[type="submit"]');
+    await page.waitForSelector('#run-status.s-done', { timeout: 30_000 });
+    expect(await page.textContent('#start-error')).toBe('');
+    expect(await runCount(env.server.url)).toBe(before + 1);
+
+    // Another origin (the receiver's port): a classic cross-site form post of JSON-looking text/plain,
+    // and a no-cors fetch. The browser sends both; the server must refuse both.
+    const evil = await env.browser.newPage();
+    await evil.goto(env.receiver.url);
+    const fetched = await evil.evaluate(async (target) => {
+      await fetch(`${target}/runs`, { method: 'POST', mode: 'no-cors', body: JSON.stringify({ scenario: 'chat-session', time: 'instant' }) });
+      return 'sent';
+    }, env.server.url);
+    expect(fetched).toBe('sent');
+    const [answer] = await Promise.all([
+      evil.waitForNavigation({ timeout: 15_000 }),
+      evil.evaluate((target) => {
+        const form = document.createElement('form');
+        form.method = 'POST';
+        form.action = `${target}/runs`;
+        form.enctype = 'text/plain';
+        const input = document.createElement('input');
+        input.name = '{"scenario":"chat-session","time":"instant","x":"';
+        input.value = '"}';
+        form.append(input);
+        document.body.append(form);
+        form.submit();
+      }, env.server.url),
+    ]);
+    expect([403, 415]).toContain(answer?.status());
+    expect(await evil.textContent('body')).toMatch(/PM_FOREIGN_ORIGIN|PM_CONTENT_TYPE/);
+    expect(await runCount(env.server.url)).toBe(before + 1);
+    await evil.close();
+    await page.close();
+  }, 90_000);
 });
 
 describe('inspector page: first paint, names, time axis, failed runs, answers and links', () => {
@@ -170,6 +214,10 @@ function inspectorUnderTest(behaviour: (req: RecordedRequest) => Behaviour, setU
     await env.server?.close();
   });
   return env;
+}
+
+async function runCount(base: string): Promise<number> {
+  return ((await (await fetch(`${base}/runs`)).json()) as { runs: unknown[] }).runs.length;
 }
 
 async function startRun(base: string, body: object): Promise<string> {

@@ -56,7 +56,7 @@ describe('MSW live-board example in a real Chromium', () => {
   }, 60_000);
 
   it.each([
-    ['?speed=fast', /eventStreamHandlers\(options\.speed\): speed must be 'instant' or a positive number, got NaN/],
+    ['?speed=fast', /eventStreamHandlers\(options\.speed\): speed must be 'instant' or a number from 0\.001 to 1000000, got NaN/],
     ['?seed=', /eventStreamHandlers\(options\.seed\): the seed is empty/],
   ])('says on the page why it cannot start with %s', async (query, reason) => {
     const page = await browser.newPage();

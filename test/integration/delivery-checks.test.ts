@@ -28,8 +28,11 @@ const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [5], timeout
 
 const tmp = (name: string): string => tempFile(name, 'pm-checks-');
 
-/** A receiver that checks the token and counts distinct events (by Id, or by body for mluvii) on GET /probe. */
-function idempotentReceiver(opts: { dedup: boolean }): (req: RecordedRequest) => Behaviour {
+/**
+ * A receiver that checks the token (and a `token`/`secret` query parameter when the URL has one) and
+ * counts distinct events (by Id, or by body for mluvii) on GET /probe.
+ */
+function idempotentReceiver(opts: { dedup: boolean; checkQuery?: boolean }): (req: RecordedRequest) => Behaviour {
   const seen = new Set<string>();
   let all = 0;
   return (req) => {
@@ -38,6 +41,10 @@ function idempotentReceiver(opts: { dedup: boolean }): (req: RecordedRequest) =>
     const basic = req.headers.authorization;
     const okAuth = enreachAuth === TOKEN || basic === `Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`;
     if (!okAuth) return { status: 401 };
+    const query = new URLSearchParams(req.url.split('?')[1] ?? '');
+    for (const name of ['token', 'secret']) {
+      if (opts.checkQuery !== false && query.has(name) && query.get(name) !== `${TOKEN}-q`) return { status: 401 };
+    }
     const id = (req.json as { Id?: string }).Id ?? req.body;
     seen.add(id);
     all++;
@@ -78,11 +85,40 @@ describe('receiver checks and reports', () => {
     expect(probe?.headers.authorization).not.toBe(`Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`);
   });
 
-  it('--check-auth warns when the target has no credentials to get wrong', async () => {
+  it('--check-auth with nothing to get wrong is bad input (exit 2) before anything is sent', async () => {
     const receiver = await startReceiver();
-    const result = await deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: receiver.url } });
-    expect(result.checks.find((c) => c.id === 'auth-rejected')?.status).toBe('warn');
-    expect(result.exitCode).toBe(0);
+    const run = deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: receiver.url } });
+    await expect(run).rejects.toMatchObject({ code: 'PM_DELIVERY_CHECK_AUTH', exitCode: 2, where: '--target' });
+    await expect(run).rejects.toThrow(/nothing to get wrong.*carries no credentials/);
+    expect(receiver.requests).toHaveLength(0);
+    const perProvider = deliver([enreach(0)], { ...FAST, checkAuth: true, targets: { enreach: { url: receiver.url } } });
+    await expect(perProvider).rejects.toThrow(/--secret or PROVIDER_MOCK_SECRET \(sent as X-Benemen-Token/);
+  });
+
+  it('--check-auth sends one probe per credential and reports each: a receiver that ignores the query secret fails', async () => {
+    const receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true, checkQuery: false }) });
+    const url = `http://op:${PASSWORD}@127.0.0.1:${receiver.port}/hook?secret=${TOKEN}-q&tenant=62`;
+    const result = await deliver([mluvii(0)], { ...FAST, checkAuth: true, target: { url } });
+    const check = result.checks.find((c) => c.id === 'auth-rejected');
+    expect(check?.status).toBe('fail');
+    expect(check?.details).toContain('(wrong query secret "secret") → 200');
+    expect(check?.details).not.toContain('(wrong Basic password)');
+    expect(result.summary.authProbes).toBe(2);
+    const probes = receiver.requests.slice(-2);
+    // The Basic probe keeps the query secret right; the query probe keeps Basic right.
+    expect(probes[0]?.url).toBe(`/hook?secret=${TOKEN}-q&tenant=62`);
+    expect(probes[0]?.headers.authorization).not.toBe(`Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`);
+    expect(probes[1]?.url).toBe('/hook?secret=provider-mock-wrong-credential&tenant=62');
+    expect(probes[1]?.headers.authorization).toBe(`Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`);
+    expect(check?.details).not.toContain(TOKEN);
+  });
+
+  it('--check-auth probes a secret in an Enreach endpoint URL, with and without X-Benemen-Token', async () => {
+    const receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
+    const both = await deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: `${receiver.url}?secret=${TOKEN}-q`, secret: TOKEN } });
+    expect(both.checks.find((c) => c.id === 'auth-rejected')).toMatchObject({ status: 'pass' });
+    expect(both.checks.find((c) => c.id === 'auth-rejected')?.details).toMatch(/wrong X-Benemen-Token\) → 401.*wrong query secret "secret"\) → 401/);
+    expect(both.summary.authProbes).toBe(2);
   });
 
   it('--check-idempotency passes when the probe counts distinct events despite duplicates and retries', async () => {

@@ -95,7 +95,7 @@ describe('parseDeliveryFlags', () => {
   it('rejects a timeout without a unit, with a hint that suggests one', () => {
     const e = fails(['--timeout', '5'], 'PM_DELIVERY_DURATION', '--timeout');
     expect(e.hint).toContain('5s');
-    fails(['--timeout', '0'], 'PM_DELIVERY_DURATION', '--timeout');
+    expect(fails(['--timeout', '0'], 'PM_DELIVERY_DURATION_RANGE', '--timeout').message).toMatch(/below the minimum 1ms/);
   });
 
   it('rejects a speed that is not a positive number', () => {

@@ -8,7 +8,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
   return {
     runId: 'r1', seed: '1', startedAt: '2026-01-01T00:00:00.000Z', endedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, timeMode: 'instant',
     targets: ['http://127.0.0.1:1/hook'],
-    summary: { events: 2, planned: 2, delivered: 2, discarded: 0, notSent: 0, attempts: 2, retries: 0, duplicatesSent: 0, authProbes: 0, reordered: 0, statusCodes: { '200': 2 }, latencyMs: { count: 2, p50: 1, p95: 2, max: 2 }, errors: {}, scenarios: [stats] },
+    summary: { events: 2, planned: 2, delivered: 2, discarded: 0, notSent: 0, attempts: 2, retries: 0, duplicatesSent: 0, authProbes: 0, reordered: 0, statusCodes: { '200': 2 }, latencyMs: { count: 2, p50: 1, p95: 2, max: 2 }, errors: {}, drain: null, scenarios: [stats] },
     checks: evaluateScenarioChecks(stats),
     interrupted: null,
     exitCode: 0,

@@ -12,7 +12,8 @@ describe('resolveTarget', () => {
     expect(t.path).toBe('/mluviiwebhook?x=1');
     expect(t.authHeaders).toEqual({ Authorization: `Basic ${Buffer.from('csharp:isawesome').toString('base64')}` });
     expect(t.displayUrl).toBe('https://hooks.example:8443/mluviiwebhook?x=1');
-    expect(t.wrongAuth?.headers.Authorization).not.toBe(t.authHeaders.Authorization);
+    expect(t.wrongAuths.map((w) => w.what)).toEqual(['wrong Basic password']);
+    expect(t.wrongAuths[0]?.headers.Authorization).not.toBe(t.authHeaders.Authorization);
   });
 
   it('keeps a + in a userinfo password (it is a space only in query strings)', () => {
@@ -24,14 +25,14 @@ describe('resolveTarget', () => {
     const t = resolveTarget({ url: "https://h.example/MluviiWebhook?secret=a%2Bb+c&x='y'" }, mluvii);
     expect(t.path).toBe("/MluviiWebhook?secret=a%2Bb+c&x='y'");
     expect(t.displayUrl).toBe("https://h.example/MluviiWebhook?secret=***&x='y'");
-    expect(t.wrongAuth?.path).toContain('secret=provider-mock-wrong-credential');
+    expect(t.wrongAuths.map((w) => w.path)).toEqual(["/MluviiWebhook?secret=provider-mock-wrong-credential&x='y'"]);
     expect(t.secrets).toContain('a%2Bb+c');
   });
 
   it('puts the Enreach secret in X-Benemen-Token (docs/providers.md E1)', () => {
     const t = resolveTarget({ url: 'https://e.example/hook', secret: 's' }, enreach);
     expect(t.authHeaders).toEqual({ 'X-Benemen-Token': 's' });
-    expect(resolveTarget({ url: 'https://e.example/hook' }, enreach).wrongAuth).toBeUndefined();
+    expect(resolveTarget({ url: 'https://e.example/hook' }, enreach).wrongAuths).toEqual([]);
   });
 
   it('allows plain http for loopback, with allowHttp, and always for mluvii (docs/providers.md E5, M8)', () => {

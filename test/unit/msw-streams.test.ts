@@ -115,10 +115,10 @@ describe('eventStreamHandlers', () => {
     expect(warnings.filter((w) => /listener/i.test(w))).toEqual([]);
   });
 
-  it('refuses a speed that is not instant or a positive number, and an unknown transport, when the handlers are made', () => {
-    for (const speed of [-1, 0, Number.NaN, Number.POSITIVE_INFINITY]) {
+  it('refuses a speed that is not instant or a number from 0.001 to 1000000, and an unknown transport, when the handlers are made', () => {
+    for (const speed of [-1, 0, 1e-9, 2e6, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed }), String(speed)).toThrow(
-        /^provider-mock PM_BAD_OPTION: eventStreamHandlers\(options\.speed\): speed must be 'instant' or a positive number, got (-1|0|NaN|Infinity) \(1 = the scenario's own timing/,
+        /^provider-mock PM_BAD_OPTION: eventStreamHandlers\(options\.speed\): speed must be 'instant' or a number from 0\.001 to 1000000, got (-1|0|1e-9|2000000|NaN|Infinity) \(1 = the scenario's own timing/,
       );
     }
     expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed: 'fast' as never })).toThrow(`got "fast"`);
