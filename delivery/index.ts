@@ -38,7 +38,7 @@ export { Faults, DEFAULT_SEED, unitHash, reorderTimeline } from './faults.ts';
 export type { FaultOptions, PlannedEntry } from './faults.ts';
 export { OrderedDispatcher } from './ordering.ts';
 export type { OrderedTask, DispatcherOptions } from './ordering.ts';
-export { openJournal, parseJournal } from './journal.ts';
+export { eventBody, openJournal, parseJournal } from './journal.ts';
 export type { AttemptRecord, AttemptKind, AttemptOutcome, DeliveryOutcome, EventRecord, JournalSink, ParsedJournal } from './journal.ts';
 export { CHECKS, emptyScenarioStats, totalCounts, evaluateScenarioChecks, evaluateAuthCheck, evaluateIdempotencyCheck } from './checks.ts';
 export type { CheckId, CheckStatus, CheckResult, CheckDefinition, DeliveryCounts, ScenarioStats } from './checks.ts';

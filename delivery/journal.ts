@@ -6,9 +6,10 @@
  *
  * Line types:
  * - `run`: first line; run id, seed, time mode, retry settings, faults, targets (redacted).
- * - `event`: one per planned event, before its attempts: where it comes from and `body`, the
- *   exact text POSTed (a payload holds no credential: those travel in headers and URLs, which are
- *   never written), so `provider-mock resend` can deliver the same bytes again.
+ * - `event`: one per planned event, before its attempts: where it comes from and what was POSTed,
+ *   as `payload` (a body provider-mock serialized: exactly JSON.stringify(payload)) or `body` (a
+ *   body given as text, byte for byte). A payload holds no credential (those travel in headers and
+ *   URLs, which are never written); `provider-mock resend` delivers the same bytes again.
  * - `attempt`: one per HTTP request, and one `kind: "not-sent"` line (attempt 0) for a
  *   delivery that never got an attempt. Exactly one line per delivery has `final: true`; its
  *   `outcome` is the delivery's outcome (delivered | discarded | not-sent). Duplicates and
@@ -72,8 +73,17 @@ export interface EventRecord extends Pick<AttemptRecord, 'runId' | 'seq' | 'scen
   type: 'event';
   /** Offset of the event in the scenario's time (ms). */
   at: number;
-  /** The request body exactly as sent (UTF-8 JSON text). */
-  body: string;
+  /**
+   * The body sent: `payload` when provider-mock serialized it (the body is exactly
+   * JSON.stringify(payload)), `body` (the text, byte for byte) when it was given as text.
+   */
+  payload?: unknown;
+  body?: string;
+}
+
+/** The exact text an event line says was sent. */
+export function eventBody(e: Pick<EventRecord, 'payload' | 'body'>): string {
+  return typeof e.body === 'string' ? e.body : JSON.stringify(e.payload);
 }
 
 export interface JournalSink {
@@ -350,8 +360,8 @@ export function parseJournal(text: string, file: string): ParsedJournal {
         out.summary = rec;
         break;
       case 'event':
-        if (typeof rec['seq'] !== 'number' || typeof rec['body'] !== 'string' || typeof rec['provider'] !== 'string' || typeof rec['eventType'] !== 'string') {
-          throw new ProviderMockError('PM_JOURNAL', 'an event line needs seq, provider, eventType and body', { where: `${file}:${i + 1}` });
+        if (typeof rec['seq'] !== 'number' || (typeof rec['body'] !== 'string' && !('payload' in rec)) || typeof rec['provider'] !== 'string' || typeof rec['eventType'] !== 'string') {
+          throw new ProviderMockError('PM_JOURNAL', 'an event line needs seq, provider, eventType and its payload or body', { where: `${file}:${i + 1}` });
         }
         out.events.push(rec as unknown as EventRecord);
         break;

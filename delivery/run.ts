@@ -604,14 +604,18 @@ class DeliveryRun implements DeliveryOwner {
 
   /**
    * The event's line (EventRecord): where it comes from and the exact body, before its attempts
-   * (see journal.ts). Assembled like #lineJson: once per event, on the hot path.
+   * (see journal.ts). Assembled like #lineJson: once per event, on the hot path. A body we
+   * serialized is JSON.stringify's own output, so it is embedded as JSON (`payload`: no escaping,
+   * and JSON.stringify(payload) gives back the same bytes); a body given as text (send, resend)
+   * is kept as text (`body`), byte for byte.
    */
-  #eventLine(entry: TimelineEntry, provider: Provider, eventId: string, body: Buffer): void {
+  #eventLine(entry: DeliveryEntry, provider: Provider, eventId: string, body: Buffer): void {
     if (!this.#journal.enabled) return;
+    const text = typeof entry.body === 'string' ? `"body":${JSON.stringify(entry.body)}` : `"payload":${body.toString('utf8')}`;
     this.#journal.writeText(
       `{"type":"event","runId":${this.#quote(this.#cfg.runId)},"seq":${num(entry.seq)},"scenario":${this.#quote(String(entry.scenario))},"instance":${num(entry.instance)},` +
         `"step":${this.#quote(String(entry.step))},"provider":"${provider}","eventType":${this.#quote(String(entry.eventType))},"entityKey":${JSON.stringify(String(entry.entityKey))},` +
-        `"eventId":${JSON.stringify(eventId)},"at":${num(entry.at)},"body":${JSON.stringify(body.toString('utf8'))}}\n`,
+        `"eventId":${JSON.stringify(eventId)},"at":${num(entry.at)},${text}}\n`,
     );
   }
 

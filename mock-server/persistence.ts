@@ -105,11 +105,13 @@ export function restoreRuns(manager: RunManager, dir: string): number {
         }
         for (const e of j.events) {
           if (!isProvider(e.provider)) continue;
-          let payload: unknown;
-          try {
-            payload = JSON.parse(e.body);
-          } catch {
-            payload = e.body;
+          let payload: unknown = e.payload;
+          if (typeof e.body === 'string') {
+            try {
+              payload = JSON.parse(e.body);
+            } catch {
+              payload = e.body;
+            }
           }
           const list = attempts.get(e.seq) ?? [];
           const targets = [...new Set(list.filter((a) => a.kind !== 'auth-probe' && a.target !== '').map((a) => a.target))];

@@ -119,13 +119,16 @@ Exit codes: 0 every event delivered and every check passed, 1 not (or a receiver
       return 0;
     }
     const timeline: DeliveryEntry[] = picked.map((e) => {
+      const common = { seq: e.seq, at: e.at, provider: e.provider, eventType: e.eventType, scenario: e.scenario, step: e.step, instance: e.instance, entityKey: e.entityKey };
+      // A serialized payload goes out as JSON.stringify(payload) again: the same bytes. A body given as text, as that text.
+      if (typeof e.body !== 'string') return singleEntry({ ...common, payload: e.payload });
       let payload: unknown;
       try {
         payload = JSON.parse(e.body);
       } catch {
         payload = undefined;
       }
-      return singleEntry({ seq: e.seq, at: e.at, provider: e.provider, eventType: e.eventType, payload, body: e.body, scenario: e.scenario, step: e.step, instance: e.instance, entityKey: e.entityKey });
+      return singleEntry({ ...common, payload, body: e.body });
     });
     checkTargetsFor(new Set(timeline.map((e) => e.provider)), options);
     await checkReceivers(p, options, io);

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../contracts/index.ts';
+import { eventBody, type EventRecord } from '../../delivery/index.ts';
 import { cli } from '../helpers/cli.ts';
 import { journalLines, receiversClosedAfterEach, tempDir } from '../helpers/delivery.ts';
 import { refusedPort } from '../helpers/receiver.ts';
@@ -98,7 +99,7 @@ describe('provider-mock resend', () => {
     const journal = join(dir, 'run.ndjson');
     const first = await cli(['run', 'queue-call-answered', '--target', failing.url, '--retries', '0', '--journal', journal, '-q'], { env: { PROVIDER_MOCK_SECRET: 'tok' } });
     expect(first.code).toBe(1);
-    const events = journalLines(journal).filter((l) => l['type'] === 'event') as { seq: number; eventType: string; body: string }[];
+    const events = (journalLines(journal).filter((l) => l['type'] === 'event') as unknown as EventRecord[]).map((e) => ({ ...e, body: eventBody(e) }));
     expect(events).toHaveLength(17);
     // The journal holds bodies, never the credentials.
     expect(readFileSync(journal, 'utf8')).not.toContain('tok');
@@ -120,7 +121,7 @@ describe('provider-mock resend', () => {
     receiver.requests.length = 0;
     const all = await cli(['resend', '--journal', journal, '--target', receiver.url, '-q', '--new-journal', join(dir, 'again.ndjson')]);
     expect(all.stdout).toMatch(/^PASS queue-call-answered: 17\/17 delivered/);
-    expect(journalLines(join(dir, 'again.ndjson')).filter((l) => l['type'] === 'event').map((l) => l['body'])).toEqual(events.map((e) => e.body));
+    expect((journalLines(join(dir, 'again.ndjson')).filter((l) => l['type'] === 'event') as unknown as EventRecord[]).map(eventBody)).toEqual(events.map((e) => e.body));
   });
 
   it('refuses what it cannot resend, by name', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProviderMockError } from '../../contracts/errors.ts';
-import { ConnectionPools, deliver, formatSummary, sendAttempt } from '../../delivery/index.ts';
+import { ConnectionPools, deliver, eventBody, formatSummary, sendAttempt } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
 import { journalLines, receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
 import type { Behaviour, RecordedRequest } from '../helpers/receiver.ts';
@@ -303,10 +303,13 @@ describe('what a run records for reports and replays', () => {
     await deliver([enreach(0), { ...enreach(7), body }], { ...FAST, journal, target: { url: receiver.url } });
     const lines = journalLines(journal);
     const events = lines.filter((l) => l['type'] === 'event');
-    expect(events.map((e) => [e['seq'], e['body']])).toEqual([
-      [0, JSON.stringify(enreach(0).payload)],
-      [7, body],
+    // What we serialized is embedded as JSON (its bytes are JSON.stringify of it); a body given as text stays text.
+    expect(events.map((e) => [e['seq'], e['payload'], e['body']])).toEqual([
+      [0, enreach(0).payload, undefined],
+      [7, undefined, body],
     ]);
+    expect(events.map((e) => eventBody(e))).toEqual([JSON.stringify(enreach(0).payload), body]);
+    expect(receiver.requests.find((r) => (r.json as { Id: string }).Id === 'e-0')?.body).toBe(JSON.stringify(enreach(0).payload));
     expect(events[0]).toMatchObject({ eventType: 'QueueCallInArrived', entityKey: 'call:0', eventId: 'e-0', scenario: 'queue-call', step: 's0', at: 0 });
     // The event line comes before the first attempt of its seq.
     const firstAttempt = lines.findIndex((l) => l['type'] === 'attempt' && l['seq'] === 7);
