@@ -13,6 +13,8 @@ export interface CliIO {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM by cli/bin.ts; commands that run long stop when it fires. */
   signal?: AbortSignal;
+  /** `--verbose` / `-v` (a global flag main.ts takes off the argv): more output, stack traces. */
+  verbose?: boolean;
   /** Aborted on a second SIGINT/SIGTERM: skip what is left of the drain and grace periods, write the outputs, end. */
   stopNow?: AbortSignal;
 }

@@ -40,7 +40,7 @@ export interface DeliverOptions {
   runId?: string;
   /** Seed for every fault decision (default 1); recorded in the journal. */
   seed?: string | number;
-  /** Default: instant when CI=true, else realtime. */
+  /** Default instant (no waiting between events); speed and realtime are asked for. */
   time?: TimeMode;
   /** Retries after the first attempt; default from the profile (Enreach 3 ours, mluvii 2 docs/providers.md M2). */
   retries?: number;
@@ -74,6 +74,17 @@ export interface DeliverOptions {
    * of the timeline is read for up to `drainMs` / `maxDrain` entries and journaled not sent.
    */
   signal?: AbortSignal;
+  /**
+   * Stop at the first delivery discarded (after its retries): the rest is journaled not-sent with
+   * the reason, in-flight attempts get the grace period, and the run fails (exit 1).
+   */
+  failFast?: boolean;
+  /** Keep this many bytes of each response body as text in the records (`response`, journal too); default 0. */
+  keepResponseText?: number;
+  /** Per-delivery results kept for the JUnit report (one testcase each); default 10000 with `report`, else 0. */
+  recordDeliveries?: number;
+  /** What the caller knows of the plan, for live progress: events and the planned wall-clock duration. */
+  expected?: { events?: number; plannedMs?: number };
   /** Aborted after `signal` (a second Ctrl-C): end the grace period and the drain now; the outputs are still written. */
   stopNow?: AbortSignal;
   /** Default 1000 ms. */
@@ -91,18 +102,22 @@ export interface DeliverOptions {
   /** Live progress: a stream (TTY → live line, else plain lines), a custom Progress, or false (default). */
   progress?: ProgressStream | Progress | false;
   clock?: Clock;
-  /** Environment for defaults (CI); default process.env. */
+  /** Environment (PROVIDER_MOCK_SECRET for programmatic flag parsing); default process.env. */
   env?: Record<string, string | undefined>;
 }
 
-export const DEFAULTS = { concurrency: 8, maxQueued: 1024, maxResponseBytes: 64 * 1024, abortGraceMs: 1000, maxDrain: 10_000, drainMs: 1000 } as const;
+export const DEFAULTS = { concurrency: 8, maxQueued: 1024, maxResponseBytes: 64 * 1024, abortGraceMs: 1000, maxDrain: 10_000, drainMs: 1000, recordDeliveries: 10_000 } as const;
 
 /** The largest `maxDrain` (`--max-drain`, serve `--max-drain`). */
 export const MAX_DRAIN_LIMIT = 1_000_000;
 
-/** instant when CI=true (no waiting in pipelines), realtime otherwise. */
-export function defaultTimeMode(env: Record<string, string | undefined> = process.env): TimeMode {
-  return env.CI === 'true' || env.CI === '1' ? { kind: 'instant' } : { kind: 'realtime' };
+/**
+ * Instant, everywhere: a run that waits the scenario's own timing (minutes) is asked for with
+ * --realtime or --speed, never implied by where it runs (it used to depend on CI=true, and a run
+ * on a laptop waited ten minutes in silence).
+ */
+export function defaultTimeMode(_env?: Record<string, string | undefined>): TimeMode {
+  return { kind: 'instant' };
 }
 
 export interface RunConfig {
@@ -152,6 +167,8 @@ export function prepareRun(options: DeliverOptions): RunConfig {
   intIn(options.maxQueued, 1, 1_000_000, 'PM_DELIVERY_OPTION', 'maxQueued');
   intIn(options.maxResponseBytes, 0, 1 << 30, 'PM_DELIVERY_OPTION', 'maxResponseBytes');
   intIn(options.abortGraceMs, 0, 600_000, 'PM_DELIVERY_OPTION', 'abortGraceMs');
+  intIn(options.keepResponseText, 0, 1 << 20, 'PM_DELIVERY_OPTION', 'keepResponseText');
+  intIn(options.recordDeliveries, 0, 10_000_000, 'PM_DELIVERY_OPTION', 'recordDeliveries');
   intIn(options.maxDrain, 0, MAX_DRAIN_LIMIT, 'PM_DELIVERY_OPTION', '--max-drain');
   intIn(options.drainMs, 0, 600_000, 'PM_DELIVERY_OPTION', 'drainMs');
   options.retryScheduleMs?.forEach((ms, i) => checkDurationRange(ms, TIME_LIMITS.retryWaitMs, '--retry-schedule', `retry wait ${i + 1}`));

@@ -15,7 +15,7 @@ import type { DeliverOptions } from './config.ts';
 import { defaultTimeMode, isHttpUrl, MAX_DRAIN_LIMIT } from './config.ts';
 import { checkSpeed, parseDelayRange, parseDuration, parseRetrySchedule, TIME_LIMITS } from './schedule.ts';
 import type { TimeMode } from './schedule.ts';
-import { resolveTarget } from './target.ts';
+import { resolveTarget, urlHint } from './target.ts';
 import type { DeliveryTarget } from './target.ts';
 
 export const VALUE_FLAGS = [
@@ -173,7 +173,7 @@ export function parseSpeed(text: string, flag = '--speed'): number {
 }
 
 function checkHttpUrl(text: string, flag: string, code: string): void {
-  if (!isHttpUrl(text)) throw err(code, flag, `"${redactUrl(text)}" is not an http(s) URL`, example(flag.slice(2)));
+  if (!isHttpUrl(text)) throw err(code, flag, `"${redactUrl(text)}" is not an http(s) URL`, urlHint(text, example(flag.slice(2))));
 }
 
 export function parseDeliveryFlags(args: readonly string[] | FlagValues, env: Record<string, string | undefined> = process.env): ParsedDeliveryFlags {

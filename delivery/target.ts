@@ -3,10 +3,10 @@
  * needs (origin, path, auth headers) and what may be printed (a redacted URL).
  */
 import { isIP } from 'node:net';
-import { ProviderMockError } from '../contracts/errors.ts';
+import { editDistance, ProviderMockError } from '../contracts/errors.ts';
 import type { DeliveryProfile } from './profile.ts';
 import { checkDurationRange, TIME_LIMITS } from './schedule.ts';
-import { decodeUserinfo, querySecrets, rawQuery, redactQuery, redactUrl, safeDecode, SECRET_PARAM_RE } from './redact.ts';
+import { decodeUserinfo, querySecrets, rawQuery, redactLoose, redactQuery, redactUrl, safeDecode, SECRET_PARAM_RE } from './redact.ts';
 
 /** One receiver endpoint, as the user (or a webhook registration) gives it. */
 export interface DeliveryTarget {
@@ -66,6 +66,35 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * What the user probably meant by a URL that is no http(s) URL: `127.0.0.1:8088/x` and
+ * `localhost:8088` lack the scheme (http for loopback hosts, https for the rest), `htps://h/x`
+ * misspells it. Undefined when nothing fits.
+ */
+export function urlSuggestion(text: string): string | undefined {
+  const t = text.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(t);
+  if (scheme) {
+    const name = (scheme[1] ?? '').toLowerCase();
+    if (name === 'http' || name === 'https') return undefined;
+    const rest = t.slice(scheme[0].length);
+    const near = ['https', 'http'].find((n) => editDistance(name, n) <= 1);
+    return near ? `${near}://${rest}` : undefined;
+  }
+  // host[:port][/path], maybe with user:pass@ in front
+  const m = /^(?:[^/@\s]+@)?(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::\d{1,5})?(?:[/?].*)?$/i.exec(t.replace(/^\/\//, ''));
+  if (!m) return undefined;
+  const host = (m[1] ?? '').toLowerCase();
+  if (!host.includes('.') && !host.includes(':') && host !== 'localhost' && !host.endsWith('.localhost')) return undefined;
+  return `${isLoopbackHost(host) ? 'http' : 'https'}://${t.replace(/^\/\//, '')}`;
+}
+
+/** ` (did you mean "http://…"?)`-style hint text for a URL input, or the fallback. */
+export function urlHint(text: string, fallback: string): string {
+  const near = urlSuggestion(text);
+  return near ? `did you mean "${redactLoose(near)}"?` : fallback;
+}
+
+/**
  * Checks the target under the profile. Throws `ProviderMockError` (exit 2) for a URL that is
  * not http(s), plain http where the provider requires https, or credentials the provider
  * would not use.
@@ -77,13 +106,14 @@ export function resolveTarget(target: DeliveryTarget, profile: DeliveryProfile, 
   } catch {
     throw new ProviderMockError('PM_DELIVERY_TARGET_URL', `"${redactUrl(target.url)}" is not an absolute URL`, {
       where,
-      hint: 'give the receiver as https://host[:port]/path (plain http for 127.0.0.1/localhost)',
+      hint: urlHint(target.url, 'give the receiver as https://host[:port]/path (plain http for 127.0.0.1/localhost)'),
     });
   }
   const displayUrl = redactUrl(target.url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ProviderMockError('PM_DELIVERY_TARGET_SCHEME', `"${displayUrl}" uses ${url.protocol.slice(0, -1)}; webhooks go over http(s)`, {
       where,
+      ...(urlSuggestion(target.url) ? { hint: urlHint(target.url, '') } : {}),
       validValues: ['https', 'http'],
     });
   }

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import pkg from '../package.json' with { type: 'json' };
 import { suggestion } from '../contracts/errors.ts';
+import { persistencePlugin } from './persistence.ts';
 import { providersPlugin, type ProvidersOptions } from './plugins/providers.ts';
 import { runsPlugin, type RunsOptions } from './plugins/runs.ts';
 import { requestGuardPlugin, type RequestGuardOptions } from './plugins/request-guard.ts';
@@ -159,6 +160,8 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   await app.register(securityPlugin, opts.security ?? {});
   await app.register(providersPlugin, opts);
   await app.register(runsPlugin, opts.runs ?? {});
+  // --data-dir: registrations survive a restart (run history is read back by the runs plugin).
+  await app.register(persistencePlugin, opts.runs?.dataDir ? { dataDir: opts.runs.dataDir } : {});
 
   // Public: liveness, the inspector's static files, and the impersonated mluvii API (its own OAuth).
   await app.register(healthRoutes);

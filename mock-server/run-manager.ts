@@ -27,12 +27,18 @@ export interface AttemptView {
   error: string | null;
   errorMessage?: string;
   latencyMs: number | null;
+  queuedMs?: number | null;
   responseBytes: number | null;
+  /** The response body's first bytes (RESPONSE_TEXT_BYTES), for the inspector. */
+  response?: string;
   outcome: AttemptRecord['outcome'];
   final: boolean;
   reason?: string;
   time: string;
 }
+
+/** Response body bytes kept per attempt for the inspector (and written to the data dir's journal). */
+export const RESPONSE_TEXT_BYTES = 2048;
 
 /** A timeline entry as the inspector shows it (no payload: GET /runs/{id}/deliveries/{seq} has it). */
 export interface EventSummary extends Omit<TimelineEntry, 'payload'> {
@@ -84,6 +90,8 @@ export interface RunView {
   exitCode?: number;
   /** Journal file name in the data directory. */
   journal?: string;
+  /** Read back from the data directory at start (serve --data-dir): finished before this server started. */
+  restored?: boolean;
   /** A stopped run: entries read after the stop (journaled not sent), the cap, and the first event left unread. */
   drain?: DrainSummary;
 }
@@ -135,6 +143,10 @@ export interface RunManagerOptions {
    * plan (a scenario with millions of sessions) would keep the server busy for as long as it takes.
    */
   maxDrainAfterCancel?: number;
+  /** Every attempt record of every run, as it happens (serve's log line per delivery). */
+  onAttempt?: (run: Run, rec: AttemptRecord) => void;
+  /** A run has ended (serve --data-dir keeps its view for the next start). */
+  onFinish?: (run: Run) => void;
 }
 
 const MAX_WARNINGS = 20;
@@ -144,6 +156,13 @@ interface StoredEvent extends TimelineEntry {
   /** Delivery has asked where it goes (until then the targets are unknown). */
   resolved: boolean;
   attempts: AttemptView[];
+}
+
+/** `instant`, `realtime`, `speed 60` (formatTimeMode's text) back to a TimeMode. */
+function parseTimeMode(text: string): TimeMode {
+  const m = /^speed (\d*\.?\d+)$/.exec(text);
+  if (m) return { kind: 'speed', factor: Number(m[1]) };
+  return text === 'realtime' ? { kind: 'realtime' } : { kind: 'instant' };
 }
 
 function emptyCounts(): RunCounts {
@@ -189,7 +208,7 @@ export class Run {
   readonly seed: string;
   readonly time: TimeMode;
   readonly targetMode: 'explicit' | 'registrations';
-  readonly createdAt = new Date().toISOString();
+  readonly createdAt: string;
   startedAt: string | undefined;
   endedAt: string | undefined;
   counts: RunCounts = emptyCounts();
@@ -211,15 +230,43 @@ export class Run {
   readonly #maxAttempts: number;
   #attemptsKept = 0;
 
-  constructor(id: string, spec: RunSpec, maxEvents: number, maxAttempts: number) {
+  readonly restored: boolean;
+
+  /** A run to start from `spec`, or (`past`) one read back from the data directory, already ended. */
+  constructor(id: string, spec: RunSpec | undefined, maxEvents: number, maxAttempts: number, past?: RunView) {
     this.id = id;
     this.spec = spec;
-    this.names = spec.names;
-    this.seed = String(spec.seed);
-    this.time = spec.time;
-    this.targetMode = spec.target ? 'explicit' : 'registrations';
+    this.names = past?.scenarios ?? spec?.names ?? [];
+    this.seed = past?.seed ?? String(spec?.seed ?? '');
+    this.time = past ? parseTimeMode(past.time) : (spec?.time ?? { kind: 'instant' });
+    this.targetMode = past?.targetMode ?? (spec?.target ? 'explicit' : 'registrations');
+    this.createdAt = past?.createdAt ?? new Date().toISOString();
+    this.restored = past !== undefined;
+    if (past) {
+      this.status = past.status;
+      this.startedAt = past.startedAt;
+      this.endedAt = past.endedAt;
+      this.counts = { ...past.counts };
+      this.truncated = past.truncated;
+      this.warnings.push(...past.warnings);
+      this.error = past.error;
+      this.exitCode = past.exitCode;
+      this.journal = past.journal;
+    }
     this.#maxEvents = maxEvents;
     this.#maxAttempts = maxAttempts;
+  }
+
+  /** A restored run's event, with the targets and attempts its journal recorded. */
+  restoreEvent(entry: TimelineEntry, targets: readonly string[], attempts: readonly AttemptView[]): void {
+    if (this.#events.size >= this.#maxEvents) {
+      this.truncated = true;
+      return;
+    }
+    const kept = attempts.slice(0, Math.max(0, this.#maxAttempts - this.#attemptsKept));
+    if (kept.length < attempts.length) this.truncated = true;
+    this.#attemptsKept += kept.length;
+    this.#events.set(entry.seq, { ...entry, targets: targets.map((url) => ({ url })), resolved: true, attempts: [...kept] });
   }
 
   /** Ended and its journal flushed (a queued run shows `cancelled` at once, and finishes once it journaled its plan). */
@@ -244,6 +291,7 @@ export class Run {
       ...(this.error !== undefined ? { error: this.error } : {}),
       ...(this.exitCode !== undefined ? { exitCode: this.exitCode } : {}),
       ...(this.journal !== undefined ? { journal: this.journal } : {}),
+      ...(this.restored ? { restored: true } : {}),
       ...(this.drain ? { drain: { ...this.drain } } : {}),
     };
   }
@@ -359,7 +407,9 @@ export class Run {
       error: rec.error,
       ...(rec.errorMessage ? { errorMessage: rec.errorMessage } : {}),
       latencyMs: rec.latencyMs,
+      queuedMs: rec.queuedMs,
       responseBytes: rec.responseBytes,
+      ...(rec.response !== undefined ? { response: rec.response } : {}),
       outcome: rec.outcome,
       final: rec.final,
       ...(rec.reason ? { reason: rec.reason } : {}),
@@ -400,7 +450,7 @@ export class RunManager {
   #closing = false;
   /** Aborted by hurry(): every run skips what is left of its drain and grace. */
   readonly #now = new AbortController();
-  readonly #opts: Required<Omit<RunManagerOptions, 'dataDir'>> & { dataDir: string | undefined };
+  readonly #opts: Required<Omit<RunManagerOptions, 'dataDir' | 'onAttempt' | 'onFinish'>> & Pick<RunManagerOptions, 'onAttempt' | 'onFinish'> & { dataDir: string | undefined };
 
   constructor(opts: RunManagerOptions = {}) {
     this.#opts = {
@@ -412,7 +462,19 @@ export class RunManager {
       abortGraceMs: opts.abortGraceMs ?? 1000,
       maxDrainAfterCancel: opts.maxDrainAfterCancel ?? 10_000,
       dataDir: opts.dataDir,
+      ...(opts.onAttempt ? { onAttempt: opts.onAttempt } : {}),
+      ...(opts.onFinish ? { onFinish: opts.onFinish } : {}),
     };
+  }
+
+  /** Puts a run read back from the data directory into the history (oldest first). */
+  adopt(run: Run): void {
+    this.#runs.set(run.id, run);
+    this.#evict();
+  }
+
+  get caps(): { maxEventsPerRun: number; maxAttemptsPerRun: number; maxRuns: number } {
+    return { maxEventsPerRun: this.#opts.maxEventsPerRun, maxAttemptsPerRun: this.#opts.maxAttemptsPerRun, maxRuns: this.#opts.maxRuns };
   }
 
   /** Accepts a run: it starts now, or waits as `queued`. Throws ProviderMockError (429) when the queue is full or the server is closing. */
@@ -506,7 +568,11 @@ export class RunManager {
         seed: spec.seed,
         time: spec.time,
         resolveTargets: (entry) => run.resolve(entry),
-        onAttempt: (rec) => run.onAttempt(rec),
+        onAttempt: (rec) => {
+          run.onAttempt(rec);
+          this.#opts.onAttempt?.(run, rec);
+        },
+        keepResponseText: RESPONSE_TEXT_BYTES,
         signal: run.controller.signal,
         stopNow: this.#now.signal,
         abortGraceMs: this.#opts.abortGraceMs,
@@ -530,6 +596,11 @@ export class RunManager {
     const view = run.view();
     run.broadcast({ type: 'end', data: view });
     run.subscribers.clear();
+    try {
+      this.#opts.onFinish?.(run);
+    } catch {
+      // keeping history must not break the run's end
+    }
     this.#evict();
   }
 }

@@ -12,7 +12,9 @@ import { ProviderMockError } from '../contracts/errors.ts';
 import { parseEnreachConfig, type EnreachWebhookConfig } from '../contracts/registration/enreach-config.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../contracts/registration/mluvii-auth.ts';
 import { redactUrl } from '../delivery/redact.ts';
+import type { AttemptRecord } from '../delivery/index.ts';
 import { buildApp, type AppOptions } from './app.ts';
+import type { Run } from './run-manager.ts';
 import { checkEnreachTimeout } from './plugins/runs.ts';
 import { createSecurity, isExposedHost, TOKEN_ENV } from './plugins/security.ts';
 import { loadTls, type TlsMaterial } from './tls.ts';
@@ -52,8 +54,10 @@ export interface ServerOptions {
    * user's own PEM files.
    */
   tls?: boolean | { certFile?: string; keyFile?: string };
-  /** Where the start banner goes (default: stdout). */
+  /** Where the start banner and the log lines go (default: stdout). */
   print?: (line: string) => void;
+  /** No log line per delivery and per ended run (the banner still prints). */
+  quiet?: boolean;
   /** Closes the server when aborted (the CLI passes its SIGINT/SIGTERM signal). */
   signal?: AbortSignal;
   /** Aborted during the close (a second signal): runs end their drain and grace at once. */
@@ -120,8 +124,26 @@ function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
+/** `14:32:05 run 1a2b3c4d #3 delivered mluvii SessionCreated session:7353153 → http://…/hook: 200 in 3.1 ms (attempt 1)` */
+export function deliveryLogLine(run: Run, rec: AttemptRecord, now = new Date()): string {
+  const answer = rec.status !== null ? `${rec.status}${rec.latencyMs !== null ? ` in ${rec.latencyMs} ms` : ''}` : rec.attempt === 0 ? 'not sent' : (rec.error ?? 'no answer');
+  const why = rec.outcome !== 'delivered' && rec.reason ? ` (${rec.reason})` : '';
+  return `${now.toISOString().slice(11, 19)} run ${run.id.slice(0, 8)} #${rec.seq} ${rec.outcome} ${rec.provider} ${rec.eventType} ${rec.entityKey} → ${rec.target || '(no target)'}: ${answer}${rec.attempt > 0 ? ` (attempt ${rec.attempt})` : ''}${why}`;
+}
+
+function logDelivery(print: (line: string) => void, run: Run, rec: AttemptRecord): void {
+  // One line per delivery: the line that settles it (retries show in its attempt number).
+  if (rec.final && rec.kind !== 'auth-probe') print(deliveryLogLine(run, rec));
+}
+
+function runEndLine(run: Run): string {
+  const c = run.counts;
+  return `${new Date().toISOString().slice(11, 19)} run ${run.id.slice(0, 8)} ${run.status}: ${run.names.join(' + ')}: ${c.delivered}/${c.planned} delivered${c.discarded ? `, ${c.discarded} discarded` : ''}${c.notSent ? `, ${c.notSent} not sent` : ''}${c.unsubscribed ? `, ${c.unsubscribed} events without subscriber` : ''}${run.exitCode !== undefined ? `, exit ${run.exitCode}` : ''}`;
+}
+
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const env = opts.env ?? process.env;
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = opts.host ?? DEFAULT_HOST;
   const port = opts.port ?? DEFAULT_PORT;
   const exposed = isExposedHost(host);
@@ -164,6 +186,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
         ...(opts.maxDrain !== undefined ? { maxDrainAfterCancel: opts.maxDrain } : {}),
         cwd: opts.cwd ?? process.cwd(),
+        ...(opts.quiet ? {} : { onAttempt: (run: Run, rec: AttemptRecord) => logDelivery(print, run, rec), onFinish: (run: Run) => print(runEndLine(run)) }),
       },
     });
   } catch (e) {
@@ -231,7 +254,6 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     });
   }
 
-  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clientId = mluvii.clientId ?? DEFAULT_CLIENT_ID;
   const clientSecret = mluvii.clientSecret ?? DEFAULT_CLIENT_SECRET;
   print(`provider-mock serve: listening on ${url}${exposed ? ' (exposed beyond loopback)' : ''}`);
@@ -246,7 +268,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   print(`  health        ${url}/health`);
   if (checker.tokenRequired) print('  control token required: Authorization: Bearer <token> (or X-Provider-Mock-Token)');
   if (checker.restrictTargets) print(`  targets       limited to ${checker.allowTargets.length ? checker.allowTargets.join(', ') : 'nothing (pass --allow-target)'}`);
-  if (opts.dataDir) print(`  journals      ${opts.dataDir}`);
+  if (opts.dataDir) {
+    const restored = app.runs.manager.list().filter((r) => r.restored).length;
+    print(`  data dir      ${opts.dataDir}: journals, run history and registrations, kept across restarts (restored ${restored} run(s), ${app.mluvii.webhooks.all().length} mluvii webhook(s), ${app.enreach.configs.length} Enreach endpoint(s))`);
+  }
   if (tls) for (const line of tlsBanner(tls)) print(line);
   return {
     url,

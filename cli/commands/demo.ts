@@ -25,7 +25,7 @@ auth check and the idempotency probe on, and shows the summary. Exit 0 when ever
 
 The same against your own receiver:
   provider-mock run queue-call-answered --target https://your.host/enreach --secret … --check-auth`,
-  options: { seed: { type: 'string' }, duplicates: { type: 'string' } },
+  options: { seed: { type: 'string', default: '1' }, duplicates: { type: 'string', default: '0.2' } },
   async run(argv, io) {
     const p = parseFlags('demo', argv, this.options);
     const seed = parseSeed(stringFlag(p, 'seed'), '--seed');

@@ -10,7 +10,7 @@ export const eventsCommand: Command = {
 
   --provider P   only this provider's events
   --json         a JSON array of {provider, eventType, entity, entityKey, sources, schemaFile, description}`,
-  options: { provider: { type: 'string' }, json: { type: 'boolean' } },
+  options: { provider: { type: 'string', config: false }, json: { type: 'boolean', config: false } },
   async run(argv, io) {
     const p = parseFlags('events', argv, this.options);
     const entries = listEvents(providerFlag(p));

@@ -1,3 +1,4 @@
+import { stringify as toYaml } from 'yaml';
 import { EXPORT_FORMATS, exportText } from '../../contracts/export/index.ts';
 import { oneOf, parseFlags, providerFlag, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -14,11 +15,12 @@ openapi   OpenAPI 3.1: one webhooks operation per event (body = the event schema
 asyncapi  AsyncAPI 3.0: one message and one receive operation per event, same schemas
 
   --provider P   only this provider's events (default: both)
-  --out FILE     write to FILE (folders are created) instead of stdout
+  -o, --out FILE write to FILE (folders are created) instead of stdout; a .yaml or .yml FILE
+                 gets YAML, any other JSON
 
 Committed copies of both providers: contracts/openapi.json, contracts/asyncapi.json.
 Exit codes: 0 written, 2 bad flags or unwritable file.`,
-  options: { provider: { type: 'string' }, out: { type: 'string' } },
+  options: { provider: { type: 'string', config: false }, out: { type: 'string', short: 'o', config: false } },
   async run(argv, io) {
     const p = parseFlags('export', argv, this.options);
     const format = oneOf(p, 'export', 'format', EXPORT_FORMATS, 'provider-mock export openapi --out openapi.json');
@@ -35,8 +37,10 @@ Exit codes: 0 written, 2 bad flags or unwritable file.`,
       }
       return output.stopped ? 130 : 0;
     }
-    await writeOutput(io, file, text, `the ${format} document`);
-    err(io, `wrote ${file} (${format}${provider ? `, ${provider}` : ''})`);
+    // The same document as YAML for a .yaml/.yml file (both specifications allow either).
+    const yaml = /\.ya?ml$/i.test(file);
+    await writeOutput(io, file, yaml ? toYaml(JSON.parse(text), { lineWidth: 0, aliasDuplicateObjects: false }) : text, `the ${format} document`);
+    err(io, `wrote ${file} (${format}${provider ? `, ${provider}` : ''}, ${yaml ? 'YAML' : 'JSON'})`);
     return 0;
   },
 };

@@ -115,8 +115,8 @@ states: the provider states consumers may use in given(…), and the events each
 
 Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`,
   options: {
-    provider: { type: 'string' },
-    'pact-dir': { type: 'string' },
+    provider: { type: 'string', config: false },
+    'pact-dir': { type: 'string', path: true },
     'pact-url': { type: 'string', multiple: true },
     'broker-url': { type: 'string' },
     'consumer-version-selectors': { type: 'string', multiple: true },
@@ -128,8 +128,8 @@ Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`
     'include-wip-pacts-since': { type: 'string' },
     seed: { type: 'string' },
     'skip-precheck': { type: 'boolean' },
-    report: { type: 'string' },
-    json: { type: 'boolean' },
+    report: { type: 'string', path: true },
+    json: { type: 'boolean', config: false },
   },
   async run(argv, io) {
     const p = parseFlags('pact', argv, this.options);

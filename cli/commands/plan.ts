@@ -47,12 +47,12 @@ entity key (what the provider orders delivery by), and the ids to follow.
 
 List the built-ins with: provider-mock scenarios. Exit code 2 for a bad scenario or flag.`,
   options: {
-    seed: { type: 'string' },
-    json: { type: 'boolean' },
-    set: { type: 'string', multiple: true },
-    skip: { type: 'string', multiple: true },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', config: false },
+    set: { type: 'string', multiple: true, config: false },
+    skip: { type: 'string', multiple: true, config: false },
     start: { type: 'string' },
-    limit: { type: 'string' },
+    limit: { type: 'string', config: false },
   },
   async run(argv, io) {
     const p = parseFlags('plan', argv, this.options);

@@ -41,7 +41,7 @@ endpoints are configured with --config or POST /enreach/webhooks. Runs started f
 control API (POST /runs) deliver scenarios to every matching registration, and the inspector
 page at / shows every delivery as it happens. OpenAPI at /docs.
 
-  --port N                 port (default ${DEFAULT_PORT}; 0 = any free port)
+  -p, --port N             port (default ${DEFAULT_PORT}; 0 = any free port)
   --host H                 address to bind (default ${DEFAULT_HOST}). Anything but loopback needs --token,
                            webhooks then go only to --allow-target patterns (no open relay), and the
                            mluvii client_secret is random (printed once) unless you give one
@@ -55,8 +55,11 @@ page at / shows every delivery as it happens. OpenAPI at /docs.
   --config FILE            Enreach webhook configuration (JSON or YAML): {"Webhook": {"Endpoint",
                            "Secret", "InsecureSSL", "TimeoutSeconds"}, "Subscriptions": [{"EventType",
                            "EntityId" | "SecurityGroupId" | "AllEntities"}]}, or an array of them
-  --data-dir DIR           write each run's journal (<id>.ndjson) and summary (<id>.summary.json) here
-  --token T                control token for the control API (or env ${TOKEN_ENV}); clients send
+  --data-dir DIR           keep each run's journal (<id>.ndjson), summary and view here, and the
+                           registrations (registrations.json, owner-only: it holds their credentials);
+                           a restart reads runs and registrations back
+  -q, --quiet              no log line per delivery and per ended run (the start banner still prints)
+  --token T                control token for the control API (better: env ${TOKEN_ENV}); clients send
                            "Authorization: Bearer T". The mluvii routes keep their own OAuth
   --allow-target PATTERN   where webhooks may go (repeatable): "https://hooks.example.com/*" (matched
                            against scheme://host[:port]/path) or "receiver:8080" (host[:port]); * = anything
@@ -72,24 +75,27 @@ page at / shows every delivery as it happens. OpenAPI at /docs.
   --mluvii-client-secret S client_secret it accepts (default provider-mock-secret on loopback;
                            beyond loopback the default is refused and a random one is generated)
 
+Logs one line per delivery as it settles (run, seq, outcome, event, target, answer). Flags also come
+from PROVIDER_MOCK_<FLAG> and a config file (provider-mock help config).
 Stops on Ctrl-C (SIGINT) or SIGTERM: running and queued runs are cancelled and journal every
 planned delivery they did not send; a second signal skips the rest of the drain (journals are
 still written), a third exits at once.`,
   options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    config: { type: 'string' },
-    'data-dir': { type: 'string' },
-    token: { type: 'string' },
+    port: { type: 'string', short: 'p', default: String(DEFAULT_PORT) },
+    host: { type: 'string', default: DEFAULT_HOST },
+    config: { type: 'string', path: true },
+    'data-dir': { type: 'string', path: true },
+    token: { type: 'string', secret: true },
     'allow-target': { type: 'string', multiple: true },
     'allow-host': { type: 'string', multiple: true },
     'allow-origin': { type: 'string', multiple: true },
-    'max-drain': { type: 'string' },
-    'mluvii-client-id': { type: 'string' },
-    'mluvii-client-secret': { type: 'string' },
+    'max-drain': { type: 'string', default: '10000' },
+    'mluvii-client-id': { type: 'string', default: 'provider-mock' },
+    'mluvii-client-secret': { type: 'string', secret: true, default: 'provider-mock-secret on loopback; random beyond it' },
     tls: { type: 'boolean' },
-    'tls-cert': { type: 'string' },
-    'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string', path: true },
+    'tls-key': { type: 'string', path: true },
+    quiet: { type: 'boolean', short: 'q' },
   },
   async run(argv, io) {
     const p = parseFlags('serve', argv, this.options);
@@ -120,6 +126,7 @@ still written), a third exits at once.`,
       ...(clientId !== undefined ? { mluviiClientId: clientId } : {}),
       ...(clientSecret !== undefined ? { mluviiClientSecret: clientSecret } : {}),
       print: (line) => out(io, line),
+      ...(boolFlag(p, 'quiet') ? { quiet: true } : {}),
       env: io.env,
       cwd: io.cwd,
       // cli/bin.ts turns SIGINT/SIGTERM into this signal; without one (in-process use) the server handles them itself.

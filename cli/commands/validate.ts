@@ -8,9 +8,11 @@ import { boolFlag, parseFlags, providerFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out, OutputWriter, type CliIO } from '../io.ts';
 
-interface Item {
+export interface Item {
   where: string;
   payload: unknown;
+  /** The payload's JSON text as written (the file, or its line), for `send`. */
+  text: string;
 }
 
 function notJson(message: string, where: string, ndjson: boolean): ProviderMockError {
@@ -22,7 +24,7 @@ function notJson(message: string, where: string, ndjson: boolean): ProviderMockE
 /** One JSON document, or NDJSON (one payload per line). Unusable input is exit 2. */
 export function parsePayloads(text: string, source: string): Item[] {
   try {
-    return [{ where: source, payload: JSON.parse(text) }];
+    return [{ where: source, payload: JSON.parse(text), text: text.trim() }];
   } catch (whole) {
     const lines = text.split('\n');
     const nonEmpty = lines.filter((l) => l.trim() !== '');
@@ -31,7 +33,7 @@ export function parsePayloads(text: string, source: string): Item[] {
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
       try {
-        items.push({ where: `${source}:${i + 1}`, payload: JSON.parse(line) });
+        items.push({ where: `${source}:${i + 1}`, payload: JSON.parse(line), text: line.trim() });
       } catch (e) {
         throw notJson((e as Error).message, `${source}:${i + 1}`, true);
       }
@@ -72,7 +74,7 @@ export async function* streamPayloads(lines: AsyncIterable<string>, source: stri
       continue;
     }
     count++;
-    const item = { where: `${source}:${lineNo}`, payload };
+    const item = { where: `${source}:${lineNo}`, payload, text: line.trim() };
     if (pending) yield pending;
     if (count === 1) pending = item;
     else {
@@ -84,7 +86,7 @@ export async function* streamPayloads(lines: AsyncIterable<string>, source: stri
     yield* parsePayloads(document.join('\n'), source);
     return;
   }
-  if (pending) yield count === 1 ? { where: source, payload: pending.payload } : pending;
+  if (pending) yield count === 1 ? { ...pending, where: source } : pending;
   if (count === 0) throw notJson('the input is empty', source, false);
 }
 
@@ -98,6 +100,13 @@ async function openInput(file: string, io: CliIO): Promise<Readable> {
   }
 }
 
+/** A file's whole text, or stdin's for `-` (send: one payload file); an unreadable file is bad input. */
+export async function readInput(file: string, io: CliIO): Promise<string> {
+  const chunks: string[] = [];
+  for await (const c of await openInput(file, io)) chunks.push(typeof c === 'string' ? c : Buffer.from(c as Uint8Array).toString('utf8'));
+  return chunks.join('');
+}
+
 export const validateCommand: Command = {
   name: 'validate',
   help: `Usage: provider-mock validate <file.json|file.ndjson|-> [--lenient] [--provider P] [--json]
@@ -105,13 +114,14 @@ export const validateCommand: Command = {
 Detects the provider (mluvii: {"eventType","data"} envelope; Enreach: flat with "EventType")
 and the event type, and checks the payload against its schema.
 
-  --lenient      accept enum values and properties the catalog does not know yet, as a
-                 forward-compatible receiver should (mluvii asks clients to); default strict
+  --lenient      accept enum values, properties and event types the catalog does not know
+                 yet, as a forward-compatible receiver should (mluvii asks clients to; an
+                 unknown event type of a known provider is valid with a warning); default strict
   --provider P   judge every payload as this provider's
   --json         one JSON result per payload per line
 
 Exit codes: 0 all valid, 1 any invalid, 2 unusable input (unreadable, not JSON).`,
-  options: { lenient: { type: 'boolean' }, provider: { type: 'string' }, json: { type: 'boolean' } },
+  options: { lenient: { type: 'boolean' }, provider: { type: 'string', config: false }, json: { type: 'boolean', config: false } },
   async run(argv, io) {
     const p = parseFlags('validate', argv, this.options);
     const file = p.positionals[0];
@@ -142,8 +152,9 @@ Exit codes: 0 all valid, 1 any invalid, 2 unusable input (unreadable, not JSON).
           continue;
         }
         const what = r.provider ? `${r.provider} ${r.eventType}` : 'unknown payload';
-        await print(`${r.valid ? 'valid  ' : 'INVALID'} ${item.where}: ${what}`);
+        await print(`${r.valid ? 'valid  ' : 'INVALID'} ${item.where}: ${what}${r.warnings?.length ? ' (with warnings)' : ''}`);
         for (const line of formatIssues(r.errors)) await print(`  ${line}`);
+        for (const line of formatIssues(r.warnings ?? [])) await print(`  warning: ${line}`);
       }
     } finally {
       io.signal?.removeEventListener('abort', stop);

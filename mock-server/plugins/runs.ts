@@ -9,6 +9,7 @@ import { checkDurationRange, loadProfile, redactUrl, resolveTarget, TIME_LIMITS 
 import type { DeliveryTarget } from '../../delivery/index.ts';
 import type { EnreachWorld, MluviiWorld, World } from '../../generators/index.ts';
 import type { TimelineEntry } from '../../scenarios/index.ts';
+import { restoreRuns, saveRunView } from '../persistence.ts';
 import { RunManager, type Run, type RunManagerOptions } from '../run-manager.ts';
 import type { PreparedRun } from '../run-spec.ts';
 
@@ -123,7 +124,21 @@ export const runsPlugin = fp<RunsOptions>(
         throw new ProviderMockError('PM_SERVE_DATA_DIR', `cannot create the data directory "${opts.dataDir}": ${(cause as Error).message}`, { where: '--data-dir', cause });
       }
     }
-    const manager = new RunManager({ ...opts, ...(opts.dataDir ? { dataDir: resolve(opts.dataDir) } : {}) });
+    const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
+    const manager = new RunManager({
+      ...opts,
+      ...(dataDir
+        ? {
+            dataDir,
+            // Each ended run's view beside its journal, so a restart shows it again (persistence.ts).
+            onFinish: (run: Run) => {
+              opts.onFinish?.(run);
+              saveRunView(dataDir, run);
+            },
+          }
+        : {}),
+    });
+    if (dataDir) restoreRuns(manager, dataDir);
     const service: RunsService = {
       manager,
       cwd: opts.cwd ?? process.cwd(),

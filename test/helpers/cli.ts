@@ -18,15 +18,17 @@ function collector(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** Runs the CLI in-process with captured output. */
-export async function cli(argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; signal?: AbortSignal } = {}): Promise<CliResult> {
+/** Runs the CLI in-process with captured output; the environment is only what `env` gives (no CI, no PROVIDER_MOCK_*). */
+export async function cli(argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; signal?: AbortSignal; tty?: boolean } = {}): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();
+  // A terminal, as far as the CLI can tell (live progress, colour).
+  if (opts.tty) for (const s of [stdout.stream, stderr.stream]) Object.assign(s, { isTTY: true });
   const io: CliIO = {
     stdout: stdout.stream,
     stderr: stderr.stream,
     stdin: Readable.from([opts.stdin ?? '']),
-    env: opts.env ?? { CI: 'true' },
+    env: opts.env ?? {},
     cwd: opts.cwd ?? ROOT,
     ...(opts.signal ? { signal: opts.signal } : {}),
   };

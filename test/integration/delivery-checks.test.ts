@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProviderMockError } from '../../contracts/errors.ts';
-import { deliver, formatSummary } from '../../delivery/index.ts';
+import { ConnectionPools, deliver, eventBody, formatSummary, sendAttempt } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
 import { journalLines, receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
 import type { Behaviour, RecordedRequest } from '../helpers/receiver.ts';
@@ -162,8 +162,9 @@ describe('receiver checks and reports', () => {
     });
     const xml = readFileSync(report, 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(3);
-    expect(xml).toContain('<testsuite name="queue-call" tests="4"');
-    expect(xml).toContain('<testsuite name="callback" tests="4"');
+    // Per scenario: its 4 checks and one testcase per event.
+    expect(xml).toContain('<testsuite name="queue-call" tests="6"');
+    expect(xml).toContain('<testsuite name="callback" tests="5"');
     expect(xml).toContain('<testsuite name="provider-mock run" tests="1"');
     expect(xml).toContain('name="delivered: every event eventually delivered"');
     const summary = JSON.parse(readFileSync(json, 'utf8')) as { exitCode: number; summary: { planned: number; delivered: number } };
@@ -289,6 +290,73 @@ describe('journal and listeners', () => {
       },
     });
     expect(result.summary.delivered).toBe(2);
-    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(4);
+    // run, 2 × (event, attempt), summary
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(6);
+  });
+});
+
+describe('what a run records for reports and replays', () => {
+  it('journals each event with the exact body sent, before its attempts, and sends a given body byte for byte', async () => {
+    const receiver = await startReceiver();
+    const journal = tmp('bodies.ndjson');
+    const body = '{"EventType":"QueueCallInArrived",  "Id":"e-7","CallId":"c-7"}';
+    await deliver([enreach(0), { ...enreach(7), body }], { ...FAST, journal, target: { url: receiver.url } });
+    const lines = journalLines(journal);
+    const events = lines.filter((l) => l['type'] === 'event');
+    // What we serialized is embedded as JSON (its bytes are JSON.stringify of it); a body given as text stays text.
+    expect(events.map((e) => [e['seq'], e['payload'], e['body']])).toEqual([
+      [0, enreach(0).payload, undefined],
+      [7, undefined, body],
+    ]);
+    expect(events.map((e) => eventBody(e))).toEqual([JSON.stringify(enreach(0).payload), body]);
+    expect(receiver.requests.find((r) => (r.json as { Id: string }).Id === 'e-0')?.body).toBe(JSON.stringify(enreach(0).payload));
+    expect(events[0]).toMatchObject({ eventType: 'QueueCallInArrived', entityKey: 'call:0', eventId: 'e-0', scenario: 'queue-call', step: 's0', at: 0 });
+    // The event line comes before the first attempt of its seq.
+    const firstAttempt = lines.findIndex((l) => l['type'] === 'attempt' && l['seq'] === 7);
+    expect(lines.findIndex((l) => l['type'] === 'event' && l['seq'] === 7)).toBeLessThan(firstAttempt);
+    expect(receiver.requests.map((r) => r.body)).toContain(body);
+  });
+
+  it('measures latency from the write to the response headers, apart from the wait for a connection', async () => {
+    // One connection, two requests at once: the second waits for the first's answer (300 ms) before it is written.
+    const receiver = await startReceiver({ behaviour: { status: 200, delayMs: 300 } });
+    const pools = new ConnectionPools({ connections: 1 });
+    const req = { origin: receiver.origin, path: '/webhook', insecure: false, method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), timeoutMs: 20_000, maxResponseBytes: 1024 };
+    try {
+      const [first, second] = await Promise.all([sendAttempt(pools, req), sendAttempt(pools, req)]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      // Each latency is the receiver's own time (its 300 ms) ...
+      expect(first.latencyMs).toBeGreaterThanOrEqual(290);
+      expect(second.latencyMs).toBeGreaterThanOrEqual(290);
+      // ... and the second one's wait for the connection is counted apart, as queueing.
+      expect(second.queuedMs).toBeGreaterThanOrEqual(250);
+    } finally {
+      await pools.close();
+    }
+  });
+
+  it('keeps the answer body for listeners when asked (the inspector), and per-delivery results for JUnit', async () => {
+    const receiver = await startReceiver({ behaviour: { status: 500, body: 'queue table locked' } });
+    const records: { response?: string }[] = [];
+    const report = tmp('junit.xml');
+    const result = await deliver([enreach(0)], { ...FAST, retries: 1, keepResponseText: 8, report, target: { url: receiver.url }, onAttempt: (a) => records.push(a) });
+    expect(records.map((r) => r.response)).toEqual(['queue ta', 'queue ta']);
+    expect(result.deliveries).toEqual([
+      expect.objectContaining({ seq: 0, eventType: 'QueueCallInArrived', entityKey: 'call:0', outcome: 'discarded', attempts: 2, status: 500, error: null }),
+    ]);
+    expect(result.deliveries?.[0]?.durationMs).toBeGreaterThan(0);
+    expect(readFileSync(report, 'utf8')).toContain('<failure message="QueueCallInArrived call:0: discarded after 2 attempt(s), last answer 500" type="discarded">');
+  });
+
+  it('with failFast stops at the first discarded delivery and accounts for the rest as not sent', async () => {
+    const receiver = await startReceiver({ behaviour: { status: 500 } });
+    const entries = Array.from({ length: 20 }, (_, i) => enreach(i));
+    const result = await deliver(entries, { ...FAST, retries: 0, concurrency: 1, failFast: true, target: { url: receiver.url } });
+    expect(result.stopped).toMatch(/^--fail-fast: #0 QueueCallInArrived call:0 was discarded after 1 attempt\(s\) \(last: status 500\)$/);
+    expect(result.exitCode).toBe(1);
+    expect(result.interrupted).toBeNull();
+    expect(result.summary.planned).toBe(20);
+    expect(result.summary.discarded + result.summary.notSent).toBe(20);
+    expect(result.summary.notSent).toBeGreaterThan(0);
   });
 });

@@ -63,6 +63,9 @@ describe('provider-mock serve', () => {
       child?.kill('SIGTERM');
       expect(await s.exit).toBe(143);
       expect(s.output()).toContain('stopped (runs cancelled, journals flushed)');
+      // One log line per delivery, as it settles.
+      expect(s.output()).toMatch(/^\d\d:\d\d:\d\d run [0-9a-f]{8} #\d+ delivered enreach UserAvailability UserId:\S+ → http:\/\/127\.0\.0\.1:\d+\/webhook: 200 in [\d.]+ ms \(attempt 1\)$/m);
+      expect(s.output()).toMatch(/data dir +.*kept across restarts \(restored 0 run\(s\)/);
       const journal = readdirSync(dataDir).find((f) => f.endsWith('.ndjson'));
       expect(journal).toBeDefined();
       const last = JSON.parse(readFileSync(join(dataDir, journal!), 'utf8').trim().split('\n').at(-1)!) as { type: string; summary: { notSent: number } };
