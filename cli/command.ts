@@ -3,8 +3,6 @@ import type { CliIO } from './io.ts';
 
 export interface Command {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** Usage and flag descriptions for `provider-mock <name> --help`. */
   help: string;
   options: OptionSpec;

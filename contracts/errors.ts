@@ -62,9 +62,14 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length] ?? 0;
 }
 
-/** The closest candidates to `input`, best first; a substring match counts as close. */
+/**
+ * The closest candidates to `input`, best first; a substring match counts as close. A candidate
+ * that differs only in case (`sessioncreated`, `Chat-Session`) is the one meant: it comes alone.
+ */
 export function didYouMean(input: string, candidates: readonly string[], max = 3): string[] {
   const lower = input.toLowerCase();
+  const sameButCase = candidates.filter((c) => c !== input && c.toLowerCase() === lower);
+  if (sameButCase.length > 0) return sameButCase.slice(0, max);
   return candidates
     .map((c) => {
       const cl = c.toLowerCase();

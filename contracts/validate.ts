@@ -19,6 +19,8 @@ export interface ValidationResult {
   provider?: Provider;
   eventType?: string;
   errors: ValidationIssue[];
+  /** What lenient mode let through (an event type the catalog does not know yet). */
+  warnings?: ValidationIssue[];
 }
 
 export interface ValidateOptions {
@@ -65,6 +67,24 @@ export function validate(payload: unknown, options: ValidateOptions = {}): Valid
   const entry: CatalogEntry | undefined = findEvent(provider, eventType);
   if (!entry) {
     const path = provider === 'mluvii' ? '$.eventType' : '$.EventType';
+    // Event types get added over time (mluvii's WebhookEventType, docs/providers.md M14, M18), so a
+    // forward-compatible receiver accepts one it does not know: lenient mode does, with a warning.
+    const shaped = provider === 'mluvii' ? isObject(payload) && isObject(payload['data']) : isObject(payload);
+    if ((options.mode ?? 'strict') === 'lenient' && shaped && eventType.trim() !== '') {
+      return {
+        valid: true,
+        provider,
+        eventType,
+        errors: [],
+        warnings: [
+          {
+            path,
+            message: `unknown ${provider} event type "${eventType}"${suggestion(eventType, eventNames(provider))}: accepted in lenient mode (providers add event types over time, docs/providers.md M14, M18); its body is not checked`,
+            got: JSON.stringify(eventType),
+          },
+        ],
+      };
+    }
     return {
       valid: false,
       provider,

@@ -8,8 +8,12 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 
-/** Why an attempt got no status. */
-export type AttemptErrorKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'dns' | 'aborted' | 'error';
+/**
+ * Why an attempt failed: no status (`timeout` … `error`), or `incomplete`: a status came but the
+ * response broke off before its end (Content-Length not reached, a chunked body cut), so the
+ * status does not count, as with any HTTP client that reads the whole response.
+ */
+export type AttemptErrorKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'dns' | 'aborted' | 'incomplete' | 'error';
 
 export interface AttemptRequest {
   /** The pool to use, when the caller already has it (else looked up by origin and TLS mode). */
@@ -27,18 +31,23 @@ export interface AttemptRequest {
 }
 
 export interface AttemptResult {
-  /** The receiver's status, or null when it never answered. */
+  /** The receiver's status, or null when it never answered (kept with `incomplete`: what it started to answer). */
   status: number | null;
   error: AttemptErrorKind | null;
   /** Low-level message (e.g. `connect ECONNREFUSED 127.0.0.1:4000`); redact before printing. */
   errorMessage: string | undefined;
-  /** From sending the request to the end of the (capped) response body. */
+  /**
+   * The receiver's own time: from the request's write on a connected socket to the response's
+   * headers (to the failure, for an attempt without an answer). Waiting for a connection is not in it.
+   */
   latencyMs: number;
+  /** Before the write: waiting for a free connection of the pool and connecting (TCP, TLS). */
+  queuedMs: number;
   /** Response body bytes read (at most `maxResponseBytes` + one chunk). */
   responseBytes: number;
   /** The body was longer than the cap; the rest was not read. */
   responseTruncated: boolean;
-  /** A body as text (first bytes, up to 4 KiB) when asked for (probes). */
+  /** The response body as text (its first bytes, up to the bytes asked for) when asked for (probes, the inspector). */
   responseText?: string;
 }
 
@@ -136,6 +145,10 @@ export class AbortGroup {
 class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
   readonly #req: AttemptRequest;
   readonly #started = performance.now();
+  /** When undici hands the request to a connected socket (it writes right after). */
+  #sentAt: number | undefined;
+  #headersAt: number | undefined;
+  readonly #keepBytes: number;
   readonly #resolve: (r: AttemptResult) => void;
   readonly #keep: Buffer[] | undefined;
   readonly #group: AbortGroup | undefined;
@@ -146,10 +159,11 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
   #done = false;
   #onOuterAbort: (() => void) | undefined;
 
-  constructor(req: AttemptRequest, resolve: (r: AttemptResult) => void, keepText: boolean, group: AbortGroup | undefined) {
+  constructor(req: AttemptRequest, resolve: (r: AttemptResult) => void, keepText: boolean | number, group: AbortGroup | undefined) {
     this.#req = req;
     this.#resolve = resolve;
-    this.#keep = keepText ? [] : undefined;
+    this.#keepBytes = keepText === true ? 4096 : keepText === false ? 0 : keepText;
+    this.#keep = this.#keepBytes > 0 ? [] : undefined;
     this.#group = group;
     this.#timer = setTimeout(onAttemptTimeout, req.timeoutMs, this);
     group?.add(this);
@@ -175,7 +189,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
 
   #fail(kind: AttemptErrorKind, message: string): void {
     if (this.#done) return;
-    this.#settle({ status: null, error: kind, errorMessage: message, latencyMs: performance.now() - this.#started, responseBytes: this.#bytes, responseTruncated: false });
+    this.#settle({ status: null, error: kind, errorMessage: message, ...this.#times(), responseBytes: this.#bytes, responseTruncated: false });
     this.#controller?.abort(new Error(message));
   }
 
@@ -184,27 +198,36 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
     clearTimeout(this.#timer);
     this.#group?.delete(this);
     if (this.#onOuterAbort) this.#req.signal?.removeEventListener('abort', this.#onOuterAbort);
-    if (this.#keep) result.responseText = Buffer.concat(this.#keep).subarray(0, 4096).toString('utf8');
+    if (this.#keep) result.responseText = Buffer.concat(this.#keep).subarray(0, this.#keepBytes).toString('utf8');
     this.#resolve(result);
   }
 
+  /** Latency from the write to the headers (or to now, without headers); queueing before the write apart. */
+  #times(): { latencyMs: number; queuedMs: number } {
+    const end = this.#headersAt ?? performance.now();
+    const sent = this.#sentAt ?? end;
+    return { latencyMs: end - (this.#sentAt ?? this.#started), queuedMs: sent - this.#started };
+  }
+
   #answered(truncated: boolean): void {
-    this.#settle({ status: this.#status, error: null, errorMessage: undefined, latencyMs: performance.now() - this.#started, responseBytes: this.#bytes, responseTruncated: truncated });
+    this.#settle({ status: this.#status, error: null, errorMessage: undefined, ...this.#times(), responseBytes: this.#bytes, responseTruncated: truncated });
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.#controller = controller;
+    this.#sentAt = performance.now();
     if (this.#done) controller.abort(new Error('attempt already ended'));
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+    this.#headersAt = performance.now();
     this.#status = statusCode;
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.#done) return;
     this.#bytes += chunk.length;
-    if (this.#keep && this.#bytes - chunk.length < 4096) this.#keep.push(chunk);
+    if (this.#keep && this.#bytes - chunk.length < this.#keepBytes) this.#keep.push(chunk);
     if (this.#bytes > this.#req.maxResponseBytes) {
       // Stop reading; aborting closes this connection, which is cheaper than draining
       // megabytes the provider would ignore anyway (docs/providers.md E4).
@@ -219,9 +242,16 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {
     if (this.#done) return;
-    // A status already received counts as an answer even if the body then failed.
-    if (this.#status !== null) return this.#answered(true);
-    this.#settle({ status: null, error: classifyError(err), errorMessage: errorMessage(err), latencyMs: performance.now() - this.#started, responseBytes: this.#bytes, responseTruncated: false });
+    // A status followed by a broken body is no answer: the attempt failed and is retried.
+    const incomplete = this.#status !== null;
+    this.#settle({
+      status: this.#status,
+      error: incomplete ? 'incomplete' : classifyError(err),
+      errorMessage: incomplete ? `the response broke off after ${this.#bytes} body bytes: ${errorMessage(err)}` : errorMessage(err),
+      ...this.#times(),
+      responseBytes: this.#bytes,
+      responseTruncated: false,
+    });
   }
 }
 
@@ -230,8 +260,11 @@ function onAttemptTimeout(handler: AttemptHandler): void {
   handler.timedOut();
 }
 
-/** Sends one request and never throws: every failure is classified into the result. */
-export function sendAttempt(pools: ConnectionPools, req: AttemptRequest, keepText = false, group?: AbortGroup): Promise<AttemptResult> {
+/**
+ * Sends one request and never throws: every failure is classified into the result. `keepText`:
+ * keep the response body's first bytes as text (true: 4 KiB, or a byte count).
+ */
+export function sendAttempt(pools: ConnectionPools, req: AttemptRequest, keepText: boolean | number = false, group?: AbortGroup): Promise<AttemptResult> {
   return new Promise<AttemptResult>((resolve) => {
     const handler = new AttemptHandler(req, resolve, keepText, group);
     // Already stopped (the run is aborting): do not open a connection at all.

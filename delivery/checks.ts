@@ -53,7 +53,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     id: 'auth-rejected',
     title: 'a request with wrong credentials is rejected with 401 or 403',
     description:
-      '--check-auth: one extra request per target with a wrong X-Benemen-Token (docs/providers.md E1), a wrong Basic password (M4) or a wrong query-string secret (M5). It must get 401 or 403, and it never counts as delivered. Warns when the target has no credentials to get wrong.',
+      '--check-auth: after the run, one extra request per credential of each target, with that credential wrong and the others right: the X-Benemen-Token (docs/providers.md E1), the Basic password (M4), each secret-looking query parameter (M5). Each must get 401 or 403 and is reported on its own; none counts as delivered. A --target without credentials is bad input (exit 2); a registration target without them is a warning.',
     defaultOn: false,
     scope: 'run',
   },
@@ -74,6 +74,8 @@ export interface CheckResult {
   details: string;
   /** Undefined for run-level checks. */
   scenario: string | undefined;
+  /** Time the check covers: its scenario's deliveries, or the probe's requests (JUnit testcase time). */
+  durationMs?: number;
 }
 
 /** How deliveries ended and how many requests they took: per scenario, and summed per run. */
@@ -114,6 +116,10 @@ export interface ScenarioStats extends DeliveryCounts {
   expectsEmptyBody: boolean;
   /** Successful answers with a body, under such a profile. */
   successWithBody: number;
+  /** Receiver answers by status, and attempts without one by error kind. */
+  statusCodes: Record<string, number>;
+  /** From the scenario's first attempt to its last settled delivery. */
+  durationMs: number;
 }
 
 export function emptyScenarioStats(scenario: string): ScenarioStats {
@@ -133,6 +139,8 @@ export function emptyScenarioStats(scenario: string): ScenarioStats {
     strictStatusProfile: false,
     expectsEmptyBody: false,
     successWithBody: 0,
+    statusCodes: {},
+    durationMs: 0,
   };
 }
 
@@ -147,13 +155,26 @@ function result(id: CheckId, status: CheckStatus, details: string, scenario?: st
 }
 
 export function evaluateScenarioChecks(s: ScenarioStats): CheckResult[] {
+  return scenarioChecks(s).map((c) => ({ ...c, durationMs: s.durationMs }));
+}
+
+function scenarioChecks(s: ScenarioStats): CheckResult[] {
   const out: CheckResult[] = [];
   const retried = s.deliveredAfterRetry > 0 ? `; ${s.deliveredAfterRetry} needed retries (${s.retries} retries in all), which the real provider would have made` : '';
   if (s.discarded + s.notSent === 0) {
     out.push(result('delivered', 'pass', `${s.delivered}/${s.planned} delivered${retried}`, s.scenario));
   } else {
+    const answers = Object.entries(s.statusCodes)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, n]) => `${k} ×${n}`)
+      .join(', ');
     out.push(
-      result('delivered', 'fail', `${s.delivered}/${s.planned} delivered, ${s.discarded} discarded after the last retry, ${s.notSent} not sent${retried}`, s.scenario),
+      result(
+        'delivered',
+        'fail',
+        `${s.delivered}/${s.planned} delivered, ${s.discarded} discarded after the last retry, ${s.notSent} not sent${retried}; receiver answers: ${answers || 'none'}`,
+        s.scenario,
+      ),
     );
   }
   out.push(

@@ -18,9 +18,9 @@ import type { DeliveryProfile } from './profile.ts';
 import { createProgress, silentProgress } from './progress.ts';
 import type { Progress, ProgressStream } from './progress.ts';
 import { redactUrl } from './redact.ts';
-import { systemClock } from './schedule.ts';
+import { checkDurationRange, checkSpeed, systemClock, TIME_LIMITS } from './schedule.ts';
 import type { Clock, TimeMode } from './schedule.ts';
-import { resolveTarget } from './target.ts';
+import { nothingToProbe, resolveTarget } from './target.ts';
 import type { DeliveryTarget } from './target.ts';
 
 export interface IdempotencyProbe {
@@ -40,7 +40,7 @@ export interface DeliverOptions {
   runId?: string;
   /** Seed for every fault decision (default 1); recorded in the journal. */
   seed?: string | number;
-  /** Default: instant when CI=true, else realtime. */
+  /** Default instant (no waiting between events); speed and realtime are asked for. */
   time?: TimeMode;
   /** Retries after the first attempt; default from the profile (Enreach 3 ours, mluvii 2 docs/providers.md M2). */
   retries?: number;
@@ -69,24 +69,55 @@ export interface DeliverOptions {
   checkAuth?: boolean;
   /** After the run, GET this probe and compare its {"count"} with the distinct events delivered. */
   checkIdempotency?: string | IdempotencyProbe;
-  /** Stop: no new attempts; in-flight ones get `abortGraceMs` to finish, then are aborted. */
+  /**
+   * Stop: no new attempts; in-flight ones get `abortGraceMs` to finish, then are aborted; the rest
+   * of the timeline is read for up to `drainMs` / `maxDrain` entries and journaled not sent.
+   */
   signal?: AbortSignal;
+  /**
+   * Stop at the first delivery discarded (after its retries): the rest is journaled not-sent with
+   * the reason, in-flight attempts get the grace period, and the run fails (exit 1).
+   */
+  failFast?: boolean;
+  /** Keep this many bytes of each response body as text in the records (`response`, journal too); default 0. */
+  keepResponseText?: number;
+  /** Per-delivery results kept for the JUnit report (one testcase each); default 10000 with `report`, else 0. */
+  recordDeliveries?: number;
+  /** What the caller knows of the plan, for live progress: events and the planned wall-clock duration. */
+  expected?: { events?: number; plannedMs?: number };
+  /** Aborted after `signal` (a second Ctrl-C): end the grace period and the drain now; the outputs are still written. */
+  stopNow?: AbortSignal;
   /** Default 1000 ms. */
   abortGraceMs?: number;
+  /**
+   * After a stop, at most this many more timeline entries are read to journal them one by one as
+   * not sent (default 10 000); the plan past them is left unread and the summary says so
+   * (`summary.drain`). Reading a plan costs its payloads: a 200 000-event plan would take a minute.
+   */
+  maxDrain?: number;
+  /** …and for at most this long (default 1000 ms, the same window in-flight attempts get). */
+  drainMs?: number;
   /** Every journal line of kind attempt, as written (redacted). */
   onAttempt?: (record: AttemptRecord) => void;
   /** Live progress: a stream (TTY → live line, else plain lines), a custom Progress, or false (default). */
   progress?: ProgressStream | Progress | false;
   clock?: Clock;
-  /** Environment for defaults (CI); default process.env. */
+  /** Environment (PROVIDER_MOCK_SECRET for programmatic flag parsing); default process.env. */
   env?: Record<string, string | undefined>;
 }
 
-export const DEFAULTS = { concurrency: 8, maxQueued: 1024, maxResponseBytes: 64 * 1024, abortGraceMs: 1000 } as const;
+export const DEFAULTS = { concurrency: 8, maxQueued: 1024, maxResponseBytes: 64 * 1024, abortGraceMs: 1000, maxDrain: 10_000, drainMs: 1000, recordDeliveries: 10_000 } as const;
 
-/** instant when CI=true (no waiting in pipelines), realtime otherwise. */
-export function defaultTimeMode(env: Record<string, string | undefined> = process.env): TimeMode {
-  return env.CI === 'true' || env.CI === '1' ? { kind: 'instant' } : { kind: 'realtime' };
+/** The largest `maxDrain` (`--max-drain`, serve `--max-drain`). */
+export const MAX_DRAIN_LIMIT = 1_000_000;
+
+/**
+ * Instant, everywhere: a run that waits the scenario's own timing (minutes) is asked for with
+ * --realtime or --speed, never implied by where it runs (it used to depend on CI=true, and a run
+ * on a laptop waited ten minutes in silence).
+ */
+export function defaultTimeMode(_env?: Record<string, string | undefined>): TimeMode {
+  return { kind: 'instant' };
 }
 
 export interface RunConfig {
@@ -98,6 +129,8 @@ export interface RunConfig {
   maxQueued: number;
   maxResponseBytes: number;
   abortGraceMs: number;
+  maxDrain: number;
+  drainMs: number;
   faults: Faults;
   options: DeliverOptions;
   progress: Progress;
@@ -127,33 +160,46 @@ export function prepareRun(options: DeliverOptions): RunConfig {
   };
   intIn(options.concurrency, 1, 1024, 'PM_DELIVERY_CONCURRENCY', '--concurrency');
   intIn(options.retries, 0, 100, 'PM_DELIVERY_RETRIES', '--retries');
-  intIn(options.timeoutMs, 1, 3_600_000, 'PM_DELIVERY_TIMEOUT', '--timeout');
+  if (options.timeoutMs !== undefined) {
+    if (!Number.isInteger(options.timeoutMs)) throw badOption('PM_DELIVERY_TIMEOUT', `${String(options.timeoutMs)} ms is not a whole number of milliseconds`, '--timeout');
+    checkDurationRange(options.timeoutMs, TIME_LIMITS.timeoutMs, '--timeout', 'the timeout');
+  }
   intIn(options.maxQueued, 1, 1_000_000, 'PM_DELIVERY_OPTION', 'maxQueued');
   intIn(options.maxResponseBytes, 0, 1 << 30, 'PM_DELIVERY_OPTION', 'maxResponseBytes');
   intIn(options.abortGraceMs, 0, 600_000, 'PM_DELIVERY_OPTION', 'abortGraceMs');
-  if (options.retryScheduleMs && !options.retryScheduleMs.every((ms) => Number.isFinite(ms) && ms >= 0)) {
-    throw badOption('PM_DELIVERY_RETRY_SCHEDULE', 'retry waits must be non-negative milliseconds', '--retry-schedule');
-  }
+  intIn(options.keepResponseText, 0, 1 << 20, 'PM_DELIVERY_OPTION', 'keepResponseText');
+  intIn(options.recordDeliveries, 0, 10_000_000, 'PM_DELIVERY_OPTION', 'recordDeliveries');
+  intIn(options.maxDrain, 0, MAX_DRAIN_LIMIT, 'PM_DELIVERY_OPTION', '--max-drain');
+  intIn(options.drainMs, 0, 600_000, 'PM_DELIVERY_OPTION', 'drainMs');
+  options.retryScheduleMs?.forEach((ms, i) => checkDurationRange(ms, TIME_LIMITS.retryWaitMs, '--retry-schedule', `retry wait ${i + 1}`));
   checkRate(options.faults?.duplicates, '--duplicates');
   checkRate(options.faults?.reorder, '--reorder');
   const delay = options.faults?.delay;
   if (delay && !(delay.minMs >= 0 && delay.maxMs >= delay.minMs)) throw badOption('PM_DELIVERY_DELAY_RANGE', 'the delay range is empty or negative', '--delay');
+  if (delay) checkDurationRange(delay.maxMs, TIME_LIMITS.delayMs, '--delay', 'the delay');
   const time = options.time ?? defaultTimeMode(options.env);
-  if (time.kind === 'speed' && !(Number.isFinite(time.factor) && time.factor > 0)) throw badOption('PM_DELIVERY_SPEED', `speed ${String(time.factor)} is not a positive number`, '--speed');
+  if (time.kind === 'speed') checkSpeed(time.factor, '--speed');
   const seed = String(options.seed ?? DEFAULT_SEED);
   const profileOf = (p: Provider): DeliveryProfile => options.profiles?.[p] ?? loadProfile(p);
 
   const staticTargets = new Map<Provider | '*', DeliveryTarget>();
   if (options.target) {
     // The per-provider https rule is checked on first use; the URL itself now.
-    resolveTarget(options.target, { ...profileOf('mluvii'), plainHttp: 'allowed', auth: { kind: 'basic-from-userinfo' } });
+    const asMluvii = resolveTarget(options.target, { ...profileOf('mluvii'), plainHttp: 'allowed', auth: { kind: 'basic-from-userinfo' } });
+    // No userinfo, no secret, no query secret: --check-auth has nothing to get wrong for either provider.
+    if (options.checkAuth && !options.target.secret) {
+      const blind = nothingToProbe(asMluvii, undefined, '--target');
+      if (blind) throw blind;
+    }
     staticTargets.set('*', options.target);
   }
   if (options.targets) {
     for (const [name, t] of Object.entries(options.targets)) {
       if (!isProvider(name)) throw new ProviderMockError('PM_DELIVERY_UNKNOWN_PROVIDER', `unknown provider "${name}" in targets`, { validValues: PROVIDERS });
       if (!t) continue;
-      resolveTarget(t, profileOf(name), `--target ${name}=…`);
+      const resolved = resolveTarget(t, profileOf(name), `--target ${name}=…`);
+      const blind = options.checkAuth ? nothingToProbe(resolved, profileOf(name), `--target ${name}=…`) : undefined;
+      if (blind) throw blind;
       staticTargets.set(name, t);
     }
   }
@@ -174,6 +220,8 @@ export function prepareRun(options: DeliverOptions): RunConfig {
     maxQueued: options.maxQueued ?? DEFAULTS.maxQueued,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
     abortGraceMs: options.abortGraceMs ?? DEFAULTS.abortGraceMs,
+    maxDrain: options.maxDrain ?? DEFAULTS.maxDrain,
+    drainMs: options.drainMs ?? DEFAULTS.drainMs,
     faults: new Faults(seed, options.faults ?? {}),
     options,
     progress,

@@ -10,8 +10,9 @@ import { jsonPointer } from '../contracts/json-pointer.ts';
 import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
 import type { DeliveryProfile } from './profile.ts';
 
-/** The payload as UTF-8 JSON; a payload that is not JSON is bad input. */
-export function serialize(entry: TimelineEntry): Buffer {
+/** The body given with the entry (send, resend: exact bytes), else the payload as UTF-8 JSON; a payload that is not JSON is bad input. */
+export function serialize(entry: TimelineEntry & { body?: string }): Buffer {
+  if (typeof entry.body === 'string') return Buffer.from(entry.body, 'utf8');
   try {
     const text = JSON.stringify(entry.payload);
     if (text === undefined) throw new Error('the payload is undefined');

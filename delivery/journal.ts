@@ -6,6 +6,10 @@
  *
  * Line types:
  * - `run`: first line; run id, seed, time mode, retry settings, faults, targets (redacted).
+ * - `event`: one per planned event, before its attempts: where it comes from and what was POSTed,
+ *   as `payload` (a body provider-mock serialized: exactly JSON.stringify(payload)) or `body` (a
+ *   body given as text, byte for byte). A payload holds no credential (those travel in headers and
+ *   URLs, which are never written); `provider-mock resend` delivers the same bytes again.
  * - `attempt`: one per HTTP request, and one `kind: "not-sent"` line (attempt 0) for a
  *   delivery that never got an attempt. Exactly one line per delivery has `final: true`; its
  *   `outcome` is the delivery's outcome (delivered | discarded | not-sent). Duplicates and
@@ -46,8 +50,13 @@ export interface AttemptRecord {
   status: number | null;
   error: AttemptErrorKind | 'invalid-target' | null;
   errorMessage?: string;
+  /** The receiver's time: from the request's write to the response headers (connection waits apart). */
   latencyMs: number | null;
+  /** Waiting for a connection of the pool and connecting, before the write. */
+  queuedMs: number | null;
   responseBytes: number | null;
+  /** The response body's first bytes, when the run keeps them (`keepResponseText`; the server's inspector). */
+  response?: string;
   /** Wait before this attempt from --delay. */
   jitterMs?: number;
   /** The event was sent behind its successor (--reorder). */
@@ -57,6 +66,24 @@ export interface AttemptRecord {
   final: boolean;
   /** Why, for discarded and not-sent outcomes. */
   reason?: string;
+}
+
+/** The `event` line: one per planned event, with the exact body sent. */
+export interface EventRecord extends Pick<AttemptRecord, 'runId' | 'seq' | 'scenario' | 'instance' | 'step' | 'provider' | 'eventType' | 'entityKey' | 'eventId'> {
+  type: 'event';
+  /** Offset of the event in the scenario's time (ms). */
+  at: number;
+  /**
+   * The body sent: `payload` when provider-mock serialized it (the body is exactly
+   * JSON.stringify(payload)), `body` (the text, byte for byte) when it was given as text.
+   */
+  payload?: unknown;
+  body?: string;
+}
+
+/** The exact text an event line says was sent. */
+export function eventBody(e: Pick<EventRecord, 'payload' | 'body'>): string {
+  return typeof e.body === 'string' ? e.body : JSON.stringify(e.payload);
 }
 
 export interface JournalSink {
@@ -300,4 +327,49 @@ export async function openJournal(target: string | Writable | undefined, flag = 
       cause,
     });
   }
+}
+
+/** A journal read back (resend, the server's history): its lines by type, in order. */
+export interface ParsedJournal {
+  run: Record<string, unknown> | undefined;
+  events: EventRecord[];
+  attempts: AttemptRecord[];
+  summary: Record<string, unknown> | undefined;
+}
+
+/**
+ * Reads an NDJSON journal. A line that is not JSON, or an event line without its fields, is bad
+ * input naming `file:line`; lines of unknown types are skipped (later versions may add some).
+ */
+export function parseJournal(text: string, file: string): ParsedJournal {
+  const out: ParsedJournal = { run: undefined, events: [], attempts: [], summary: undefined };
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let rec: Record<string, unknown>;
+    try {
+      rec = JSON.parse(line) as Record<string, unknown>;
+    } catch (e) {
+      throw new ProviderMockError('PM_JOURNAL', `line is not JSON: ${(e as Error).message}`, { where: `${file}:${i + 1}`, hint: 'give the NDJSON journal a run wrote with --journal' });
+    }
+    if (typeof rec !== 'object' || rec === null) return;
+    switch (rec['type']) {
+      case 'run':
+        out.run = rec;
+        break;
+      case 'summary':
+        out.summary = rec;
+        break;
+      case 'event':
+        if (typeof rec['seq'] !== 'number' || (typeof rec['body'] !== 'string' && !('payload' in rec)) || typeof rec['provider'] !== 'string' || typeof rec['eventType'] !== 'string') {
+          throw new ProviderMockError('PM_JOURNAL', 'an event line needs seq, provider, eventType and its payload or body', { where: `${file}:${i + 1}` });
+        }
+        out.events.push(rec as unknown as EventRecord);
+        break;
+      case 'attempt':
+        if (typeof rec['seq'] === 'number') out.attempts.push(rec as unknown as AttemptRecord);
+        break;
+      default:
+    }
+  });
+  return out;
 }

@@ -12,10 +12,10 @@ import type { Provider } from '../contracts/provider.ts';
 import { loadProfile } from './profile.ts';
 import { redactUrl } from './redact.ts';
 import type { DeliverOptions } from './config.ts';
-import { defaultTimeMode, isHttpUrl } from './config.ts';
-import { parseDelayRange, parseDuration, parseRetrySchedule } from './schedule.ts';
+import { defaultTimeMode, isHttpUrl, MAX_DRAIN_LIMIT } from './config.ts';
+import { checkSpeed, parseDelayRange, parseDuration, parseRetrySchedule, TIME_LIMITS } from './schedule.ts';
 import type { TimeMode } from './schedule.ts';
-import { resolveTarget } from './target.ts';
+import { resolveTarget, urlHint } from './target.ts';
 import type { DeliveryTarget } from './target.ts';
 
 export const VALUE_FLAGS = [
@@ -34,6 +34,7 @@ export const VALUE_FLAGS = [
   'report',
   'json',
   'check-idempotency',
+  'max-drain',
 ] as const;
 export const BOOLEAN_FLAGS = ['instant', 'realtime', 'insecure', 'allow-http', 'check-auth'] as const;
 
@@ -136,6 +137,7 @@ function example(name: string): string {
     report: '--report junit.xml',
     json: '--json summary.json',
     'check-idempotency': '--check-idempotency http://127.0.0.1:8080/probe',
+    'max-drain': '--max-drain 10000 (0 = journal none of the unread plan one by one)',
   };
   return `e.g. ${examples[name] ?? `--${name} <value>`}`;
 }
@@ -162,16 +164,16 @@ function parseIntFlag(text: string, flag: string, min: number, max: number, code
   return n;
 }
 
-/** `60`, `60x`, `0.5` → a positive factor. */
+/** `60`, `60x`, `0.5` → a factor within TIME_LIMITS.speed. */
 export function parseSpeed(text: string, flag = '--speed'): number {
   const t = text.trim().replace(/x$/i, '');
-  const n = /^\d*\.?\d+$/.test(t) ? Number(t) : Number.NaN;
-  if (!(n > 0 && Number.isFinite(n))) throw err('PM_DELIVERY_SPEED', flag, `"${text}" is not a speed factor`, 'a positive number: 60 = a scenario minute per second, 1 = real time');
-  return n;
+  const n = /^(\d*\.?\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : Number.NaN;
+  if (Number.isNaN(n)) throw err('PM_DELIVERY_SPEED', flag, `"${text}" is not a speed factor`, 'a positive number: 60 = a scenario minute per second, 1 = real time');
+  return checkSpeed(n, flag);
 }
 
 function checkHttpUrl(text: string, flag: string, code: string): void {
-  if (!isHttpUrl(text)) throw err(code, flag, `"${redactUrl(text)}" is not an http(s) URL`, example(flag.slice(2)));
+  if (!isHttpUrl(text)) throw err(code, flag, `"${redactUrl(text)}" is not an http(s) URL`, urlHint(text, example(flag.slice(2))));
 }
 
 export function parseDeliveryFlags(args: readonly string[] | FlagValues, env: Record<string, string | undefined> = process.env): ParsedDeliveryFlags {
@@ -212,11 +214,9 @@ export function parseDeliveryFlags(args: readonly string[] | FlagValues, env: Re
   const retries = last(values, 'retries');
   if (retries !== undefined) options.retries = parseIntFlag(retries, '--retries', 0, 100, 'PM_DELIVERY_RETRIES');
   const timeout = last(values, 'timeout');
-  if (timeout !== undefined) {
-    const ms = parseDuration(timeout, '--timeout');
-    if (ms <= 0) throw err('PM_DELIVERY_DURATION', '--timeout', 'the timeout must be above 0', example('timeout'));
-    options.timeoutMs = ms;
-  }
+  if (timeout !== undefined) options.timeoutMs = parseDuration(timeout, '--timeout', TIME_LIMITS.timeoutMs);
+  const maxDrain = last(values, 'max-drain');
+  if (maxDrain !== undefined) options.maxDrain = parseIntFlag(maxDrain, '--max-drain', 0, MAX_DRAIN_LIMIT, 'PM_DELIVERY_OPTION');
   const concurrency = last(values, 'concurrency');
   if (concurrency !== undefined) options.concurrency = parseIntFlag(concurrency, '--concurrency', 1, 1024, 'PM_DELIVERY_CONCURRENCY');
   const seed = last(values, 'seed');

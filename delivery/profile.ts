@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ProviderMockError } from '../contracts/errors.ts';
+import { packagePath } from '../contracts/package-files.ts';
 import { PROVIDERS, isProvider } from '../contracts/provider.ts';
 import type { Provider } from '../contracts/provider.ts';
 
@@ -54,8 +55,8 @@ const PLACEHOLDERS = new Set(['eventType']);
 const cache = new Map<Provider, DeliveryProfile>();
 
 /** The file a provider's profile is read from. */
-export function profilePath(provider: Provider): URL {
-  return new URL(`../contracts/${provider}/delivery.json`, import.meta.url);
+export function profilePath(provider: Provider): string {
+  return packagePath('contracts', provider, 'delivery.json');
 }
 
 /** Loads (once) and validates the provider's delivery profile. */

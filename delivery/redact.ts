@@ -11,22 +11,48 @@ export const MASK = '***';
 
 /**
  * A URL safe to print: userinfo dropped, values of secret-looking query parameters masked.
- * Never throws; an unparsable URL is reduced to its scheme.
+ * Never throws; text that is no http(s) URL (a typo such as `127.0.0.1:8088/x`) is shown as
+ * typed, with anything that looks like credentials masked, so the user sees what was wrong.
  */
 export function redactUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0];
-    return scheme ? `${scheme}//${MASK}` : MASK;
+    return redactLoose(raw);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return redactLoose(raw);
   url.username = '';
   url.password = '';
   url.hash = '';
   const query = rawQuery(raw);
   const base = `${url.protocol}//${url.host}${url.pathname}`;
   return query === undefined ? base : `${base}?${redactQuery(query)}`;
+}
+
+/** Text as typed, `user:pass@` and secret query values masked, cut to a readable length. */
+export function redactLoose(raw: string): string {
+  const noHash = raw.trim().split('#', 1)[0] ?? '';
+  const q = noHash.indexOf('?');
+  const head = (q < 0 ? noHash : noHash.slice(0, q)).replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)?[^/?#]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}${MASK}@`);
+  const text = q < 0 ? head : `${head}?${redactQuery(noHash.slice(q + 1))}`;
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * A URL with its credentials masked but its shape kept (`https://user:***@host/path?secret=***`):
+ * for answers that show a registration back to someone who may not see its password.
+ */
+export function maskUrlCredentials(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return redactUrl(raw);
+  }
+  const query = rawQuery(raw);
+  const user = url.username ? `${url.username}${url.password ? `:${MASK}` : ''}@` : url.password ? `:${MASK}@` : '';
+  return `${url.protocol}//${user}${url.host}${url.pathname}${query === undefined ? '' : `?${redactQuery(query)}`}`;
 }
 
 /** The query exactly as written (no re-encoding), without `?` and fragment; undefined if none. */

@@ -17,7 +17,7 @@ import { AbortGroup, ConnectionPools, sendAttempt } from './attempt.ts';
 import type { AttemptResult } from './attempt.ts';
 import { emptyScenarioStats, evaluateAuthCheck, evaluateScenarioChecks, totalCounts } from './checks.ts';
 import type { AuthProbeOutcome, CheckResult, ScenarioStats } from './checks.ts';
-import { checkOutputPath, prepareRun } from './config.ts';
+import { checkOutputPath, DEFAULTS, prepareRun } from './config.ts';
 import type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
 import { Reorderer } from './faults.ts';
 import { identify, serialize } from './identity.ts';
@@ -32,9 +32,9 @@ import { silentProgress } from './progress.ts';
 import type { ProgressCounters } from './progress.ts';
 import { redactUrl, Redactor, urlSecrets } from './redact.ts';
 import { computeExitCode, EXIT, latencySummary, writeReports } from './report.ts';
-import type { Interruption, RunResult, Summary } from './report.ts';
+import type { DeliveryResult, Interruption, RunResult, Summary } from './report.ts';
 import { formatTimeMode, Pacer, retryDelayMs, systemClock } from './schedule.ts';
-import { resolveTarget } from './target.ts';
+import { nothingToProbe, resolveTarget } from './target.ts';
 import type { DeliveryTarget, ResolvedTarget } from './target.ts';
 
 
@@ -58,6 +58,12 @@ export function abortOnSignals(controller: AbortController, proc: NodeJS.Process
     proc.off('SIGTERM', onTerm);
   };
 }
+
+/**
+ * What deliver() reads: a timeline entry, optionally with the exact body to send (`send`, `resend`:
+ * the user's or the journal's bytes), else the payload serialized.
+ */
+export type DeliveryEntry = TimelineEntry & { body?: string };
 
 interface InvalidTarget {
   invalid: true;
@@ -85,6 +91,8 @@ interface DeliveryOwner {
 class Delivery implements OrderedTask {
   attempts = 0;
   settled = false;
+  /** performance.now() of the first attempt. */
+  startedAt: number | undefined;
 
   constructor(
     readonly owner: DeliveryOwner,
@@ -121,7 +129,7 @@ class Delivery implements OrderedTask {
  * sent, or for a bad timeline entry (after closing the journal). Otherwise resolves with the
  * result, whatever the receiver did.
  */
-export async function deliver(timeline: Iterable<TimelineEntry> | AsyncIterable<TimelineEntry>, options: DeliverOptions): Promise<RunResult> {
+export async function deliver(timeline: Iterable<DeliveryEntry> | AsyncIterable<DeliveryEntry>, options: DeliverOptions): Promise<RunResult> {
   const cfg = prepareRun(options);
   await checkOutputPath(options.report, '--report');
   await checkOutputPath(options.json, '--json');
@@ -141,6 +149,13 @@ class DeliveryRun implements DeliveryOwner {
   readonly #inflight = new AbortGroup();
   #graceTimer: NodeJS.Timeout | undefined;
   #stopReason = '';
+  /** performance.now() of the stop, for the drain's time bound. */
+  #stoppedAt = 0;
+  /** A second stop (stopNow): no more drain, no more grace. */
+  #hurry = false;
+  /** Entries read after the stop (journaled not sent one by one), and the first one left unread. */
+  #drained = 0;
+  #unreadFrom: number | null = null;
   #interrupted: Interruption | null = null;
   #fatal: unknown;
 
@@ -165,6 +180,15 @@ class DeliveryRun implements DeliveryOwner {
   readonly #scenarios = new Map<string, ScenarioStats>();
   readonly #statusCodes: Record<string, number> = {};
   readonly #latencies: number[] = [];
+  /** The first message per error kind, for the summary (what "tls ×4" was). */
+  readonly #errors: Record<string, string> = {};
+  /** Per delivery, for the JUnit report (bounded by recordDeliveries). */
+  readonly #deliveries: DeliveryResult[] = [];
+  readonly #recordLimit: number;
+  #deliveriesOmitted = 0;
+  /** performance.now() of each scenario's first attempt and last settled delivery. */
+  readonly #spans = new Map<string, { first: number; last: number }>();
+  #stopped: string | undefined;
   readonly #counters: ProgressCounters = { read: 0, planned: 0, sent: 0, delivered: 0, discarded: 0, notSent: 0, retries: 0, duplicates: 0, inFlight: 0 };
   #events = 0;
   #authProbes = 0;
@@ -184,6 +208,7 @@ class DeliveryRun implements DeliveryOwner {
     for (const t of cfg.staticTargets.values()) this.#redactor.add(t.secret, ...urlSecrets(t.url));
     this.#wantRecords = cfg.options.onAttempt !== undefined || cfg.progress !== silentProgress;
     this.#runHead = `{"type":"attempt","runId":${JSON.stringify(cfg.runId)},`;
+    this.#recordLimit = cfg.options.recordDeliveries ?? (cfg.options.report ? DEFAULTS.recordDeliveries : 0);
   }
 
   readonly #quoted = new Map<string, string>();
@@ -222,12 +247,21 @@ class DeliveryRun implements DeliveryOwner {
     return this.#stop.signal.aborted;
   }
 
-  async execute(timeline: Iterable<TimelineEntry> | AsyncIterable<TimelineEntry>): Promise<RunResult> {
+  async execute(timeline: Iterable<DeliveryEntry> | AsyncIterable<DeliveryEntry>): Promise<RunResult> {
     const { options } = this.#cfg;
     const signal = options.signal;
+    try {
+      this.#cfg.progress.start?.({ ...(options.expected?.events !== undefined ? { total: options.expected.events } : {}), ...(options.expected?.plannedMs !== undefined ? { plannedMs: options.expected.plannedMs } : {}) });
+    } catch {
+      // a throwing progress must not stop the run
+    }
     const onAbort = (): void => this.#halt(interruptionOf(signal?.reason));
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
+    const now = options.stopNow;
+    const onNow = (): void => this.#hurryUp();
+    if (now?.aborted) onNow();
+    else now?.addEventListener('abort', onNow, { once: true });
     this.#journal.write(this.#runLine());
     try {
       await this.#consume(timeline);
@@ -238,13 +272,15 @@ class DeliveryRun implements DeliveryOwner {
     await this.#dispatcher.onIdle();
     // A stop after this point (probes, reports) no longer changes any outcome.
     signal?.removeEventListener('abort', onAbort);
+    now?.removeEventListener('abort', onNow);
     if (this.#graceTimer) clearTimeout(this.#graceTimer);
 
     const checks: CheckResult[] = [...this.#scenarios.values()].flatMap(evaluateScenarioChecks);
     if (!this.#stopping) {
       // The idempotency probe first: the auth probe sends a body a lax receiver might store.
-      if (options.checkIdempotency !== undefined) checks.push(await this.#idempotencyCheck(options.checkIdempotency));
-      if (options.checkAuth) checks.push(await this.#authCheck());
+      const timed = async (check: Promise<CheckResult>, t0 = performance.now()): Promise<CheckResult> => ({ ...(await check), durationMs: performance.now() - t0 });
+      if (options.checkIdempotency !== undefined) checks.push(await timed(this.#idempotencyCheck(options.checkIdempotency)));
+      if (options.checkAuth) checks.push(await timed(this.#authCheck()));
     }
     if (this.#stopping) await this.#pools.destroy();
     else await this.#pools.close();
@@ -263,6 +299,8 @@ class DeliveryRun implements DeliveryOwner {
       checks,
       interrupted: this.#interrupted,
       exitCode: 0,
+      ...(this.#stopped !== undefined ? { stopped: this.#stopped } : {}),
+      ...(this.#recordLimit > 0 ? { deliveries: this.#deliveries, deliveriesOmitted: this.#deliveriesOmitted } : {}),
     };
     // A run that failed on bad input ends with that error's exit code (2), as the CLI does.
     const fatal = this.#fatal;
@@ -280,21 +318,31 @@ class DeliveryRun implements DeliveryOwner {
   /**
    * Reads the timeline (sync or async iterable) and plans each entry. Awaits only when
    * something is pending (pacing, a full queue, an async source), so a long instant-mode
-   * timeline costs no promise per entry.
+   * timeline costs no promise per entry. After a stop the rest is drained (journaled not sent)
+   * within `maxDrain` entries and `drainMs`, yielding to the event loop as it goes so answers
+   * to in-flight attempts are still read; the plan past that is left unread (`summary.drain`).
    */
-  async #consume(timeline: Iterable<TimelineEntry> | AsyncIterable<TimelineEntry>): Promise<void> {
+  async #consume(timeline: Iterable<DeliveryEntry> | AsyncIterable<DeliveryEntry>): Promise<void> {
     const reorderer = this.#cfg.faults.reorder > 0 ? new Reorderer(this.#cfg.faults, (a, b) => this.#canSwap(a, b)) : undefined;
     const isAsync = Symbol.asyncIterator in timeline;
-    const it = isAsync ? (timeline as AsyncIterable<TimelineEntry>)[Symbol.asyncIterator]() : (timeline as Iterable<TimelineEntry>)[Symbol.iterator]();
+    const it = isAsync ? (timeline as AsyncIterable<DeliveryEntry>)[Symbol.asyncIterator]() : (timeline as Iterable<DeliveryEntry>)[Symbol.iterator]();
     let finished = false;
     try {
       for (;;) {
         // Read the next entry only when the dispatcher has room (bounded read-ahead).
         const room = this.#stopping ? undefined : this.#dispatcher.space();
         if (room) await room;
+        const drainPause = this.#stopping ? this.#drainPause() : undefined;
+        if (drainPause) await drainPause;
         const next = it.next();
-        const step = isAsync ? await (next as Promise<IteratorResult<TimelineEntry>>) : (next as IteratorResult<TimelineEntry>);
+        const step = isAsync ? await (next as Promise<IteratorResult<DeliveryEntry>>) : (next as IteratorResult<DeliveryEntry>);
         if (step.done) break;
+        if (this.#stopping && this.#drainOver()) {
+          // This entry and the rest of the plan are left unread: never planned, never counted.
+          this.#unreadFrom = typeof step.value?.seq === 'number' ? step.value.seq : this.#events;
+          break;
+        }
+        if (this.#stopping) this.#drained++;
         if (reorderer) {
           for (const planned of reorderer.push(step.value)) {
             const p = this.#entry(planned.entry, planned.reordered);
@@ -307,8 +355,8 @@ class DeliveryRun implements DeliveryOwner {
       }
       finished = true;
     } finally {
-      // A bad entry ends the run early: let the source (a generator) clean up.
-      if (!finished) {
+      // A bad entry or a bounded drain ends the reading early: let the source (a generator) clean up.
+      if (!finished || this.#unreadFrom !== null) {
         try {
           await it.return?.();
         } catch {
@@ -320,6 +368,16 @@ class DeliveryRun implements DeliveryOwner {
       const p = this.#entry(planned.entry, planned.reordered);
       if (p) await p;
     }
+  }
+
+  /** The drain has read its share: `maxDrain` entries, `drainMs`, or a second stop. */
+  #drainOver(): boolean {
+    return this.#hurry || this.#drained >= this.#cfg.maxDrain || performance.now() - this.#stoppedAt >= this.#cfg.drainMs;
+  }
+
+  /** Every 64 drained entries, a turn of the event loop: answers of in-flight attempts are read, a second signal is seen. */
+  #drainPause(): Promise<void> | undefined {
+    return this.#drained > 0 && this.#drained % 64 === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
   }
 
   /**
@@ -366,6 +424,7 @@ class DeliveryRun implements DeliveryOwner {
     if (this.#stopping) return;
     if (reason === undefined) this.#interrupted = kind;
     this.#stopReason = reason ?? (kind === 'abort' ? 'run aborted' : `run stopped by ${kind}`);
+    this.#stoppedAt = performance.now();
     this.#stop.abort();
     this.#dispatcher.dropQueued();
     if (this.#cfg.abortGraceMs === 0 || this.#fatal !== undefined) this.#inflight.abortAll();
@@ -373,6 +432,13 @@ class DeliveryRun implements DeliveryOwner {
       this.#graceTimer = setTimeout(() => this.#inflight.abortAll(), this.#cfg.abortGraceMs);
       this.#graceTimer.unref();
     }
+  }
+
+  /** A second stop: in-flight attempts are aborted now and the drain ends; the outputs are still written. */
+  #hurryUp(): void {
+    this.#hurry = true;
+    if (!this.#stopping) this.#halt(interruptionOf(this.#cfg.options.signal?.reason ?? this.#cfg.options.stopNow?.reason));
+    this.#inflight.abortAll();
   }
 
   #profile(provider: unknown, seq: number): CompiledProfile {
@@ -430,8 +496,12 @@ class DeliveryRun implements DeliveryOwner {
     if (!r) {
       this.#redactor.add(t.secret, ...urlSecrets(t.url));
       try {
-        r = resolveTarget(t, profile, strict && this.#cfg.staticTargets.has('*') ? '--target' : `target for ${profile.provider}`);
+        const where = strict && this.#cfg.staticTargets.has('*') ? '--target' : `target for ${profile.provider}`;
+        r = resolveTarget(t, profile, where);
         this.#redactor.add(...r.secrets);
+        // A resolver's target without credentials is reported by the check (warning); a static one is bad input.
+        const blind = strict && this.#cfg.options.checkAuth ? nothingToProbe(r, profile, where) : undefined;
+        if (blind) throw blind;
       } catch (err) {
         // A static target the profile refuses is bad input; a resolver's one fails its deliveries only.
         if (strict) throw err;
@@ -458,6 +528,7 @@ class DeliveryRun implements DeliveryOwner {
     const targets = this.#targets(entry, profile);
     const body = serialize(entry);
     const { eventId, eventIdKind } = identify(profile, entry.payload, body);
+    this.#eventLine(entry, profile.provider, eventId, body);
     if (reordered) this.#reordered++;
     const stats = this.#scenario(entry.scenario);
     if (compiled.strictStatus) stats.strictStatusProfile = true;
@@ -469,7 +540,7 @@ class DeliveryRun implements DeliveryOwner {
         this.#record({
           ...this.#entryFields(entry, profile.provider),
           eventId, eventIdKind, target: target.displayUrl, kind: 'first', attempt: 0, status: null, error: 'invalid-target', errorMessage: target.message,
-          latencyMs: null, responseBytes: null, outcome: 'discarded', final: true, reason: target.message,
+          latencyMs: null, queuedMs: null, responseBytes: null, outcome: 'discarded', final: true, reason: target.message,
         });
         continue;
       }
@@ -509,22 +580,43 @@ class DeliveryRun implements DeliveryOwner {
     let profile: DeliveryProfile;
     let targets: (ResolvedTarget | InvalidTarget)[];
     let id: { eventId: string; eventIdKind: 'id' | 'content-hash' };
+    let body: Buffer;
     try {
       profile = this.#profile(entry.provider, entry.seq).profile;
       targets = this.#targets(entry, profile);
-      id = identify(profile, entry.payload, serialize(entry));
+      body = serialize(entry);
+      id = identify(profile, entry.payload, body);
     } catch {
       return this.#markUnplannable(entry);
     }
+    // Its body too: `resend --failed` sends what was never sent.
+    this.#eventLine(entry, profile.provider, id.eventId, body);
     const stats = this.#scenario(entry.scenario);
     for (const t of targets) {
       stats.planned++;
       this.#counters.planned++;
       this.#record({
         ...this.#entryFields(entry, profile.provider),
-        ...id, target: t.displayUrl, kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
+        ...id, target: t.displayUrl, kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, queuedMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
       });
     }
+  }
+
+  /**
+   * The event's line (EventRecord): where it comes from and the exact body, before its attempts
+   * (see journal.ts). Assembled like #lineJson: once per event, on the hot path. A body we
+   * serialized is JSON.stringify's own output, so it is embedded as JSON (`payload`: no escaping,
+   * and JSON.stringify(payload) gives back the same bytes); a body given as text (send, resend)
+   * is kept as text (`body`), byte for byte.
+   */
+  #eventLine(entry: DeliveryEntry, provider: Provider, eventId: string, body: Buffer): void {
+    if (!this.#journal.enabled) return;
+    const text = typeof entry.body === 'string' ? `"body":${JSON.stringify(entry.body)}` : `"payload":${body.toString('utf8')}`;
+    this.#journal.writeText(
+      `{"type":"event","runId":${this.#quote(this.#cfg.runId)},"seq":${num(entry.seq)},"scenario":${this.#quote(String(entry.scenario))},"instance":${num(entry.instance)},` +
+        `"step":${this.#quote(String(entry.step))},"provider":"${provider}","eventType":${this.#quote(String(entry.eventType))},"entityKey":${JSON.stringify(String(entry.entityKey))},` +
+        `"eventId":${JSON.stringify(eventId)},"at":${num(entry.at)},${text}}\n`,
+    );
   }
 
   /** An entry read after a stop that cannot even be planned still appears once, as not sent. */
@@ -534,7 +626,7 @@ class DeliveryRun implements DeliveryOwner {
     this.#counters.planned++;
     this.#record({
       ...this.#entryFields(entry, entry.provider),
-      eventId: '', eventIdKind: 'content-hash', target: '', kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
+      eventId: '', eventIdKind: 'content-hash', target: '', kind: 'not-sent', attempt: 0, status: null, error: null, latencyMs: null, queuedMs: null, responseBytes: null, outcome: 'not-sent', final: true, reason: this.#stopReason,
     });
   }
 
@@ -568,7 +660,7 @@ class DeliveryRun implements DeliveryOwner {
   #notSent(d: Delivery, last?: AttemptResult): void {
     if (d.settled) return;
     d.settled = true;
-    const reason = d.attempts > 0 ? `${this.#stopReason} after ${d.attempts} attempt(s)${last ? `; last: ${last.status ?? last.error}` : ''}` : this.#stopReason;
+    const reason = d.attempts > 0 ? `${this.#stopReason} after ${d.attempts} attempt(s)${last ? `; last: ${describe(last)}` : ''}` : this.#stopReason;
     this.#deliveryLine(d, 'not-sent', d.attempts, undefined, 0, 'not-sent', true, reason, this.#time());
   }
 
@@ -598,6 +690,7 @@ class DeliveryRun implements DeliveryOwner {
       status: r ? r.status : null,
       error: r ? r.error : null,
       latencyMs: r ? Math.round(r.latencyMs * 10) / 10 : null,
+      queuedMs: r ? Math.round(r.queuedMs * 10) / 10 : null,
       responseBytes: r ? r.responseBytes : null,
       outcome,
       final,
@@ -606,6 +699,7 @@ class DeliveryRun implements DeliveryOwner {
     if (jitterMs) rec.jitterMs = jitterMs;
     if (d.reordered) rec.reordered = true;
     if (reason) rec.reason = this.#redactor.text(reason);
+    if (r?.responseText) rec.response = this.#redactor.text(r.responseText);
     return rec;
   }
 
@@ -619,6 +713,43 @@ class DeliveryRun implements DeliveryOwner {
     this.#count(d.stats, kind, attempt, outcome, final, countsAsAttempt ? r : undefined, countsAsAttempt ? d : undefined);
     if (this.#journal.enabled) this.#journal.writeText(this.#lineJson(d, kind, attempt, r, jitterMs, outcome, final, reason, time));
     if (this.#wantRecords) this.#notify(this.#line(d, kind, attempt, r, jitterMs, outcome, final, reason, time));
+    if (final && kind !== 'auth-probe') this.#settled(d, outcome, r, reason);
+  }
+
+  /** A delivery has its outcome: its report record, its scenario's time span, and --fail-fast. */
+  #settled(d: Delivery, outcome: AttemptRecord['outcome'], r: AttemptResult | undefined, reason: string | undefined): void {
+    const now = performance.now();
+    const span = this.#spans.get(d.scenario);
+    if (span) span.last = now;
+    this.#keepResult({
+      seq: d.seq,
+      scenario: d.scenario,
+      step: d.step,
+      provider: d.provider,
+      eventType: d.eventType,
+      entityKey: d.entityKey,
+      target: d.target.displayUrl,
+      outcome: outcome === 'delivered' || outcome === 'discarded' ? outcome : 'not-sent',
+      attempts: d.attempts,
+      status: r ? r.status : null,
+      error: r ? r.error : null,
+      ...(reason ? { reason: this.#redactor.text(reason) } : {}),
+      durationMs: d.startedAt === undefined ? 0 : now - d.startedAt,
+    });
+    if (outcome === 'discarded') this.#failFast(`#${d.seq} ${d.eventType} ${d.entityKey} was discarded after ${d.attempts} attempt(s)${r ? ` (last: ${describe(r)})` : ''}`);
+  }
+
+  #keepResult(res: DeliveryResult): void {
+    if (this.#recordLimit === 0) return;
+    if (this.#deliveries.length < this.#recordLimit) this.#deliveries.push(res);
+    else this.#deliveriesOmitted++;
+  }
+
+  /** --fail-fast: the first discarded delivery stops the run (the rest is journaled not-sent). */
+  #failFast(what: string): void {
+    if (!this.#cfg.options.failFast || this.#stopping) return;
+    this.#stopped = `--fail-fast: ${what}`;
+    this.#halt('abort', `stopped by ${this.#stopped}`);
   }
 
   /**
@@ -646,11 +777,12 @@ class DeliveryRun implements DeliveryOwner {
       `"provider":"${d.provider}","eventType":${this.#quote(d.eventType)},"entityKey":${JSON.stringify(d.entityKey)},"eventId":${JSON.stringify(d.eventId)},` +
       `"eventIdKind":"${d.eventIdKind}","target":${this.#quotedTarget(d.target)},"time":"${time}","kind":"${kind}","attempt":${attempt},` +
       `"status":${r?.status ?? null},"error":${r?.error ? `"${r.error}"` : null},"latencyMs":${r ? Math.round(r.latencyMs * 10) / 10 : null},` +
-      `"responseBytes":${r ? r.responseBytes : null},"outcome":"${outcome}","final":${final}`;
+      `"queuedMs":${r ? Math.round(r.queuedMs * 10) / 10 : null},"responseBytes":${r ? r.responseBytes : null},"outcome":"${outcome}","final":${final}`;
     if (r?.errorMessage) line += `,"errorMessage":${JSON.stringify(this.#redactor.text(r.errorMessage))}`;
     if (jitterMs) line += `,"jitterMs":${jitterMs}`;
     if (d.reordered) line += ',"reordered":true';
     if (reason) line += `,"reason":${JSON.stringify(this.#redactor.text(reason))}`;
+    if (r?.responseText) line += `,"response":${JSON.stringify(this.#redactor.text(r.responseText))}`;
     return `${line}}\n`;
   }
 
@@ -677,7 +809,8 @@ class DeliveryRun implements DeliveryOwner {
         d.settled = true;
         return this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'not-sent', true, `${this.#stopReason} during attempt ${d.attempts}`, time);
       }
-      if (last.status !== null && isSuccess(last.status)) {
+      // A success status counts only with the whole response read (an `incomplete` 200 is retried).
+      if (last.status !== null && last.error === null && isSuccess(last.status)) {
         d.settled = true;
         this.#distinctDelivered?.add(`${d.provider}\u0000${d.eventId}`);
         this.#deliveryLine(d, kind, d.attempts, last, jitterMs, 'delivered', true, undefined, time);
@@ -705,7 +838,11 @@ class DeliveryRun implements DeliveryOwner {
   #send(d: Delivery): Promise<AttemptResult> {
     const full = this.#journal.ready();
     if (full) return full.then(() => this.#send(d));
-    if (d.attempts === 0) this.#counters.sent++;
+    if (d.attempts === 0) {
+      this.#counters.sent++;
+      d.startedAt = performance.now();
+      if (!this.#spans.has(d.scenario)) this.#spans.set(d.scenario, { first: d.startedAt, last: d.startedAt });
+    }
     d.attempts++;
     this.#counters.inFlight++;
     let pool = this.#poolOf.get(d.target);
@@ -726,7 +863,7 @@ class DeliveryRun implements DeliveryOwner {
         timeoutMs: this.#timeoutOf(d),
         maxResponseBytes: this.#cfg.maxResponseBytes,
       },
-      false,
+      this.#cfg.options.keepResponseText ?? false,
       this.#inflight,
     );
   }
@@ -742,14 +879,18 @@ class DeliveryRun implements DeliveryOwner {
         stats.duplicatesSent++;
         this.#counters.duplicates++;
       }
-      const code = r.status !== null ? r.status : (r.error ?? 'error');
+      // A status with a broken response counts as `incomplete`, not as that status.
+      const complete = r.status !== null && r.error === null;
+      const code = complete ? String(r.status) : (r.error ?? 'error');
       this.#statusCodes[code] = (this.#statusCodes[code] ?? 0) + 1;
-      if (r.status !== null) this.#latencies.push(r.latencyMs);
+      stats.statusCodes[code] = (stats.statusCodes[code] ?? 0) + 1;
+      if (!complete && r.error && r.errorMessage && this.#errors[r.error] === undefined) this.#errors[r.error] = this.#redactor.text(r.errorMessage);
+      if (complete) this.#latencies.push(r.latencyMs);
       if (r.error === 'timeout' && d) {
         stats.timeouts++;
         stats.timeoutMs = Math.max(stats.timeoutMs, this.#timeoutOf(d));
       }
-      if (d && r.status !== null) {
+      if (d && complete && r.status !== null) {
         const ok = d.compiled.isSuccess(r.status);
         if (!ok && r.status >= 200 && r.status < 300) stats.rejected2xx[r.status] = (stats.rejected2xx[r.status] ?? 0) + 1;
         if (ok && r.responseBytes > 0 && d.compiled.profile.expectEmptyResponseBody) stats.successWithBody++;
@@ -775,37 +916,44 @@ class DeliveryRun implements DeliveryOwner {
     this.#count(this.#scenario(rec.scenario), rec.kind, rec.attempt, rec.outcome, rec.final, undefined, undefined);
     this.#journal.write(rec);
     this.#notify(rec);
+    if (!rec.final) return;
+    const outcome = rec.outcome === 'delivered' || rec.outcome === 'discarded' ? rec.outcome : 'not-sent';
+    this.#keepResult({
+      seq: rec.seq, scenario: rec.scenario, step: rec.step, provider: rec.provider, eventType: rec.eventType, entityKey: rec.entityKey, target: rec.target,
+      outcome, attempts: rec.attempt, status: rec.status, error: rec.error, ...(rec.reason ? { reason: rec.reason } : {}), durationMs: 0,
+    });
+    if (outcome === 'discarded') this.#failFast(`#${rec.seq} ${rec.eventType} ${rec.entityKey} was discarded: ${rec.reason ?? rec.error ?? 'no target'}`);
   }
 
+  /** One probe per credential of each target (docs/providers.md E1, M4, M5), each reported on its own. */
   async #authCheck(): Promise<CheckResult> {
     const probes: AuthProbeOutcome[] = [];
     const unprobed: string[] = [];
     for (const d of this.#authSamples.values()) {
-      const wrong = d.target.wrongAuth;
-      if (!wrong) {
-        unprobed.push(d.target.displayUrl);
-        continue;
+      if (d.target.wrongAuths.length === 0) unprobed.push(d.target.displayUrl);
+      for (const [i, wrong] of d.target.wrongAuths.entries()) {
+        if (this.#stopping) break;
+        const time = this.#time();
+        const r = await sendAttempt(
+          this.#pools,
+          {
+            origin: d.target.origin,
+            path: wrong.path,
+            insecure: d.target.insecure,
+            method: d.compiled.profile.method,
+            headers: { ...renderHeaders(d.compiled.profile, d.eventType), ...wrong.headers },
+            body: d.body,
+            timeoutMs: this.#timeoutOf(d),
+            maxResponseBytes: this.#cfg.maxResponseBytes,
+          },
+          false,
+          this.#inflight,
+        );
+        this.#authProbes++;
+        probes.push({ target: d.target.displayUrl, what: wrong.what, status: r.status, error: r.error });
+        // Journaled, never counted as an attempt or a delivery: the real provider never sends it.
+        this.#deliveryLine(d, 'auth-probe', i + 1, r, 0, 'probe', false, wrong.what, time);
       }
-      const time = this.#time();
-      const r = await sendAttempt(
-        this.#pools,
-        {
-          origin: d.target.origin,
-          path: wrong.path,
-          insecure: d.target.insecure,
-          method: d.compiled.profile.method,
-          headers: { ...renderHeaders(d.compiled.profile, d.eventType), ...wrong.headers },
-          body: d.body,
-          timeoutMs: this.#timeoutOf(d),
-          maxResponseBytes: this.#cfg.maxResponseBytes,
-        },
-        false,
-        this.#inflight,
-      );
-      this.#authProbes++;
-      probes.push({ target: d.target.displayUrl, what: wrong.what, status: r.status, error: r.error });
-      // Journaled, never counted as an attempt or a delivery: the real provider never sends it.
-      this.#deliveryLine(d, 'auth-probe', 1, r, 0, 'probe', false, wrong.what, time);
     }
     return evaluateAuthCheck(probes, unprobed);
   }
@@ -819,6 +967,10 @@ class DeliveryRun implements DeliveryOwner {
 
   #summary(): Summary {
     const scenarios = [...this.#scenarios.values()];
+    for (const sc of scenarios) {
+      const span = this.#spans.get(sc.scenario);
+      sc.durationMs = span ? Math.round(span.last - span.first) : 0;
+    }
     return {
       events: this.#events,
       ...totalCounts(scenarios),
@@ -826,6 +978,8 @@ class DeliveryRun implements DeliveryOwner {
       reordered: this.#reordered,
       statusCodes: { ...this.#statusCodes },
       latencyMs: latencySummary(this.#latencies),
+      errors: { ...this.#errors },
+      drain: this.#stopping ? { read: this.#drained, limit: this.#cfg.maxDrain, unreadFrom: this.#unreadFrom } : null,
       scenarios,
     };
   }
@@ -870,5 +1024,6 @@ function num(n: number): string {
 }
 
 function describe(r: AttemptResult): string {
+  if (r.error === 'incomplete') return `status ${r.status} but the response broke off (${r.errorMessage ?? 'incomplete'})`;
   return r.status !== null ? `status ${r.status}` : (r.error ?? 'error');
 }

@@ -26,19 +26,27 @@ export interface Clock {
   date(): Date;
 }
 
+/** The longest delay one Node timer takes (2³¹−1 ms, about 24.8 days); a longer one would fire after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Waits `ms`, or less when `signal` aborts (it resolves, never rejects). Its abort listener goes
- * with it: a run (or a paced MSW stream) sleeps once per event on one signal.
+ * with it: a run (or a paced MSW stream) sleeps once per event on one signal. A wait longer than
+ * one timer can hold (realtime pacing of a scenario weeks long) is chained timer by timer.
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
+    if (!(ms > 0) || signal?.aborted) return resolve();
+    let timer: NodeJS.Timeout | undefined;
     const done = (): void => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const arm = (left: number): void => {
+      timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS, left - MAX_TIMER_MS) : setTimeout(done, left);
+    };
+    arm(Number.isFinite(ms) ? ms : Number.MAX_SAFE_INTEGER);
     signal?.addEventListener('abort', done, { once: true });
   });
 }
@@ -52,23 +60,63 @@ export const systemClock: Clock = {
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const DURATION_FORM = 'a number with a unit: 250ms, 5s, 1.5s, 2m (0 needs no unit)';
 
-/** `250ms`, `5s`, `1.5s`, `2m`, `0`. A bare number other than 0 is refused: seconds or ms? */
-export function parseDuration(text: string, flag: string): number {
+/**
+ * The ranges of every duration and speed a user gives (flags, API bodies, options). Each stays far
+ * below what one timer holds (MAX_TIMER_MS), so no wait the user asked for can overflow into "at once".
+ * The providers wait seconds between retries and time out after seconds (docs/providers.md E2, E3, M2).
+ */
+export const TIME_LIMITS = {
+  /** Per-attempt timeout: 1 ms … 1 h. */
+  timeoutMs: { min: 1, max: 3_600_000 },
+  /** One retry wait: 0 … 24 h. */
+  retryWaitMs: { min: 0, max: 86_400_000 },
+  /** --delay jitter bounds: 0 … 1 h. */
+  delayMs: { min: 0, max: 3_600_000 },
+  /** Time-mode factor: 0.001 (a scenario second per 1000 s) … 1 000 000. */
+  speed: { min: 0.001, max: 1_000_000 },
+} as const;
+
+export type DurationLimit = { readonly min: number; readonly max: number };
+
+/** A duration outside its range: the error names the limit it broke and the valid range. */
+export function checkDurationRange(ms: number, limit: DurationLimit, where: string, what = 'the duration'): number {
+  if (Number.isFinite(ms) && ms >= limit.min && ms <= limit.max) return ms;
+  const shown = Number.isFinite(ms) ? formatDuration(ms) : String(ms);
+  const broken = ms < limit.min ? `below the minimum ${formatDuration(limit.min)}` : `above the limit ${formatDuration(limit.max)}`;
+  throw new ProviderMockError('PM_DELIVERY_DURATION_RANGE', `${what} ${shown} is ${broken}`, { where, hint: `give ${formatDuration(limit.min)} to ${formatDuration(limit.max)}` });
+}
+
+/** A speed factor outside TIME_LIMITS.speed: the error names both limits. */
+export function checkSpeed(factor: number, where: string): number {
+  const { min, max } = TIME_LIMITS.speed;
+  if (Number.isFinite(factor) && factor >= min && factor <= max) return factor;
+  throw new ProviderMockError('PM_DELIVERY_SPEED', `speed ${String(factor)} is outside ${min} … ${max.toLocaleString('en-US')}`, {
+    where,
+    hint: `a factor from ${min} (a scenario second per ${1 / min} s) to ${max} (${max} scenario seconds per second); 60 = a minute per second, 1 = real time`,
+  });
+}
+
+/**
+ * `250ms`, `5s`, `1.5s`, `2m`, `0`. A bare number other than 0 is refused: seconds or ms? With
+ * `limit`, a value outside it is refused naming the limit.
+ */
+export function parseDuration(text: string, flag: string, limit?: DurationLimit): number {
   const t = text.trim();
-  if (t === '0') return 0;
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(t);
-  if (!m) {
+  const m = t === '0' ? null : /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(t);
+  if (t !== '0' && !m) {
     throw new ProviderMockError('PM_DELIVERY_DURATION', `"${text}" is not a duration`, {
       where: flag,
       hint: /^\d+(\.\d+)?$/.test(t) ? `add a unit, e.g. ${t}s or ${t}ms` : DURATION_FORM,
     });
   }
-  return Math.round(Number(m[1]) * (UNITS[m[2] ?? 'ms'] ?? 1));
+  const ms = m ? Math.round(Number(m[1]) * (UNITS[m[2] ?? 'ms'] ?? 1)) : 0;
+  return limit ? checkDurationRange(ms, limit, flag) : ms;
 }
 
-/** 1500 → `1.5s`, 200 → `200ms`, 60000 → `1m`. */
+/** 1500 → `1.5s`, 200 → `200ms`, 60000 → `1m`, 86400000 → `24h`. */
 export function formatDuration(ms: number): string {
   if (ms === 0) return '0';
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
   if (ms % 60_000 === 0) return `${ms / 60_000}m`;
   if (ms >= 1000 && ms % 100 === 0) return `${ms / 1000}s`;
   return `${ms}ms`;
@@ -85,8 +133,9 @@ export function parseRetrySchedule(text: string, flag = '--retry-schedule'): num
     });
   }
   return t.split(',').map((part, i) => {
+    let ms: number;
     try {
-      return parseDuration(part, flag);
+      ms = parseDuration(part, flag);
     } catch (cause) {
       throw new ProviderMockError('PM_DELIVERY_RETRY_SCHEDULE', `item ${i + 1} "${part.trim()}" of "${text}" is not a duration`, {
         where: flag,
@@ -94,6 +143,7 @@ export function parseRetrySchedule(text: string, flag = '--retry-schedule'): num
         cause,
       });
     }
+    return checkDurationRange(ms, TIME_LIMITS.retryWaitMs, flag, `retry wait ${i + 1}`);
   });
 }
 
@@ -132,6 +182,7 @@ export function parseDelayRange(text: string, flag = '--delay'): DelayRange {
     throw fail(`"${text}" is not a delay range`);
   }
   if (minMs > maxMs) throw fail(`"${text}": the lower bound is above the upper bound`);
+  checkDurationRange(maxMs, TIME_LIMITS.delayMs, flag, 'the delay');
   return { minMs, maxMs };
 }
 

@@ -26,6 +26,8 @@ import type { GenContext, GenerateOptions, World, WorldSizes } from './types.ts'
 export type { GenContext, GenerateOptions, World, WorldSizes, MluviiWorld, EnreachWorld } from './types.ts';
 export { applyOverrides, parseOverride, parsePath, formatPath } from './overrides.ts';
 export { formatTime, DEFAULT_TIME, ENREACH_MAX_DATETIME, ENREACH_MIN_DATETIME } from './time.ts';
+export { seriesTimes, DEFAULT_SERIES_GAP, DEFAULT_SEQUENCE_GAP } from './series.ts';
+export type { Gap } from './series.ts';
 export { hashSeed } from './rng/seed.ts';
 export { contextKeys, CONTEXT_KEYS } from './context-keys.ts';
 export { parseSeed, parseInstant, DEFAULT_SEED } from './inputs.ts';

@@ -3,8 +3,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import pkg from '../package.json' with { type: 'json' };
 import { suggestion } from '../contracts/errors.ts';
+import { persistencePlugin } from './persistence.ts';
 import { providersPlugin, type ProvidersOptions } from './plugins/providers.ts';
 import { runsPlugin, type RunsOptions } from './plugins/runs.ts';
+import { requestGuardPlugin, type RequestGuardOptions } from './plugins/request-guard.ts';
 import { securityPlugin, type SecurityOptions } from './plugins/security.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { emitRoutes } from './routes/emit.ts';
@@ -20,8 +22,12 @@ export interface AppOptions extends ProvidersOptions {
   logger?: FastifyServerOptions['logger'];
   /** Control token and target allow-list (plugins/security.ts). */
   security?: SecurityOptions;
+  /** Host, Origin and content-type rules against web pages (plugins/request-guard.ts). */
+  requests?: RequestGuardOptions;
   /** Run history, caps, data directory (plugins/runs.ts). */
   runs?: RunsOptions;
+  /** Serve HTTPS with this PEM key and certificate (server.ts passes the ones of --tls). */
+  https?: { key: string; cert: string };
 }
 
 interface AjvError {
@@ -98,6 +104,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   // caseSensitive: false because the real mluvii host (ASP.NET on IIS) matches routes so, and
   // integrators write `/api/v1/webhooks` as often as `/api/v1/Webhooks`.
   const app = Fastify({
+    ...(opts.https ? { https: opts.https } : {}),
     logger: opts.logger ?? false,
     routerOptions: { caseSensitive: false },
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
@@ -105,7 +112,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     // formatter the known property names.
     ajv: { customOptions: { removeAdditional: false, verbose: true, allowUnionTypes: true } },
     schemaErrorFormatter: (errors, dataVar) => formatSchemaErrors(errors as unknown as AjvError[], dataVar),
-  });
+  } as FastifyServerOptions) as unknown as FastifyInstance;
 
   // The mluvii token endpoint takes a form body (docs/providers.md M13).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -126,6 +133,9 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     reply.code(404).send({ error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}; the routes are listed at /docs`, statusCode: 404 }),
   );
 
+  // First, so every route (the docs and the inspector too) answers only requests that name this server.
+  await app.register(requestGuardPlugin, opts.requests ?? {});
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -138,7 +148,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       tags: [
         { name: 'runs', description: 'Control API: start, watch (SSE) and cancel runs; emit one event' },
         { name: 'catalog', description: 'Event types, schemas, examples, built-in scenarios' },
-        { name: 'mluvii', description: 'The impersonated mluvii Public API (token + webhook registration)' },
+        { name: 'mluvii', description: 'The impersonated mluvii Public API (token, webhook registration, the sessions and users runs have played)' },
         { name: 'enreach', description: 'Enreach webhook configuration (done by Enreach support in reality)' },
         { name: 'inspector', description: 'The inspector page' },
         { name: 'control', description: 'Health' },
@@ -150,6 +160,8 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   await app.register(securityPlugin, opts.security ?? {});
   await app.register(providersPlugin, opts);
   await app.register(runsPlugin, opts.runs ?? {});
+  // --data-dir: registrations survive a restart (run history is read back by the runs plugin).
+  await app.register(persistencePlugin, opts.runs?.dataDir ? { dataDir: opts.runs.dataDir } : {});
 
   // Public: liveness, the inspector's static files, and the impersonated mluvii API (its own OAuth).
   await app.register(healthRoutes);
@@ -158,6 +170,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   // Control routes: the control token when the server has one. The Enreach configuration route is
   // ours (Enreach has no registration API, docs/providers.md E6), so it is a control route too.
   await app.register(async (control) => {
+    control.addHook('onRequest', control.requestGuard.checkControl);
     control.addHook('onRequest', control.security.requireToken);
     await control.register(enreachRoutes);
     await control.register(runsRoutes);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ProviderMockError } from '../contracts/errors.ts';
 import type { Provider } from '../contracts/provider.ts';
 import { deliver, formatTimeMode, loadProfile, redactUrl, renderHeaders, resolveTarget } from '../delivery/index.ts';
-import type { AttemptRecord, DeliverOptions, DeliveryTarget, RunResult, Summary, TimeMode } from '../delivery/index.ts';
+import type { AttemptRecord, DeliverOptions, DeliveryTarget, DrainSummary, RunResult, Summary, TimeMode } from '../delivery/index.ts';
 import type { TimelineEntry } from '../scenarios/index.ts';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -27,12 +27,18 @@ export interface AttemptView {
   error: string | null;
   errorMessage?: string;
   latencyMs: number | null;
+  queuedMs?: number | null;
   responseBytes: number | null;
+  /** The response body's first bytes (RESPONSE_TEXT_BYTES), for the inspector. */
+  response?: string;
   outcome: AttemptRecord['outcome'];
   final: boolean;
   reason?: string;
   time: string;
 }
+
+/** Response body bytes kept per attempt for the inspector (and written to the data dir's journal). */
+export const RESPONSE_TEXT_BYTES = 2048;
 
 /** A timeline entry as the inspector shows it (no payload: GET /runs/{id}/deliveries/{seq} has it). */
 export interface EventSummary extends Omit<TimelineEntry, 'payload'> {
@@ -84,6 +90,10 @@ export interface RunView {
   exitCode?: number;
   /** Journal file name in the data directory. */
   journal?: string;
+  /** Read back from the data directory at start (serve --data-dir): finished before this server started. */
+  restored?: boolean;
+  /** A stopped run: entries read after the stop (journaled not sent), the cap, and the first event left unread. */
+  drain?: DrainSummary;
 }
 
 export type RunMessage =
@@ -104,6 +114,11 @@ export interface RunSpec {
   target?: DeliveryTarget;
   /** Without `target`: the registered receivers of an event, read when the event is sent. */
   registered?: (entry: TimelineEntry) => { targets: DeliveryTarget[]; refused: string[] };
+  /**
+   * Called as each event is about to be sent (subscribed or not: the session happens either way),
+   * never for the events a cancelled run leaves unsent: what the provider's own records know.
+   */
+  played?: (entry: TimelineEntry) => void;
 }
 
 export interface RunManagerOptions {
@@ -122,11 +137,16 @@ export interface RunManagerOptions {
   /** Grace for in-flight attempts when a run is cancelled (default 1000 ms). */
   abortGraceMs?: number;
   /**
-   * Events still read after a cancel, so delivery accounts for them as not sent (default 10000).
-   * Past it the rest of the plan is left unread: draining a huge plan (a scenario with millions
-   * of sessions) would block the server for as long as it takes.
+   * `serve --max-drain`: timeline entries still read after a cancel, so delivery journals them as
+   * not sent (default 10 000, also bounded to about a second). Past it the rest of the plan is left
+   * unread, and the run's summary (`drain`) and warnings say from which event on: draining a huge
+   * plan (a scenario with millions of sessions) would keep the server busy for as long as it takes.
    */
   maxDrainAfterCancel?: number;
+  /** Every attempt record of every run, as it happens (serve's log line per delivery). */
+  onAttempt?: (run: Run, rec: AttemptRecord) => void;
+  /** A run has ended (serve --data-dir keeps its view for the next start). */
+  onFinish?: (run: Run) => void;
 }
 
 const MAX_WARNINGS = 20;
@@ -136,6 +156,13 @@ interface StoredEvent extends TimelineEntry {
   /** Delivery has asked where it goes (until then the targets are unknown). */
   resolved: boolean;
   attempts: AttemptView[];
+}
+
+/** `instant`, `realtime`, `speed 60` (formatTimeMode's text) back to a TimeMode. */
+function parseTimeMode(text: string): TimeMode {
+  const m = /^speed (\d*\.?\d+)$/.exec(text);
+  if (m) return { kind: 'speed', factor: Number(m[1]) };
+  return text === 'realtime' ? { kind: 'realtime' } : { kind: 'instant' };
 }
 
 function emptyCounts(): RunCounts {
@@ -181,7 +208,7 @@ export class Run {
   readonly seed: string;
   readonly time: TimeMode;
   readonly targetMode: 'explicit' | 'registrations';
-  readonly createdAt = new Date().toISOString();
+  readonly createdAt: string;
   startedAt: string | undefined;
   endedAt: string | undefined;
   counts: RunCounts = emptyCounts();
@@ -190,6 +217,8 @@ export class Run {
   error: string | undefined;
   exitCode: number | undefined;
   journal: string | undefined;
+  /** Set once a stopped run has ended: how much of the rest of its plan was read (summary.drain). */
+  drain: DrainSummary | null = null;
   readonly controller = new AbortController();
   cancelRequested = false;
   readonly subscribers = new Set<Subscriber>();
@@ -201,19 +230,48 @@ export class Run {
   readonly #maxAttempts: number;
   #attemptsKept = 0;
 
-  constructor(id: string, spec: RunSpec, maxEvents: number, maxAttempts: number) {
+  readonly restored: boolean;
+
+  /** A run to start from `spec`, or (`past`) one read back from the data directory, already ended. */
+  constructor(id: string, spec: RunSpec | undefined, maxEvents: number, maxAttempts: number, past?: RunView) {
     this.id = id;
     this.spec = spec;
-    this.names = spec.names;
-    this.seed = String(spec.seed);
-    this.time = spec.time;
-    this.targetMode = spec.target ? 'explicit' : 'registrations';
+    this.names = past?.scenarios ?? spec?.names ?? [];
+    this.seed = past?.seed ?? String(spec?.seed ?? '');
+    this.time = past ? parseTimeMode(past.time) : (spec?.time ?? { kind: 'instant' });
+    this.targetMode = past?.targetMode ?? (spec?.target ? 'explicit' : 'registrations');
+    this.createdAt = past?.createdAt ?? new Date().toISOString();
+    this.restored = past !== undefined;
+    if (past) {
+      this.status = past.status;
+      this.startedAt = past.startedAt;
+      this.endedAt = past.endedAt;
+      this.counts = { ...past.counts };
+      this.truncated = past.truncated;
+      this.warnings.push(...past.warnings);
+      this.error = past.error;
+      this.exitCode = past.exitCode;
+      this.journal = past.journal;
+    }
     this.#maxEvents = maxEvents;
     this.#maxAttempts = maxAttempts;
   }
 
+  /** A restored run's event, with the targets and attempts its journal recorded. */
+  restoreEvent(entry: TimelineEntry, targets: readonly string[], attempts: readonly AttemptView[]): void {
+    if (this.#events.size >= this.#maxEvents) {
+      this.truncated = true;
+      return;
+    }
+    const kept = attempts.slice(0, Math.max(0, this.#maxAttempts - this.#attemptsKept));
+    if (kept.length < attempts.length) this.truncated = true;
+    this.#attemptsKept += kept.length;
+    this.#events.set(entry.seq, { ...entry, targets: targets.map((url) => ({ url })), resolved: true, attempts: [...kept] });
+  }
+
+  /** Ended and its journal flushed (a queued run shows `cancelled` at once, and finishes once it journaled its plan). */
   get finished(): boolean {
-    return this.status === 'done' || this.status === 'cancelled' || this.status === 'failed';
+    return this.endedAt !== undefined;
   }
 
   view(): RunView {
@@ -233,6 +291,8 @@ export class Run {
       ...(this.error !== undefined ? { error: this.error } : {}),
       ...(this.exitCode !== undefined ? { exitCode: this.exitCode } : {}),
       ...(this.journal !== undefined ? { journal: this.journal } : {}),
+      ...(this.restored ? { restored: true } : {}),
+      ...(this.drain ? { drain: { ...this.drain } } : {}),
     };
   }
 
@@ -298,6 +358,8 @@ export class Run {
   /** Delivery asks where an entry goes (once per entry, when it is about to be sent). */
   resolve(entry: TimelineEntry): DeliveryTarget[] {
     const spec = this.spec;
+    // Delivery also asks for the events it accounts for as not sent after a cancel; those never happened.
+    if (!this.controller.signal.aborted) spec?.played?.(entry);
     let targets: DeliveryTarget[] = [];
     if (spec?.target) targets = [spec.target];
     else if (spec?.registered) {
@@ -345,7 +407,9 @@ export class Run {
       error: rec.error,
       ...(rec.errorMessage ? { errorMessage: rec.errorMessage } : {}),
       latencyMs: rec.latencyMs,
+      queuedMs: rec.queuedMs,
       responseBytes: rec.responseBytes,
+      ...(rec.response !== undefined ? { response: rec.response } : {}),
       outcome: rec.outcome,
       final: rec.final,
       ...(rec.reason ? { reason: rec.reason } : {}),
@@ -361,22 +425,19 @@ export class Run {
     for (const k of SUMMARY_COUNTS) this.counts[k] = s[k];
     this.counts.duplicates = s.duplicatesSent;
     this.exitCode = result.exitCode;
+    this.drain = s.drain;
+    if (s.drain?.unreadFrom != null) {
+      this.warn(
+        `cancelled: the plan was left unread from event ${s.drain.unreadFrom} on (${s.drain.read} entries read after the cancel, --max-drain ${s.drain.limit}); those events were neither sent nor counted`,
+      );
+    }
     if (result.journalError) this.warn(`journal: ${result.journalError}`);
   }
 }
 
-/**
- * Wraps the timeline so every entry is recorded as delivery reads it. Once the run is cancelled,
- * at most `drainLimit` more entries are read (delivery journals them as not sent); the rest of
- * the plan is left unread, and the run says so in its warnings.
- */
-function* observe(timeline: Iterable<TimelineEntry>, run: Run, drainLimit: number): Generator<TimelineEntry> {
-  let drained = 0;
+/** Wraps the timeline so every entry is recorded as delivery reads it. */
+function* observe(timeline: Iterable<TimelineEntry>, run: Run): Generator<TimelineEntry> {
   for (const entry of timeline) {
-    if (run.controller.signal.aborted && ++drained > drainLimit) {
-      run.warn(`cancelled: the plan was left unread from event ${entry.seq} on; those events were neither sent nor counted`);
-      return;
-    }
     run.onEntry(entry);
     yield entry;
   }
@@ -387,7 +448,9 @@ export class RunManager {
   readonly #queue: Run[] = [];
   #active = 0;
   #closing = false;
-  readonly #opts: Required<Omit<RunManagerOptions, 'dataDir'>> & { dataDir: string | undefined };
+  /** Aborted by hurry(): every run skips what is left of its drain and grace. */
+  readonly #now = new AbortController();
+  readonly #opts: Required<Omit<RunManagerOptions, 'dataDir' | 'onAttempt' | 'onFinish'>> & Pick<RunManagerOptions, 'onAttempt' | 'onFinish'> & { dataDir: string | undefined };
 
   constructor(opts: RunManagerOptions = {}) {
     this.#opts = {
@@ -399,7 +462,19 @@ export class RunManager {
       abortGraceMs: opts.abortGraceMs ?? 1000,
       maxDrainAfterCancel: opts.maxDrainAfterCancel ?? 10_000,
       dataDir: opts.dataDir,
+      ...(opts.onAttempt ? { onAttempt: opts.onAttempt } : {}),
+      ...(opts.onFinish ? { onFinish: opts.onFinish } : {}),
     };
+  }
+
+  /** Puts a run read back from the data directory into the history (oldest first). */
+  adopt(run: Run): void {
+    this.#runs.set(run.id, run);
+    this.#evict();
+  }
+
+  get caps(): { maxEventsPerRun: number; maxAttemptsPerRun: number; maxRuns: number } {
+    return { maxEventsPerRun: this.#opts.maxEventsPerRun, maxAttemptsPerRun: this.#opts.maxAttemptsPerRun, maxRuns: this.#opts.maxRuns };
   }
 
   /** Accepts a run: it starts now, or waits as `queued`. Throws ProviderMockError (429) when the queue is full or the server is closing. */
@@ -425,18 +500,23 @@ export class RunManager {
     return [...this.#runs.values()].reverse();
   }
 
-  /** Cancels a queued or running run; a finished one is left as it is. */
+  /**
+   * Cancels a queued or running run; a finished one is left as it is. A queued run is still
+   * played out, with its signal already aborted, so its journal accounts for every planned
+   * delivery as not sent (bounded like any drain) instead of leaving no record.
+   */
   cancel(id: string, reason = 'cancelled'): Run | undefined {
     const run = this.#runs.get(id);
     if (!run || run.finished) return run;
     run.cancelRequested = true;
+    run.controller.abort(reason);
     const queued = this.#queue.indexOf(run);
     if (queued >= 0) {
       this.#queue.splice(queued, 1);
-      this.#finish(run, 'cancelled');
-      return run;
+      run.status = 'cancelled';
+      // Outside the active slots: it sends nothing and ends within its drain bound.
+      run.done = this.#execute(run);
     }
-    run.controller.abort(reason);
     return run;
   }
 
@@ -446,6 +526,11 @@ export class RunManager {
     const runs = [...this.#runs.values()];
     for (const r of runs) this.cancel(r.id, 'server shutting down');
     await Promise.allSettled(runs.map((r) => r.done));
+  }
+
+  /** A second stop signal during shutdown: runs end their drain and grace now (journals are still written). */
+  hurry(): void {
+    this.#now.abort();
   }
 
   #evict(): void {
@@ -468,21 +553,30 @@ export class RunManager {
   async #execute(run: Run): Promise<void> {
     const spec = run.spec;
     if (!spec) return;
-    run.status = 'running';
-    run.startedAt = new Date().toISOString();
-    run.broadcast({ type: 'run', data: run.view() });
+    // A run cancelled while queued never starts: it only journals its plan as not sent.
+    if (!run.controller.signal.aborted) {
+      run.status = 'running';
+      run.startedAt = new Date().toISOString();
+      run.broadcast({ type: 'run', data: run.view() });
+    }
     const dir = this.#opts.dataDir;
     if (dir) run.journal = `${run.id}.ndjson`;
     try {
-      const result = await deliver(observe(spec.timeline, run, this.#opts.maxDrainAfterCancel), {
+      const result = await deliver(observe(spec.timeline, run), {
         ...spec.options,
         runId: run.id,
         seed: spec.seed,
         time: spec.time,
         resolveTargets: (entry) => run.resolve(entry),
-        onAttempt: (rec) => run.onAttempt(rec),
+        onAttempt: (rec) => {
+          run.onAttempt(rec);
+          this.#opts.onAttempt?.(run, rec);
+        },
+        keepResponseText: RESPONSE_TEXT_BYTES,
         signal: run.controller.signal,
+        stopNow: this.#now.signal,
         abortGraceMs: this.#opts.abortGraceMs,
+        maxDrain: this.#opts.maxDrainAfterCancel,
         env: {},
         ...(dir ? { journal: join(dir, `${run.id}.ndjson`), json: join(dir, `${run.id}.summary.json`) } : {}),
       });
@@ -502,6 +596,11 @@ export class RunManager {
     const view = run.view();
     run.broadcast({ type: 'end', data: view });
     run.subscribers.clear();
+    try {
+      this.#opts.onFinish?.(run);
+    } catch {
+      // keeping history must not break the run's end
+    }
     this.#evict();
   }
 }

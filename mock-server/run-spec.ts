@@ -9,14 +9,14 @@ import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { resolveEvent } from '../contracts/catalog.ts';
 import { listValues, ProviderMockError } from '../contracts/errors.ts';
 import type { Provider } from '../contracts/provider.ts';
-import { parseDelayRange, parseDuration, parseRetrySchedule, prepareRun } from '../delivery/index.ts';
+import { checkDurationRange, checkSpeed, parseDelayRange, parseDuration, parseRetrySchedule, prepareRun, TIME_LIMITS } from '../delivery/index.ts';
 import type { DeliverOptions, DeliveryTarget, TimeMode } from '../delivery/index.ts';
-import { createWorld, generate } from '../generators/index.ts';
+import { createWorld, DEFAULT_TIME, generate } from '../generators/index.ts';
 import type { World } from '../generators/index.ts';
 import { CODES, scenarioError, unknownName } from '../scenarios/engine/errors.ts';
 import { SCENARIOS_DIR, readSource } from '../scenarios/files.ts';
-import { entityKeyOf, generators, loadYaml, planScenarios, resolveScenario } from '../scenarios/index.ts';
-import type { GeneratorApi, LoadedSource, Scenario, TimelineEntry } from '../scenarios/index.ts';
+import { entityKeyOf, loadYaml, planWithWorlds, resolveScenario } from '../scenarios/index.ts';
+import type { LoadedSource, Scenario, TimelineEntry } from '../scenarios/index.ts';
 
 /** The body of POST /runs (the route's JSON Schema checks the shapes; this checks the meaning). */
 export interface RunRequest {
@@ -56,6 +56,8 @@ export interface PreparedRun {
   seed: string | number;
   time: TimeMode;
   timeline: Iterable<TimelineEntry>;
+  /** The instant of offset 0 (ms): an entry happens at `startTime + at`. */
+  startTime: number;
   /** Worlds the timeline draws from (Enreach security groups for SecurityGroupId subscriptions). */
   worlds: World[];
   /** Delivery options of the request (no target, signal or listeners). */
@@ -101,7 +103,7 @@ function fileLoader(cwd: string): (ref: string, from: string, where: string) => 
 export function timeModeOf(time: RunRequest['time']): TimeMode {
   if (time === undefined || time === 'realtime') return { kind: 'realtime' };
   if (time === 'instant') return { kind: 'instant' };
-  return { kind: 'speed', factor: time.speed };
+  return { kind: 'speed', factor: checkSpeed(time.speed, 'body.time.speed') };
 }
 
 /** The delivery options shared by POST /runs and POST /emit. */
@@ -117,9 +119,8 @@ export function deliveryOptionsOf(req: Pick<RunRequest, 'faults' | 'retries' | '
   if (req.retries !== undefined) options.retries = req.retries;
   if (req.retrySchedule !== undefined) options.retryScheduleMs = parseRetrySchedule(req.retrySchedule, 'body.retrySchedule');
   if (req.timeout !== undefined) {
-    const ms = typeof req.timeout === 'number' ? req.timeout : parseDuration(req.timeout, 'body.timeout');
-    if (!(Number.isInteger(ms) && ms > 0)) throw new ProviderMockError('PM_DELIVERY_TIMEOUT', 'the timeout must be above 0', { where: 'body.timeout', hint: 'e.g. "5s" or 5000' });
-    options.timeoutMs = ms;
+    options.timeoutMs =
+      typeof req.timeout === 'number' ? checkDurationRange(req.timeout, TIME_LIMITS.timeoutMs, 'body.timeout', 'the timeout') : parseDuration(req.timeout, 'body.timeout', TIME_LIMITS.timeoutMs);
   }
   if (req.concurrency !== undefined) options.concurrency = req.concurrency;
   // The delivery layer's own checks (rates, ranges), before the run is accepted.
@@ -205,21 +206,12 @@ export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): Prepar
 
   const seed = parseSeed(req.seed, 'body.seed');
   const startTime = parseInstant(req.start, 'body.start', Date.now);
-  const worlds: World[] = [];
-  // The planner builds its worlds through this; keeping them lets Enreach SecurityGroupId
-  // subscriptions be matched against the groups of the very world the payloads come from.
-  const capturing: GeneratorApi = {
-    ...generators,
-    createWorld: (provider, opts) => {
-      const w = generators.createWorld(provider, opts);
-      worlds.push(w as World);
-      return w;
-    },
-  };
+  // The planner's worlds are kept: Enreach SecurityGroupId subscriptions are matched against the
+  // groups of the very world the payloads come from, and the mluvii read side names its operators.
   // Bad overrides and worlds throw here; the timeline itself is lazy.
-  let timeline: Iterable<TimelineEntry>;
+  let planned: ReturnType<typeof planWithWorlds>;
   try {
-    timeline = planScenarios(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}), generators: capturing });
+    planned = planWithWorlds(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}) });
   } catch (e) {
     throw asBodyPath(e, req);
   }
@@ -229,8 +221,9 @@ export function prepareScenarioRun(req: RunRequest, ctx: PrepareContext): Prepar
     providers: new Set(scenarios.map((s) => s.provider)),
     seed,
     time: timeModeOf(req.time),
-    timeline,
-    worlds,
+    timeline: planned.timeline,
+    startTime: planned.startTime,
+    worlds: planned.worlds as World[],
     options,
     ...(req.target ? { target: targetOf(req.target) } : {}),
   };
@@ -276,6 +269,7 @@ export function prepareEmit(provider: Provider, eventType: string, req: EmitRequ
     seed,
     time: { kind: 'instant' },
     timeline,
+    startTime: time ?? DEFAULT_TIME,
     worlds: [world],
     options: deliveryOptionsOf(req),
     payload,

@@ -5,6 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import { ProviderMockError } from '../contracts/errors.ts';
 import { PROVIDERS } from '../contracts/provider.ts';
+import { TIME_LIMITS } from '../delivery/index.ts';
 import { RUN_COUNT_KEYS } from './run-manager.ts';
 
 export const errorSchema = {
@@ -101,6 +102,13 @@ export const runViewSchema = {
     error: { type: 'string' },
     exitCode: { type: 'integer' },
     journal: { type: 'string' },
+    restored: { type: 'boolean', description: 'read back from --data-dir when the server started (its request headers are no longer known)' },
+    drain: {
+      type: 'object',
+      description: 'a stopped run: timeline entries read after the stop (journaled not sent), the cap (serve --max-drain), and the first event left unread (null: the plan was read to its end)',
+      properties: { read: { type: 'integer' }, limit: { type: 'integer' }, unreadFrom: { type: ['integer', 'null'] } },
+      required: ['read', 'limit', 'unreadFrom'],
+    },
   },
   required: ['id', 'status', 'scenarios', 'seed', 'time', 'targetMode', 'createdAt', 'counts', 'truncated', 'warnings'],
 } as const;
@@ -115,8 +123,10 @@ export const attemptSchema = {
     status: { type: ['integer', 'null'] },
     error: { type: ['string', 'null'] },
     errorMessage: { type: 'string' },
-    latencyMs: { type: ['number', 'null'] },
+    latencyMs: { type: ['number', 'null'], description: "the receiver's time: from the request's write to the response headers" },
+    queuedMs: { type: ['number', 'null'], description: 'waiting for a connection and connecting, before the write' },
     responseBytes: { type: ['integer', 'null'] },
+    response: { type: 'string', description: "the response body's first 2 KiB, as text" },
     outcome: { type: 'string' },
     final: { type: 'boolean' },
     reason: { type: 'string' },
@@ -184,7 +194,7 @@ export const targetSchema = {
 export const deliveryProps = {
   retries: { type: 'integer', minimum: 0, maximum: 10 },
   retrySchedule: { type: 'string', maxLength: 200, description: 'waits between retries, e.g. "1s,5s,15s" (the last repeats) or "none"' },
-  timeout: { type: ['string', 'integer'], maxLength: 20, minimum: 1, description: 'per-attempt timeout, "5s" or milliseconds' },
+  timeout: { type: ['string', 'integer'], maxLength: 20, minimum: TIME_LIMITS.timeoutMs.min, maximum: TIME_LIMITS.timeoutMs.max, description: 'per-attempt timeout, "5s" or milliseconds (1 ms to 1 h)' },
 } as const;
 
 export const seedSchema = { type: ['string', 'integer'], maxLength: 200, description: 'seeds the plan and every fault decision (default 1)' } as const;

@@ -3,7 +3,7 @@ import { findEvent, eventNames } from '../contracts/catalog.ts';
 import { ProviderMockError, suggestion } from '../contracts/errors.ts';
 import { examplesOf } from '../contracts/examples.ts';
 import { isProvider, PROVIDERS, type Provider } from '../contracts/provider.ts';
-import { createContext, generate } from '../generators/index.ts';
+import { createContext, DEFAULT_TIME, generate, seriesTimes } from '../generators/index.ts';
 import { parseSeed } from '../generators/inputs.ts';
 
 export interface CatalogHandlersOptions {
@@ -54,8 +54,12 @@ export function catalogHandlers(options: CatalogHandlersOptions): HttpHandler[] 
         return HttpResponse.json({ error: 'bad request', message: e.message, where: e.where }, { status: 400 });
       }
       // Read like the CLI's and the server's ?seed=, and drawn like `provider-mock generate --seed S
-      // --count N`: each payload independent (its own context), the same bytes for the same query.
-      const payloads = Array.from({ length: Number(countText) }, (_, i) => generate(r.provider, r.eventType, { seed, context: createContext(r.provider, { seq: i }) }));
+      // --count N`: each payload independent (its own context), one after another, the same bytes for the same query.
+      const times = seriesTimes(DEFAULT_TIME, seed);
+      const payloads = Array.from({ length: Number(countText) }, (_, i) => {
+        const time = times.next().value as number;
+        return generate(r.provider, r.eventType, { seed, context: createContext(r.provider, { seq: i }), ...(i > 0 ? { time } : {}) });
+      });
       return HttpResponse.json(payloads);
     }),
   ];

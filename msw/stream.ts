@@ -1,6 +1,6 @@
-import { sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
+import { http, HttpResponse, sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { ProviderMockError, unknownName } from '../contracts/errors.ts';
-import { sleep } from '../delivery/schedule.ts';
+import { sleep, TIME_LIMITS } from '../delivery/schedule.ts';
 import { isProvider } from '../contracts/provider.ts';
 import { parseSeed } from '../generators/inputs.ts';
 import type { Scenario } from '../scenarios/engine/ast.ts';
@@ -24,6 +24,13 @@ export interface EventStreamOptions {
   transport?: 'sse' | 'ws';
 }
 
+/** Reconnection time sent before `end`, so the reconnect that gets the 204 comes at once (not after a browser's ~3 s). */
+const END_RETRY_MS = 100;
+/** In a browser: how soon after a stream's end a request counts as its reconnect. */
+const RECONNECT_WINDOW_MS = 1000;
+/** A page with service workers (where MSW's browser worker runs), not Node or jsdom. */
+const IN_BROWSER = typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
+
 /** Plays the timeline: calls `send` per entry, paced by `speed`, until done or aborted. */
 async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, signal: AbortSignal): Promise<void> {
   const speed = o.speed ?? 'instant';
@@ -41,14 +48,20 @@ async function play(o: EventStreamOptions, send: (e: TimelineEntry) => void, sig
  * Answers your app's event-stream endpoint with a scenario's events, so a live call board or
  * session monitor can be built and tested without a backend. Over SSE each payload is the `data`
  * of a plain `message` event (so `onmessage` sees it) with `id` = its timeline position, and a
- * final `end` event says the scenario is over. Over a WebSocket
+ * final `end` event says the scenario is over. An EventSource reconnects on its own when a
+ * stream ends; its reconnect carries `Last-Event-ID` = the id of the stream's last message, and a
+ * reconnect from a client that has seen a whole stream is answered `204 No Content`, which per the
+ * SSE spec makes it stop for good (readyState CLOSED): an app that does not close on `end` sees the
+ * scenario once, not in a loop. (In a browser, where the service worker does not see that header,
+ * the first request within a second of a stream's end is taken as its reconnect.) Over a WebSocket
  * each message is the payload's JSON text, and the socket is closed (1000) at the end.
  */
 export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHandler | WebSocketHandler> {
   // Bad options fail here, where the handlers are set up, not later inside a stream the page only sees break.
   const { speed, transport = 'sse' } = options;
-  if (speed !== undefined && speed !== 'instant' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
-    throw new ProviderMockError('PM_BAD_OPTION', `speed must be 'instant' or a positive number, got ${typeof speed === 'number' ? String(speed) : JSON.stringify(speed)}`, {
+  const { min, max } = TIME_LIMITS.speed;
+  if (speed !== undefined && speed !== 'instant' && !(typeof speed === 'number' && speed >= min && speed <= max)) {
+    throw new ProviderMockError('PM_BAD_OPTION', `speed must be 'instant' or a number from ${min} to ${max}, got ${typeof speed === 'number' ? String(speed) : JSON.stringify(speed)}`, {
       where: 'eventStreamHandlers(options.speed)',
       hint: "1 = the scenario's own timing, 60 = a minute per second",
     });
@@ -85,11 +98,41 @@ export function eventStreamHandlers(options: EventStreamOptions): Array<HttpHand
   }
   const checked: EventStreamOptions = { ...options, ...(seed !== undefined ? { seed } : {}) };
   if (transport === 'sse') {
+    // The ids of last messages of streams that reached `end`: a reconnect naming one has seen it all.
+    const ended = new Set<string>();
+    // In a browser, when streams reached `end` (see below).
+    let endedAt: number[] = [];
+    const stop = (): Response => new HttpResponse(null, { status: 204 });
     return [
+      // The reconnect after `end`: 204 stops EventSource (HTML Living Standard, Server-sent events: "HTTP 204 No Content … fail the connection").
+      http.get(options.url, ({ request }) => {
+        const last = request.headers.get('last-event-id');
+        if (last !== null) return ended.has(last) ? stop() : undefined;
+        // A browser does not show Last-Event-ID to the service worker MSW answers from, so there a
+        // request that comes within a moment of a stream's end (its retry is END_RETRY_MS) is taken
+        // as that stream's reconnect, once per ended stream.
+        if (IN_BROWSER) {
+          const now = Date.now();
+          endedAt = endedAt.filter((t) => now - t <= RECONNECT_WINDOW_MS);
+          if (endedAt.shift() !== undefined) return stop();
+        }
+        return undefined;
+      }),
       sse(options.url, ({ client, request }) => {
-        void play(checked, (e) => client.send({ id: String(e.seq), data: JSON.stringify(e.payload) }), request.signal)
+        let lastId: string | undefined;
+        void play(
+          checked,
+          (e) => {
+            lastId = String(e.seq);
+            client.send({ id: lastId, data: JSON.stringify(e.payload) });
+          },
+          request.signal,
+        )
           .then(() => {
             if (!request.signal.aborted) {
+              if (lastId !== undefined) ended.add(lastId);
+              if (IN_BROWSER) endedAt.push(Date.now());
+              client.send({ retry: END_RETRY_MS });
               client.send({ event: 'end', data: '' } as never);
               client.close();
             }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath, packageRoot } from '../contracts/package-files.ts';
 import { PROVIDERS, type Provider } from '../contracts/provider.ts';
 import type { Scenario } from './engine/ast.ts';
 import { CODES, scenarioError, unknownName } from './engine/errors.ts';
@@ -13,8 +13,8 @@ import { resolveScenario, type ResolveOptions } from './engine/resolve.ts';
  */
 
 /** The scenarios/ folder (built-ins live in scenarios/<provider>/<name>.yaml). */
-export const SCENARIOS_DIR = dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = dirname(SCENARIOS_DIR);
+export const SCENARIOS_DIR = packagePath('scenarios');
+const REPO_ROOT = packageRoot();
 
 export interface BuiltinScenario {
   name: string;

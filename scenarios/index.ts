@@ -5,7 +5,7 @@
 import { createContext, createState, createWorld, generate, type World } from '../generators/index.ts';
 import type { Scenario } from './engine/ast.ts';
 import { loadYaml } from './engine/load.ts';
-import { planScenarios, type GeneratorApi, type PlanOptions, type Timeline } from './engine/plan.ts';
+import { DEFAULT_START, planScenarios, type GeneratorApi, type PlanOptions, type Timeline } from './engine/plan.ts';
 import { resolveScenario, type ResolveOptions } from './engine/resolve.ts';
 import { CODES, scenarioError } from './engine/errors.ts';
 
@@ -56,3 +56,27 @@ export function plan(scenarios: Scenario | readonly Scenario[], opts: PlanOption
 
 /** Same as plan() with a list: the "several scenarios in one run" form. */
 export const planAll = (scenarios: readonly Scenario[], opts: PlanOptions = {}): Timeline => plan(scenarios, opts);
+
+/**
+ * plan() that also hands back the worlds the timeline draws from (created while planning starts,
+ * so they are complete when this returns) and its start time: what the mock's read side needs
+ * to answer for the sessions the timeline plays (generators/mluvii/records.ts).
+ */
+export function planWithWorlds(
+  scenarios: Scenario | readonly Scenario[],
+  opts: PlanOptions & { generators?: GeneratorApi } = {},
+): { timeline: Timeline; worlds: unknown[]; startTime: number } {
+  const list = Array.isArray(scenarios) ? (scenarios as readonly Scenario[]) : [scenarios as Scenario];
+  const base = opts.generators ?? generators;
+  const worlds: unknown[] = [];
+  const capturing: GeneratorApi = {
+    ...base,
+    createWorld: (provider, o) => {
+      const w = base.createWorld(provider, o);
+      worlds.push(w);
+      return w;
+    },
+  };
+  const startTime = opts.startTime ?? DEFAULT_START;
+  return { timeline: planScenarios(list, { ...opts, startTime, generators: capturing }), worlds, startTime };
+}

@@ -13,7 +13,6 @@ const MLUVII_CREDENTIALS = 'demo:s3cret';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'start a local receiver and drive a built-in Enreach and mluvii scenario into it',
   help: `Usage: provider-mock demo [--seed S] [--duplicates R]
 
 Starts a small compliant receiver on 127.0.0.1, runs the built-in scenarios
@@ -26,7 +25,7 @@ auth check and the idempotency probe on, and shows the summary. Exit 0 when ever
 
 The same against your own receiver:
   provider-mock run queue-call-answered --target https://your.host/enreach --secret … --check-auth`,
-  options: { seed: { type: 'string' }, duplicates: { type: 'string' } },
+  options: { seed: { type: 'string', default: '1' }, duplicates: { type: 'string', default: '0.2' } },
   async run(argv, io) {
     const p = parseFlags('demo', argv, this.options);
     const seed = parseSeed(stringFlag(p, 'seed'), '--seed');

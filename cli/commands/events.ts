@@ -6,12 +6,11 @@ import { table } from '../table.ts';
 
 export const eventsCommand: Command = {
   name: 'events',
-  summary: 'list the event catalog (every webhook event type of both providers)',
   help: `Usage: provider-mock events [--provider mluvii|enreach] [--json]
 
   --provider P   only this provider's events
   --json         a JSON array of {provider, eventType, entity, entityKey, sources, schemaFile, description}`,
-  options: { provider: { type: 'string' }, json: { type: 'boolean' } },
+  options: { provider: { type: 'string', config: false }, json: { type: 'boolean', config: false } },
   async run(argv, io) {
     const p = parseFlags('events', argv, this.options);
     const entries = listEvents(providerFlag(p));

@@ -1,5 +1,7 @@
 import { PROVIDERS, ProviderMockError } from '../../contracts/index.ts';
-import { formatVerifyResult, providerStates, verifyPacts, type ConsumerVersionSelector, type VerifyOptions } from '../../pact/index.ts';
+import { providerStates } from '../../pact/constants.ts';
+import type { ConsumerVersionSelector, VerifyOptions } from '../../pact/verify.ts';
+import { withPeer } from '../peers.ts';
 import { boolFlag, intFlag, oneOf, listFlag, parseFlags, providerFlag, stringFlag, type Parsed } from '../args.ts';
 import type { Command } from '../command.ts';
 import { out, writeOutput } from '../io.ts';
@@ -83,7 +85,6 @@ function verifyOptions(p: Parsed, cwd: string): VerifyOptions {
 
 export const pactCommand: Command = {
   name: 'pact',
-  summary: 'verify consumer pacts against the providers\' messages; list the provider states',
   help: `Usage: provider-mock pact verify --provider mluvii|enreach (--pact-dir D | --pact-url U… | --broker-url B) [flags]
        provider-mock pact states --provider mluvii|enreach [--json]
 
@@ -114,8 +115,8 @@ states: the provider states consumers may use in given(…), and the events each
 
 Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`,
   options: {
-    provider: { type: 'string' },
-    'pact-dir': { type: 'string' },
+    provider: { type: 'string', config: false },
+    'pact-dir': { type: 'string', path: true },
     'pact-url': { type: 'string', multiple: true },
     'broker-url': { type: 'string' },
     'consumer-version-selectors': { type: 'string', multiple: true },
@@ -127,8 +128,8 @@ Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`
     'include-wip-pacts-since': { type: 'string' },
     seed: { type: 'string' },
     'skip-precheck': { type: 'boolean' },
-    report: { type: 'string' },
-    json: { type: 'boolean' },
+    report: { type: 'string', path: true },
+    json: { type: 'boolean', config: false },
   },
   async run(argv, io) {
     const p = parseFlags('pact', argv, this.options);
@@ -147,6 +148,8 @@ Exit codes: 0 verified, 1 verification failed, 2 bad flags or unreadable pacts.`
     if (boolFlag(p, 'json')) throw new ProviderMockError('PM_USAGE', '--json is for pact states; pact verify writes JSON with --report FILE');
     const options = verifyOptions(p, io.cwd);
     const report = stringFlag(p, 'report');
+    // Pact's verifier (and its native core) loads only here: `pact states` works without it.
+    const { verifyPacts, formatVerifyResult } = await withPeer('@pact-foundation/pact', 'provider-mock pact verify', () => import('../../pact/verify.ts'));
     const result = await verifyPacts(options);
     for (const line of formatVerifyResult(result)) out(io, line);
     if (report !== undefined) await writeOutput(io, report, JSON.stringify(result, null, 2) + '\n', 'the report');

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { ProviderMockError } from '../../contracts/errors.ts';
 import { formatOffset } from '../../scenarios/engine/duration.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
@@ -7,7 +6,7 @@ import { readScenarios } from '../../scenarios/files.ts';
 import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
-import { out, type CliIO } from '../io.ts';
+import { out, OutputWriter } from '../io.ts';
 
 
 const MLUVII_KEYS = ['userId', 'activityId', 'operatorGroupId', 'toOperatorUserId', 'toGroupId', 'status', 'terminationReason'];
@@ -31,14 +30,9 @@ function shortKey(key: string): string {
   return key.replace(/([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '$1');
 }
 
-/** Writes and waits when the stream is full, so a 10 000-session plan never piles up in memory. */
-async function write(io: CliIO, text: string): Promise<void> {
-  if (!io.stdout.write(text)) await once(io.stdout, 'drain');
-}
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'show the timeline a scenario plans (built-in name or file.yaml; several run side by side)',
   help: `Usage: provider-mock plan <name|file.yaml>… [--seed S] [--json] [--set step.path=value]… [--skip step]… [--start ISO] [--limit N]
 
 Plans the scenarios (no network) and prints the timeline: offset from the start, event type,
@@ -53,12 +47,12 @@ entity key (what the provider orders delivery by), and the ids to follow.
 
 List the built-ins with: provider-mock scenarios. Exit code 2 for a bad scenario or flag.`,
   options: {
-    seed: { type: 'string' },
-    json: { type: 'boolean' },
-    set: { type: 'string', multiple: true },
-    skip: { type: 'string', multiple: true },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', config: false },
+    set: { type: 'string', multiple: true, config: false },
+    skip: { type: 'string', multiple: true, config: false },
     start: { type: 'string' },
-    limit: { type: 'string' },
+    limit: { type: 'string', config: false },
   },
   async run(argv, io) {
     const p = parseFlags('plan', argv, this.options);
@@ -74,27 +68,33 @@ List the built-ins with: provider-mock scenarios. Exit code 2 for a bad scenario
     const showInstance = scenarios.length > 1 || scenarios.some((s) => !('lit' in s.sessions) || s.sessions.lit > 1);
     const enreach = scenarios.some((s) => s.provider === 'enreach');
     const keyWidth = enreach ? 22 : 18;
+    // Waits when stdout is full, so a 10 000-session plan never piles up in memory; stops at Ctrl-C.
+    const output = new OutputWriter(io);
+    const write = async (text: string): Promise<void> => {
+      const full = output.write(text);
+      if (full) await full;
+    };
     let n = 0;
-    if (json) await write(io, '[');
+    if (json) await write('[');
     else {
       const head = ['offset'.padEnd(12), ...(showInstance ? ['instance'.padEnd(24)] : []), 'event'.padEnd(38), 'entity'.padEnd(keyWidth), 'ids'];
       out(io, head.join('  '));
       out(io, head.map((h) => '-'.repeat(Math.max(h.trim().length, h.length))).join('  '));
     }
     for (const e of timeline) {
-      if (n >= limit || io.signal?.aborted) break;
-      if (json) await write(io, `${n === 0 ? '\n' : ',\n'}${JSON.stringify(e)}`);
+      if (n >= limit || output.stopped) break;
+      if (json) await write(`${n === 0 ? '\n' : ',\n'}${JSON.stringify(e)}`);
       else {
         const cells = [formatOffset(e.at).padEnd(12), ...(showInstance ? [`${e.scenario}#${e.instance}`.padEnd(24)] : []), e.eventType.padEnd(38), shortKey(e.entityKey).padEnd(keyWidth), keyIds(e)];
-        await write(io, `${cells.join('  ').trimEnd()}\n`);
+        await write(`${cells.join('  ').trimEnd()}\n`);
       }
       n++;
     }
-    if (json) await write(io, n === 0 ? ']\n' : '\n]\n');
+    if (json) await write(n === 0 ? ']\n' : '\n]\n');
     else {
       const s = timeline.stats;
-      out(io, `\n${n} events from ${s.started} instance${s.started === 1 ? '' : 's'} of ${scenarios.map((x) => x.name).join(', ')}; seed ${seed}${n >= limit ? ` (stopped at --limit ${limit})` : ''}`);
+      out(io, `\n${n} events from ${s.started} instance${s.started === 1 ? '' : 's'} of ${scenarios.map((x) => x.name).join(', ')}; seed ${seed}${n >= limit ? ` (stopped at --limit ${limit})` : output.stopped ? ' (interrupted)' : ''}`);
     }
-    return 0;
+    return output.stopped ? 130 : 0;
   },
 };

@@ -1,123 +1,178 @@
-import { ProviderMockError } from '../../contracts/errors.ts';
-import type { Provider } from '../../contracts/provider.ts';
-import { createProgress, deliver, formatSummary, loadProfile, parseDeliveryFlags, resolveTarget, toJsonSummary, computeExitCode } from '../../delivery/index.ts';
-import type { DeliverOptions } from '../../delivery/index.ts';
-import { findBuiltin, readScenarios } from '../../scenarios/files.ts';
+import { ProviderMockError, unknownName } from '../../contracts/errors.ts';
+import { formatEta } from '../../delivery/index.ts';
+import type { DeliverOptions, TimeMode } from '../../delivery/index.ts';
+import { readScenarios } from '../../scenarios/files.ts';
 import { plan } from '../../scenarios/index.ts';
-import { listFlag, parseFlags, stringFlag } from '../args.ts';
+import type { Scenario, TimelineEntry } from '../../scenarios/index.ts';
+import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
-import { out, type CliIO } from '../io.ts';
+import { checkReceivers, checkTargetsFor, deliverAndReport, DELIVERY_FLAGS, deliveryOptions, normalizeJsonFlag, OUTPUT_FLAGS } from '../deliver.ts';
+import { err, type CliIO } from '../io.ts';
 import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 
-/**
- * Every provider the scenarios play needs a target its profile accepts (Enreach: https unless
- * loopback or --allow-http, no userinfo). Checked before anything is sent or journaled, so bad
- * input never ends a run half way.
- */
-export function checkTargetsFor(providers: Iterable<Provider>, options: Pick<DeliverOptions, 'target' | 'targets'>): void {
-  for (const provider of new Set(providers)) {
-    if (options.target) {
-      resolveTarget(options.target, loadProfile(provider), '--target');
-    } else if (!options.targets?.[provider]) {
-      const given = Object.keys(options.targets ?? {});
-      throw new ProviderMockError('PM_DELIVERY_NO_TARGET', `the scenarios play ${provider} but no ${provider} target was given${given.length ? ` (only ${given.join(', ')})` : ''}`, {
-        where: '--target',
-        hint: `add --target ${provider}=<url>, or give one --target <url> for all events`,
-      });
-    }
-  }
-}
+/** Plans counted up front (for done/total and the planned duration) at most this long; past it the total is unknown. */
+const COUNT_LIMIT = 100_000;
 
 /**
- * `--json` alone (last, or followed by another flag) prints the JSON summary on stdout, like
- * `events --json` and `plan --json`; `--json FILE` writes it to a file. A scenario after `--json`
- * (a built-in name or a .yaml file) is a scenario, not the file.
+ * `--only step|EventType` (repeatable) and `--limit N`: the part of the plan a run sends. An
+ * `--only` name that no scenario's event steps or event types has is bad input, with "did you
+ * mean". Entries keep their plan `seq`.
  */
-export function normalizeJsonFlag(argv: readonly string[]): { argv: string[]; jsonToStdout: boolean } {
-  const outArgs: string[] = [];
-  let jsonToStdout = false;
-  argv.forEach((a, i) => {
-    const next = argv[i + 1];
-    // `--json chat-session --target …` means "JSON on stdout" followed by a scenario, not a file named chat-session.
-    const nextIsScenario = next !== undefined && (/\.ya?ml$/i.test(next) || findBuiltin(next) !== undefined);
-    if (a === '--json' && (next === undefined || next.startsWith('--') || nextIsScenario)) jsonToStdout = true;
-    else outArgs.push(a);
-  });
-  return { argv: outArgs, jsonToStdout };
+export function entrySelector(scenarios: readonly Scenario[], only: readonly string[], limit: number): (timeline: Iterable<TimelineEntry>) => Iterable<TimelineEntry> {
+  const names = new Set<string>();
+  for (const sc of scenarios) {
+    for (const [qname, node] of sc.names) {
+      if (node.kind !== 'event') continue;
+      names.add(qname);
+      names.add(node.event);
+    }
+  }
+  const wanted = new Set<string>();
+  for (const raw of only.flatMap((o) => o.split(','))) {
+    const name = raw.trim();
+    if (name === '') continue;
+    if (!names.has(name)) throw unknownName('PM_UNKNOWN_STEP', 'step or event type in --only', name, [...names], `--only ${name}`);
+    wanted.add(name);
+  }
+  return function* select(timeline) {
+    if (limit <= 0) return;
+    let n = 0;
+    for (const e of timeline) {
+      if (wanted.size > 0 && !wanted.has(e.step) && !wanted.has(e.eventType)) continue;
+      yield e;
+      if (++n >= limit) return;
+    }
+  };
+}
+
+/** Counts the events a plan makes and its last offset (a second planning pass without validation), up to a bound. */
+export function measurePlan(timeline: Iterable<TimelineEntry>, limit = COUNT_LIMIT): { events: number | undefined; lastAt: number } {
+  let events = 0;
+  let lastAt = 0;
+  for (const e of timeline) {
+    if (++events > limit) return { events: undefined, lastAt };
+    lastAt = Math.max(lastAt, e.at);
+  }
+  return { events, lastAt };
+}
+
+/** Wall-clock time a time mode takes for scenario time `ms`. */
+function wallMs(time: TimeMode | undefined, ms: number): number {
+  if (!time || time.kind === 'instant') return 0;
+  return time.kind === 'speed' ? ms / time.factor : ms;
 }
 
 export const runCommand: Command = {
   name: 'run',
-  summary: "deliver scenarios to your receiver the provider's way and grade it (exit 0 pass, 1 fail)",
   help: `Usage: provider-mock run <scenario|file.yaml>… --target <url> [flags]
 
 Plans the scenarios and POSTs every event to the target exactly as the provider would: its
 headers and auth, its timeout, its retries and duplicates. Ends with a summary and the receiver
-checks; exit 0 when every check passes, 1 when one fails or an event ended undelivered, 2 for bad
-input, 130/143 when interrupted (the journal and reports are still written).
+checks; exit 0 when every check passes, 1 when one fails, an event ended undelivered or a
+receiver cannot be reached, 2 for bad input, 130/143 when interrupted: in-flight requests get 1 s,
+answered ones are journaled as answered, the rest of the plan is journaled not sent (up to
+--max-drain entries, about a second), and the journal and reports are still written. A second
+Ctrl-C skips what is left of that; a third exits at once.
 
 Target and auth
-  --target URL             every event goes here; or --target mluvii=URL --target enreach=URL
+  -t, --target URL         every event goes here; or --target mluvii=URL --target enreach=URL
                            mluvii: Basic auth from the URL's userinfo (https://user:pass@host/path),
-                           query-string secrets passed through; Enreach: X-Benemen-Token from --secret
-  --secret S               Enreach X-Benemen-Token (or env PROVIDER_MOCK_SECRET, kept out of argv)
-  --insecure               accept a self-signed certificate (Enreach's InsecureSSL)
+                           query-string secrets passed through; Enreach: X-Benemen-Token from the secret
+  --secret S               Enreach X-Benemen-Token; better from env PROVIDER_MOCK_SECRET or the config file
+  --insecure               accept a certificate that does not verify (Enreach's InsecureSSL)
   --allow-http             plain http to a non-loopback host (loopback targets may always use http)
+  --no-preflight           skip the check that connects to each target (DNS, TCP, TLS) before anything
+                           is planned; an unreachable target otherwise stops the run at once (exit 1)
 
-Time
-  --instant                no waiting between events (the default when CI=true)
-  --speed F                F× the scenario's own timing, e.g. 60 = a minute per second
+Time (default: instant, everywhere)
+  --instant                no waiting between events
+  --speed F                F× the scenario's own timing, e.g. 60 = a minute per second (0.001 to 1000000)
   --realtime               the scenario's timing as is
+                           (with --speed/--realtime the planned duration and an ETA are printed first)
+
+What to send
+  --only NAME              only events of this step or event type (repeatable, or a,b)
+  --limit N                stop after N events
+  --set step.path=value    override a step's payload field (repeatable)
+  --skip step              leave a step out (repeatable)
+  --start ISO              time of offset 0 (default 2024-05-06T13:00:00Z; "now")
 
 Faults and the provider's delivery (seeded, recorded in the journal)
   --seed S                 seeds the plan and every fault decision (default 1)
   --duplicates R           re-deliver delivered events at rate R (0..1 or 10%): same body, same Id
   --reorder R              swap neighbouring events at rate R (mluvii: only across entities)
-  --delay RANGE            jitter before each event, e.g. 0..200ms
+  --delay RANGE            jitter before each event, e.g. 0..200ms (at most 1h)
   --retries N              retries after a failed attempt (Enreach 3, ours; mluvii 2, docs/providers.md M2)
-  --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s
-  --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default)
+  --retry-schedule LIST    waits between retries, e.g. 1s,5s,30s (each 0 to 24h)
+  --timeout D              per-attempt timeout (Enreach 5s, its TimeoutSeconds default; 1ms to 1h)
+                           A success status counts only once the whole response arrived; a body that
+                           breaks off is a failed attempt (retried)
   --concurrency N          requests in flight per target (default 8)
-
-Scenario tweaks
-  --set step.path=value    override a step's payload field (repeatable)
-  --skip step              leave a step out (repeatable)
-  --start ISO              time of offset 0 (default 2024-05-06T13:00:00Z; "now")
+  --fail-fast              stop at the first event discarded after its retries (the rest is journaled
+                           as not sent; exit 1)
 
 Checks and outputs
-  --check-auth             also send one request with wrong credentials: must get 401/403
+  --check-auth             after the run, one request per credential of each target with that credential
+                           wrong (X-Benemen-Token, Basic password, each secret query parameter): each
+                           must get 401/403. A target without credentials is an error (exit 2)
   --check-idempotency URL  after the run GET URL, expect {"count": <distinct events delivered>}
-  --journal FILE           NDJSON, one line per attempt (secrets never written)
-  --report FILE            JUnit XML, one testcase per check per scenario
-  --json [FILE]            JSON summary to FILE, or to stdout instead of the text summary`,
-  options: { set: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true }, start: { type: 'string' } },
+  --journal FILE           NDJSON: each event with its exact body, then one line per attempt (secrets
+                           never written); provider-mock resend reads it
+  --report FILE            JUnit XML: per scenario one testcase per check and one per event
+  --json [FILE]            JSON summary to FILE, or to stdout instead of the text summary
+  --max-drain N            when interrupted, plan entries still read to journal them not sent (default
+                           10000); the summary says from which event on the plan was left unread
+  -q, --quiet              print only the verdict line (no progress, no summary)
+  -v, --verbose            progress as one line per event (off a terminal); stack traces
+
+Progress goes to stderr: a live line on a terminal (done/total, rate, ETA), else one line per 10 %.
+Colour only on a terminal, never with NO_COLOR. Flags also come from PROVIDER_MOCK_<FLAG> and a
+config file (provider-mock help config; --print-config shows what applies).`,
+  options: {
+    ...DELIVERY_FLAGS,
+    ...OUTPUT_FLAGS,
+    only: { type: 'string', multiple: true, config: false },
+    limit: { type: 'string', config: false },
+    set: { type: 'string', multiple: true, config: false },
+    skip: { type: 'string', multiple: true, config: false },
+    start: { type: 'string' },
+  },
   async run(argv, io: CliIO) {
     const { argv: args, jsonToStdout } = normalizeJsonFlag(argv);
-    const { options, rest } = parseDeliveryFlags(args, io.env);
-    const p = parseFlags('run', rest, this.options);
+    const p = parseFlags('run', args, this.options);
+    const options = deliveryOptions(p, io);
     if (p.positionals.length === 0) {
       throw new ProviderMockError('PM_USAGE', 'run needs at least one scenario (a built-in name or a .yaml file) and --target', {
         hint: 'e.g. provider-mock run queue-call-answered --target https://localhost:8443/webhook; provider-mock scenarios lists the built-ins',
       });
     }
     if (!options.target && !options.targets) {
-      throw new ProviderMockError('PM_USAGE', '--target is required: where to deliver the events', { hint: 'e.g. --target http://127.0.0.1:8080/webhook' });
+      throw new ProviderMockError('PM_USAGE', '--target is required: where to deliver the events', { hint: 'e.g. --target http://127.0.0.1:8080/webhook, or PROVIDER_MOCK_TARGET' });
     }
     const seed = parseSeed(options.seed, '--seed');
     const startTime = parseInstant(stringFlag(p, 'start'), '--start', Date.now);
-    // Bad scenarios fail here, before anything is sent.
+    const limit = intFlag(p, 'limit', Infinity, 1);
+    // Bad scenarios and targets fail here, before anything is sent.
     const scenarios = readScenarios(p.positionals, { cwd: io.cwd, sets: listFlag(p, 'set'), skips: listFlag(p, 'skip') });
     checkTargetsFor(scenarios.map((s) => s.provider), options);
-    const timeline = plan(scenarios, { seed, ...(startTime !== undefined ? { startTime } : {}) });
-    const result = await deliver(timeline, {
-      ...options,
-      seed,
-      progress: createProgress(io.stderr),
-      ...(io.signal ? { signal: io.signal } : {}),
-      env: io.env,
-    });
-    if (jsonToStdout) out(io, JSON.stringify(toJsonSummary(result), null, 2));
-    else out(io, formatSummary(result));
-    return computeExitCode(result);
+    const select = entrySelector(scenarios, listFlag(p, 'only'), limit);
+    // Fail fast: a receiver that is not there is one line now, not every event's retries.
+    await checkReceivers(p, options, io);
+    const timeline = (validate: boolean) => select(plan(scenarios, { seed, validate, ...(startTime !== undefined ? { startTime } : {}) }));
+    const quiet = boolFlag(p, 'quiet');
+    const paced = options.time !== undefined && options.time.kind !== 'instant';
+    let expected: DeliverOptions['expected'];
+    if (!quiet || paced) {
+      const { events, lastAt } = measurePlan(timeline(false));
+      const plannedMs = wallMs(options.time, lastAt);
+      expected = { ...(events !== undefined ? { events } : {}), ...(paced ? { plannedMs } : {}) };
+      if (paced && !quiet && !jsonToStdout) {
+        const mode = options.time?.kind === 'speed' ? `at speed ${options.time.factor}` : 'in real time';
+        const count = events === undefined ? `more than ${COUNT_LIMIT} events` : `${events} events`;
+        const until = new Date(Date.now() + plannedMs).toLocaleTimeString('en-GB', { hour12: false });
+        err(io, `provider-mock: ${count} over ${formatEta(lastAt)} of scenario time, sent ${mode}: planned duration ${formatEta(plannedMs)}, ETA ${until} (--instant sends them at once)`);
+      }
+    }
+    return deliverAndReport(p, io, { timeline: timeline(true), options: { ...options, seed }, jsonToStdout, ...(expected ? { expected } : {}) });
   },
 };

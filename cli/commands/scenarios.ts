@@ -6,7 +6,6 @@ import { table } from '../table.ts';
 
 export const scenariosCommand: Command = {
   name: 'scenarios',
-  summary: 'list the built-in scenarios (scenarios/<provider>/*.yaml) with one-line descriptions',
   help: `Usage: provider-mock scenarios [--provider mluvii|enreach] [--json]
 
 Lists the built-in scenarios. Plan one with: provider-mock plan <name> [--seed S]
@@ -14,7 +13,7 @@ Write your own in YAML: scenarios/README.md describes the language.
 
   --provider P   only this provider's scenarios
   --json         a JSON array of {name, provider, description, file}`,
-  options: { provider: { type: 'string' }, json: { type: 'boolean' } },
+  options: { provider: { type: 'string', config: false }, json: { type: 'boolean', config: false } },
   async run(argv, io) {
     const p = parseFlags('scenarios', argv, this.options);
     const list = listBuiltins(providerFlag(p));

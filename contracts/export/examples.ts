@@ -4,11 +4,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-files.ts';
 import type { Provider } from '../provider.ts';
 
-// fileURLToPath, not URL.pathname: a checkout path with spaces or non-ASCII stays a usable path.
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[/\\]$/, '');
+export const REPO_ROOT = packageRoot();
 
 export interface DocExample {
   provider: Provider;

@@ -73,6 +73,109 @@ export type EnreachQueueCallInUserAllocatedEvent =
       Username: unknown;
     };
 /**
+ * mluvii.ApiModels ClientAVSupport.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiClientAVSupport".
+ */
+export type MluviiClientAVSupport = "WEB_RTC" | "FLASH_ONLY" | "NONE";
+/**
+ * mluvii.ApiModels DeliveryState.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiDeliveryState".
+ */
+export type MluviiDeliveryState = "Sent" | "SendingFailed" | "DeliveryFailed" | "Delivered" | "Read";
+/**
+ * mluvii.ApiModels DialNumberState.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiDialNumberState".
+ */
+export type MluviiDialNumberState =
+  | "DIALING"
+  | "ANSWERED"
+  | "RINGING"
+  | "FAILED"
+  | "NO_ANSWER"
+  | "BLACKLISTED"
+  | "REJECTED"
+  | "INVALID_NUMBER"
+  | "UNREACHABLE"
+  | "CANCELLED_BY_USER";
+/**
+ * mluvii.ApiModels FeedbackScale.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiFeedbackScale".
+ */
+export type MluviiFeedbackScale = "Likert" | "NPS";
+/**
+ * mluvii.ApiModels GlobalRole.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiGlobalRole".
+ */
+export type MluviiGlobalRole =
+  "Admin" | "CompanyAdmin" | "Wallboard" | "CompanyOperatorMetricsView" | "CompanyStatistics";
+/**
+ * mluvii.ApiModels GuestBrowserType.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiGuestBrowserType".
+ */
+export type MluviiGuestBrowserType =
+  | "OTHER"
+  | "IE_LOW"
+  | "IE_8"
+  | "IE_9"
+  | "IE_10"
+  | "IE_11"
+  | "IE_HI"
+  | "CHROME"
+  | "OPERA"
+  | "FF"
+  | "SAFARI"
+  | "EDGE"
+  | "CHROMIUM_EDGE";
+/**
+ * mluvii.ApiModels GuestLeftSessionInState.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiGuestLeftSessionInState".
+ */
+export type MluviiGuestLeftSessionInState =
+  "LeftQueue" | "LeftSession" | "LeftAfterSession" | "StillConnected" | "LeftBeforeQueue";
+/**
+ * mluvii.ApiModels GuestOSType.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiGuestOSType".
+ */
+export type MluviiGuestOSType = "OTHER" | "WINDOWS" | "OSX" | "LINUX" | "ANDROID" | "IOS";
+/**
+ * mluvii.ApiModels SessionRecordingType.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionRecordingType".
+ */
+export type MluviiSessionRecordingType = "Other" | "Operator" | "Guest" | "AllParticipants" | "ScreenSharing";
+/**
+ * mluvii.ApiModels SessionRecordingsState.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionRecordingsState".
+ */
+export type MluviiSessionRecordingsState = "Processed" | "FailedToProcess" | "Processing";
+/**
+ * mluvii.ApiModels SessionStatus.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionStatus".
+ */
+export type MluviiSessionStatus =
+  "CREATED" | "IN_QUEUE" | "WAITING" | "ACTIVE" | "ACW" | "BCW" | "CLOSED" | "BLACKLISTED";
+/**
  * `type` of a generic SessionActivity* payload (mluvii.ApiModels SessionActivityType). The webhook event name is `SessionActivity` + this value, except `AvGetMediaResult` (event SessionActivityAvMediaResult, not generic). PhotoRequest, Location, HeroCardQuickReply, LocationRequest, AvGetMediaResult, NotifyOperator, UpgradeToFull, Handoff, Joined and Left have no webhook event of their own. The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
  *
  * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
@@ -128,6 +231,61 @@ export type MluviiSessionActivityType =
  */
 export type MluviiClientType = "User" | "Guest" | "Chatbot";
 /**
+ * State of an A/V request (mluvii.ApiModels SessionAVRequestState), used by SessionActivityAvResponse.response. The EN enum table lists Requested, Accepted, RejectedUser, RejectedNoMic; the CS text says the response is "Accepted" or "RejectedUser"; the models add None and RejectedShitBrowser. The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionAVRequestState".
+ */
+export type MluviiSessionAVRequestState =
+  "None" | "Requested" | "Accepted" | "RejectedUser" | "RejectedShitBrowser" | "RejectedNoMic";
+/**
+ * Result of acquiring the guest's media devices (mluvii.ApiModels GetMediaResult), used by SessionActivityAvMediaResult.result. The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiGetMediaResult".
+ */
+export type MluviiGetMediaResult = "Success" | "NoCameraOnlyMic" | "NoDevices" | "UserDenied";
+/**
+ * Input type of a HeroCard / CallScript form item (mluvii.ApiModels FormFieldInputType). The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiFormFieldInputType".
+ */
+export type MluviiFormFieldInputType =
+  | "Text"
+  | "Email"
+  | "Phone"
+  | "Number"
+  | "TextArea"
+  | "RichText"
+  | "Radio"
+  | "Select"
+  | "Image"
+  | "Video"
+  | "Document"
+  | "Gdpr"
+  | "Confirmation"
+  | "Submit"
+  | "Identification"
+  | "TimePicker"
+  | "ListPicker"
+  | "QuickReply"
+  | "Stars"
+  | "Smiles"
+  | "Thumbs"
+  | "Feedback"
+  | "Transcript"
+  | "NPSScale"
+  | "FileUpload"
+  | "PaymentRequest";
+/**
+ * Result of a HeroCard submission (mluvii.ApiModels HeroCardSubmissionResult). The doc's table shows `submitted` (lowercase) and its text says `canceled`; the wire and the models use `Submitted` and `Cancelled` (double l). The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiHeroCardSubmissionResult".
+ */
+export type MluviiHeroCardSubmissionResult = "Submitted" | "Cancelled";
+/**
  * Why a session ended (mluvii.ApiModels SessionTerminationReason, 16 members). The doc's table lists only GuestLeft, OperatorLeft, ChatbotLeft. `UnknownReason` is a real member of this enum (this enum has no UNKNOWN fallback).
  *
  * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
@@ -178,28 +336,6 @@ export type MluviiSessionSource =
   | "Apple"
   | "GenericChannel";
 /**
- * State of an A/V request (mluvii.ApiModels SessionAVRequestState), used by SessionActivityAvResponse.response. The EN enum table lists Requested, Accepted, RejectedUser, RejectedNoMic; the CS text says the response is "Accepted" or "RejectedUser"; the models add None and RejectedShitBrowser. The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
- *
- * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
- * via the `definition` "MluviiSessionAVRequestState".
- */
-export type MluviiSessionAVRequestState =
-  "None" | "Requested" | "Accepted" | "RejectedUser" | "RejectedShitBrowser" | "RejectedNoMic";
-/**
- * Result of acquiring the guest's media devices (mluvii.ApiModels GetMediaResult), used by SessionActivityAvMediaResult.result. The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
- *
- * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
- * via the `definition` "MluviiGetMediaResult".
- */
-export type MluviiGetMediaResult = "Success" | "NoCameraOnlyMic" | "NoDevices" | "UserDenied";
-/**
- * Result of a HeroCard submission (mluvii.ApiModels HeroCardSubmissionResult). The doc's table shows `submitted` (lowercase) and its text says `canceled`; the wire and the models use `Submitted` and `Cancelled` (double l). The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
- *
- * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
- * via the `definition` "MluviiHeroCardSubmissionResult".
- */
-export type MluviiHeroCardSubmissionResult = "Submitted" | "Cancelled";
-/**
  * Operator status (mluvii.ApiModels UserSimplifiedStatus), UserStatusChanged.status. The doc's table lists OFFLINE, ONLINE, AWAY; the models add BUSY. The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
  *
  * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
@@ -213,39 +349,6 @@ export type MluviiUserSimplifiedStatus = "OFFLINE" | "ONLINE" | "BUSY" | "AWAY";
  * via the `definition` "MluviiUserAvailabilityStatus".
  */
 export type MluviiUserAvailabilityStatus = "DEFAULT" | "AWAY" | "ON_CALL";
-/**
- * Input type of a HeroCard / CallScript form item (mluvii.ApiModels FormFieldInputType). The vendor enum's `UNKNOWN` member is left out on purpose: it is only the deserialization fallback of mluvii's client library (unknown strings map to UNKNOWN on the receiving side), never a value mluvii sends.
- *
- * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
- * via the `definition` "MluviiFormFieldInputType".
- */
-export type MluviiFormFieldInputType =
-  | "Text"
-  | "Email"
-  | "Phone"
-  | "Number"
-  | "TextArea"
-  | "RichText"
-  | "Radio"
-  | "Select"
-  | "Image"
-  | "Video"
-  | "Document"
-  | "Gdpr"
-  | "Confirmation"
-  | "Submit"
-  | "Identification"
-  | "TimePicker"
-  | "ListPicker"
-  | "QuickReply"
-  | "Stars"
-  | "Smiles"
-  | "Thumbs"
-  | "Feedback"
-  | "Transcript"
-  | "NPSScale"
-  | "FileUpload"
-  | "PaymentRequest";
 
 /**
  * A user attached to a service queue (element of QueueAttachedUsers.AttachedUsers).
@@ -4628,6 +4731,350 @@ export interface EnreachUserWrapUpTerminatedEvent {
   Id: EnreachId;
   Timestamp: EnreachTimestamp;
   MessageTTLSeconds: EnreachMessageTTLSeconds;
+}
+/**
+ * Guest information (mluvii.ApiModels Sessions.GuestInfo)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelGuestInfo".
+ */
+export interface MluviiSessionModelGuestInfo {
+  /**
+   * Temporary ID, generated when guest starts a new session and enters queue.
+   */
+  tempId: number;
+  /**
+   * Guest IP address
+   */
+  ipAddress: string | null;
+  /**
+   * GUID is generated for each unique guest and saved to cookie.
+   */
+  trackedId: string | null;
+  identity: string | null;
+  channelIdentity: number | null;
+  os: MluviiGuestOSType;
+  browser: MluviiGuestBrowserType;
+  language: string | null;
+  /**
+   * Collection of attributes associated with the session. Includes system as well as user keys.
+   */
+  callParams: {
+    [k: string]: string | undefined;
+  };
+  gdprVersion: string | null;
+}
+/**
+ * SessionOperators (mluvii.ApiModels Common.SessionOperators)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelOperator".
+ */
+export interface MluviiSessionModelOperator {
+  userId: number;
+  /**
+   * Unique operator username
+   */
+  userName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  joined: string;
+  /**
+   * Operator left session.
+   */
+  left: string | null;
+  /**
+   * Operator completed After Call Work (submited session conclusion form).
+   */
+  concluded: string | null;
+  /**
+   * Selected session result.
+   */
+  feedbackResult: string | null;
+  note: string | null;
+}
+/**
+ * ReviewerInfo (mluvii.ApiModels Sessions.ReviewerInfo)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelReviewer".
+ */
+export interface MluviiSessionModelReviewer {
+  userId: number;
+  userName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  note: string | null;
+}
+/**
+ * Activity (mluvii.ApiModels Sessions.Activity)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelActivity".
+ */
+export interface MluviiSessionModelActivity {
+  activityId: number;
+  /**
+   * Timestamp of activity
+   */
+  time: string;
+  type: MluviiSessionActivityType;
+  client: MluviiClientType | null;
+  /**
+   * Operator who initiated the activity.
+   */
+  userId: number | null;
+  chatbotId: number | null;
+  file: MluviiSessionModelActivityFile | null;
+  text: string | null;
+  chatbotMessageContent: unknown;
+  response: MluviiSessionAVRequestState | null;
+  result: MluviiGetMediaResult | null;
+  streamAvailable: boolean | null;
+  /**
+   * "Forwarding to operator" activity only. User ID of recipient.
+   */
+  toOperatorUserId: number | null;
+  /**
+   * "Forwarding to operator" activity only. Full name of recipient.
+   */
+  toOperatorFullName: string | null;
+  /**
+   * "Forwarding to group" activity only. ID of recipient operator group.
+   */
+  toGroupId: number | null;
+  /**
+   * "Forwarding to group" activity only. Name recipient operator group.
+   */
+  toGroupName: string | null;
+  toPhoneNumber: string | null;
+  /**
+   * Forwarding activity only. Note associated with forwarding.
+   */
+  note: string | null;
+  callScriptId: number | null;
+  heroCardId: number | null;
+  originalFormId: number | null;
+  heroCard: MluviiSessionModelActivityFormField[] | null;
+  callScript: MluviiSessionModelActivityFormField[] | null;
+  replyToActivityId: number | null;
+  submissionOfActivityId: number | null;
+  submissionByOperatorId: number | null;
+  submissionResult: MluviiHeroCardSubmissionResult | null;
+  submissionParams: {
+    [k: string]: string | undefined;
+  } | null;
+  submissionIdentification: string | null;
+  terminationReason: MluviiSessionTerminationReason | null;
+  chatbotHeroCardSubmissionKey: string | null;
+  chatbotHeroCardSubmissionValue: string | null;
+  status: MluviiDeliveryState | null;
+}
+/**
+ * ActivityFile (mluvii.ApiModels Sessions.ActivityFile)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelActivityFile".
+ */
+export interface MluviiSessionModelActivityFile {
+  id: number;
+  /**
+   * Operator-owned files only. Operator user ID.
+   */
+  operatorOwner: number | null;
+  departmentOwner: number | null;
+  /**
+   * Name of stored file.
+   */
+  name: string | null;
+  downloadUrl: string | null;
+  isUploading: boolean;
+  isDeleted: boolean;
+}
+/**
+ * ActivityFormField (mluvii.ApiModels Sessions.ActivityFormField)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelActivityFormField".
+ */
+export interface MluviiSessionModelActivityFormField {
+  key: string | null;
+  label: string | null;
+  required: boolean;
+  inputType: MluviiFormFieldInputType;
+  choiceOptions: MluviiSessionModelActivityFormChoiceOption[];
+}
+/**
+ * ExportedActivityFormChoiceOption (mluvii.ApiModels Sessions.ExportedActivityFormChoiceOption)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelActivityFormChoiceOption".
+ */
+export interface MluviiSessionModelActivityFormChoiceOption {
+  value: string | null;
+  label: string | null;
+}
+/**
+ * Recording (mluvii.ApiModels Sessions.Recording)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelRecording".
+ */
+export interface MluviiSessionModelRecording {
+  id: number;
+  name: string | null;
+  started: string | null;
+  duration: string | null;
+  type: MluviiSessionRecordingType | null;
+  userId: number | null;
+  serviceId: number | null;
+  downloadUrl: string | null;
+  isUploading: boolean;
+  isDeleted: boolean;
+}
+/**
+ * ChatbotInfo (mluvii.ApiModels Sessions.ChatbotInfo)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelChatbot".
+ */
+export interface MluviiSessionModelChatbot {
+  chatbotId: number;
+  name: string | null;
+  joined: string;
+  left: string | null;
+}
+/**
+ * AssignedTag (mluvii.ApiModels Common.AssignedTag)
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModelTag".
+ */
+export interface MluviiSessionModelTag {
+  /**
+   * Operator who assigned the TAG to session.
+   */
+  userId: number | null;
+  /**
+   * Name of TAG.
+   */
+  name: string | null;
+}
+/**
+ * One session as the mluvii Public API answers GET /api/v1/Sessions/{id} (and each item of GET /api/v1/Sessions): mluvii.ApiModels Sessions.SessionModel, camelCase, enums as strings, every property present (null when it does not apply).
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiSessionModel".
+ */
+export interface MluviiSessionModel {
+  id: number;
+  companyId: number;
+  departmentId: number;
+  guest: MluviiSessionModelGuestInfo;
+  channel: MluviiSessionChannel;
+  source: MluviiSessionSource;
+  status: MluviiSessionStatus;
+  avSupport: MluviiClientAVSupport;
+  /**
+   * When guest enters via invitation, this is the generated number.
+   */
+  directCallNumber: string | null;
+  /**
+   * When guest enters via phone callback, this is the phone number.
+   */
+  phoneCallbackNumber: string | null;
+  /**
+   * The session was proactively created by operator and offered to a visiting guest.
+   */
+  isDirectChat: boolean;
+  /**
+   * Entry URL at the time of session creation
+   */
+  url: string | null;
+  /**
+   * Name of entry widget
+   */
+  widget: string | null;
+  /**
+   * Operators who participated in the session
+   */
+  operators: MluviiSessionModelOperator[];
+  /**
+   * Reviewers
+   */
+  reviewers: MluviiSessionModelReviewer[];
+  created: string;
+  guestJoined: string | null;
+  /**
+   * When first operator accepts the session.
+   */
+  started: string | null;
+  /**
+   * When operator or guest leaves the session.
+   */
+  ended: string | null;
+  /**
+   * ISO 8601 duration. From entering queue to start of session or leaving the queue. Whichever comes first.
+   */
+  waited: string | null;
+  /**
+   * ISO 8601 duration. Length of session or null if session never started.
+   */
+  length: string | null;
+  /**
+   * Whether the guest was blacklisted.
+   */
+  blacklisted: boolean;
+  /**
+   * For callback session only. Time when operator dialed callback number.
+   */
+  phoneCallbackDialed: string | null;
+  /**
+   * Trail of all session activities.
+   */
+  activities: MluviiSessionModelActivity[];
+  /**
+   * Tags associated with this session.
+   */
+  tags: MluviiSessionModelTag[];
+  chatbots: MluviiSessionModelChatbot[];
+  /**
+   * Number of stars given by guest on feedback form.
+   */
+  guestFeedbackStars: number | null;
+  guestFeedbackScale: MluviiFeedbackScale | null;
+  /**
+   * Freeform textual feedback giben by guest on feedback form.
+   */
+  guestFeedbackText: string | null;
+  autoAccepted: boolean;
+  /**
+   * Contents of feedback form custom fields.
+   */
+  guestFeedbackCustomFields: {};
+  recordings: MluviiSessionModelRecording[];
+  recordingsState: MluviiSessionRecordingsState | null;
+  guestLeftSession: MluviiGuestLeftSessionInState;
+  outboundDialResult: MluviiDialNumberState | null;
+  campaignId: number | null;
+}
+/**
+ * One user (operator) as the mluvii Public API answers GET /api/v1/Users/{id}: mluvii.ApiModels Users.UserModel, camelCase, enums as strings.
+ *
+ * This interface was referenced by `ProviderMockSchemas`'s JSON-Schema
+ * via the `definition` "MluviiUserModel".
+ */
+export interface MluviiUserModel {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  email: string | null;
+  note: string | null;
+  enabled: boolean;
+  departments: number[];
+  groups: number[];
+  globalRoles: MluviiGlobalRole[];
 }
 /**
  * The `file` object of a SessionActivitySharedFile payload (mluvii.ApiModels SessionModel.ActivityFile). operatorOwner / departmentOwner tell whose shared file it is; both are null when the operator shares a file from his own drive.

@@ -51,8 +51,14 @@ source.onmessage = (e) => {
   count.textContent = String(++n);
   render(rows, tbody);
 };
+// ?close=0 leaves the EventSource open after `end`, as an app that forgets to close it would: its own
+// reconnect is answered 204 and it stops (readyState CLOSED) instead of playing the scenario again.
+const closeOnEnd = params.get('close') !== '0';
 source.addEventListener('end', () => {
   status.textContent = 'scenario complete:';
   document.body.dataset['done'] = 'true';
-  source.close();
+  if (closeOnEnd) source.close();
 });
+source.onerror = () => {
+  if (source.readyState === EventSource.CLOSED) document.body.dataset['stream'] = 'closed';
+};

@@ -2,17 +2,24 @@
  * faker instances that draw from our seeded Rng (faker's Randomizer interface), so faker's names
  * and our own numbers come from one reproducible stream. Only the locales used are imported.
  */
-import { Faker, base, cs_CZ, en, fi } from '@faker-js/faker';
+import type { Faker, FakerOptions } from '@faker-js/faker';
+import { faker as czech } from '@faker-js/faker/locale/cs_CZ';
+import { faker as finnish } from '@faker-js/faker/locale/fi';
 import type { Rng } from './seed.ts';
+
+// faker's main entry loads all ~70 locales (~200 ms at every start); its per-locale entries load one and
+// export a ready instance ([locale, en, base]) but not the class. The instance's constructor is that class,
+// and its rawDefinitions the merged locale chain, so our seeded instances are built from those.
+const FakerClass = czech.constructor as new (options: FakerOptions) => Faker;
 
 /** Czech names, companies and places (mluvii tenants are Czech). */
 export function czechFaker(rng: Rng): Faker {
-  return new Faker({ locale: [cs_CZ, en, base], randomizer: randomizerOf(rng) });
+  return new FakerClass({ locale: czech.rawDefinitions, randomizer: randomizerOf(rng) });
 }
 
 /** Finnish names and places (Enreach organizations are Finnish/Nordic). */
 export function finnishFaker(rng: Rng): Faker {
-  return new Faker({ locale: [fi, en, base], randomizer: randomizerOf(rng) });
+  return new FakerClass({ locale: finnish.rawDefinitions, randomizer: randomizerOf(rng) });
 }
 
 /** faker calls its randomizer's methods unbound, so they are wrapped. */

@@ -24,7 +24,7 @@ interface Operator {
 
 /**
  * How many chats an operator serves at once. The doc speaks of "an operator being busy handling
- * multiple interactions at once" (SessionActivityAutoActivity, docs/providers.md M26); the number
+ * multiple interactions at once" (SessionActivityAutoActivity, docs/providers.md M28); the number
  * is ours. A phone or A/V session ("AV or phone call", ON_CALL) takes the operator alone [inference].
  */
 export const CHATS_PER_OPERATOR = 3;

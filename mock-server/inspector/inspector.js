@@ -1,8 +1,10 @@
 // provider-mock inspector: plain JavaScript, no build step. It reads the control API (GET /runs,
 // GET /runs/{id}/deliveries/{seq}) and follows a run live over Server-Sent Events
 // (GET /runs/{id}/events). Every value from the server is written with textContent, never as HTML.
+// The server renders the run list into the page (first paint without this script); links are
+// `/#run=<id>` (and `&seq=<n>` for one delivery).
 
-const STEP = 22; // px between two events on the timeline (one column per event, in order)
+const COL = 132; // px per event column: one column per event, in plan order, its offset on the axis
 const POLL_MS = 1500; // run list refresh
 const TOKEN_KEY = 'provider-mock-token';
 
@@ -18,6 +20,8 @@ const state = {
   events: new Map(),
   /** entityKey → { el, track } */
   lanes: new Map(),
+  /** The scenario-time axis row: { el, track } */
+  axis: null,
   order: [],
   /** @type {number | null} */ detailSeq: null,
   detailData: null,
@@ -52,6 +56,21 @@ async function api(path, init = {}) {
 }
 
 const shortId = (id) => id.slice(0, 8);
+/** `#run=<id>&seq=<n>` */
+function hashState() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  const seq = h.get('seq');
+  return { run: h.get('run'), seq: seq !== null && /^\d+$/.test(seq) ? Number(seq) : null };
+}
+function setHash(run, seq) {
+  const next = `#run=${encodeURIComponent(run)}${seq !== null && seq !== undefined ? `&seq=${seq}` : ''}`;
+  if (location.hash !== next) history.replaceState(null, '', next);
+}
+/** Same rule as the server's page (mock-server/routes/inspector.ts verdictOf): a run that ended with undelivered events or a failed check failed. */
+function verdictOf(run) {
+  if (run.status !== 'done') return run.status;
+  return (run.exitCode ?? 0) === 0 && run.counts.discarded + run.counts.notSent === 0 ? 'passed' : 'failed';
+}
 const shortKey = (key) => key.replace(/([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '$1…');
 
 function offset(ms) {
@@ -81,6 +100,7 @@ function runLabel(run) {
   return run.scenarios.join(' + ');
 }
 
+/** The same markup as the server's first paint (mock-server/routes/inspector.ts runItem). */
 function renderRuns() {
   const list = $('runs');
   list.replaceChildren(
@@ -89,10 +109,10 @@ function renderRuns() {
         'li',
         {},
         el(
-          'button',
-          { type: 'button', 'aria-current': String(run.id === state.selected), 'data-run': run.id, onclick: () => selectRun(run.id, true) },
+          'a',
+          { class: `run-link v-${verdictOf(run)}`, href: `#run=${encodeURIComponent(run.id)}`, 'aria-current': String(run.id === state.selected), 'data-run': run.id },
           el('span', { class: 'name', text: runLabel(run) }),
-          el('span', { class: 'small', text: `${run.status} · ${run.counts.delivered}/${run.counts.planned} delivered · seed ${run.seed} · ${shortId(run.id)}` }),
+          el('span', { class: 'small', text: `${verdictOf(run)} · ${run.counts.delivered}/${run.counts.planned} delivered · seed ${run.seed} · ${shortId(run.id)}` }),
         ),
       ),
     ),
@@ -121,10 +141,14 @@ function renderRunHead() {
   if (!run) return;
   $('run-title').textContent = runLabel(run);
   const badge = $('run-status');
-  badge.textContent = run.status;
-  badge.className = `badge s-${run.status}`;
+  const verdict = verdictOf(run);
+  badge.textContent = verdict;
+  badge.className = `badge s-${run.status} v-${verdict}`;
+  badge.dataset.status = run.status;
+  badge.dataset.verdict = verdict;
+  $('run-view').dataset.verdict = verdict;
   $('run-cancel').hidden = !(run.status === 'running' || run.status === 'queued');
-  $('run-meta').textContent = `run ${run.id} · seed ${run.seed} · ${run.time} · ${run.targetMode === 'explicit' ? 'explicit target' : 'registered webhooks'}${run.error ? ` · ${run.error}` : ''}${run.truncated ? ' · truncated (per-run cap)' : ''}`;
+  $('run-meta').textContent = `run ${run.id} · seed ${run.seed} · ${run.time} · ${run.targetMode === 'explicit' ? 'explicit target' : 'registered webhooks'}${run.exitCode !== undefined ? ` · exit ${run.exitCode}` : ''}${run.restored ? ' · from the data directory' : ''}${run.error ? ` · ${run.error}` : ''}${run.truncated ? ' · truncated (per-run cap)' : ''}`;
   const c = run.counts;
   const items = [
     ['events', c.events],
@@ -141,11 +165,35 @@ function renderRunHead() {
   $('run-warnings').replaceChildren(...(run.warnings ?? []).map((w) => el('li', { text: w })));
 }
 
+/** `session:7353153` → ['session', '7353153']; GUIDs shortened (the full key is the lane's title). */
+function laneName(key) {
+  const i = key.indexOf(':');
+  return i < 0 ? ['', key] : [key.slice(0, i), shortKey(key.slice(i + 1))];
+}
+
+/** `QueueCallInUserConnected` with line-break chances between its words, so a long name wraps in its mark. */
+function breakable(name) {
+  return name.split(/(?<=[a-z0-9])(?=[A-Z])/).flatMap((word, i) => (i === 0 ? [word] : [document.createElement('wbr'), word]));
+}
+
+/** The axis row: scenario time (offset from the run's start) above each event's column. */
+function axis() {
+  let row = state.axis;
+  if (!row) {
+    const track = el('div', { class: 'track axis-track' });
+    row = { el: el('div', { class: 'lane axis', 'aria-hidden': 'true' }, el('div', { class: 'lane-label', text: 'scenario time' }), track), track };
+    $('timeline').prepend(row.el);
+    state.axis = row;
+  }
+  return row;
+}
+
 function laneFor(ev) {
   let lane = state.lanes.get(ev.entityKey);
   if (!lane) {
+    const [kind, id] = laneName(ev.entityKey);
     const track = el('div', { class: 'track' });
-    const label = el('div', { class: 'lane-label', title: ev.entityKey }, el('span', { class: 'provider', text: ev.provider }), el('span', { text: shortKey(ev.entityKey) }));
+    const label = el('div', { class: 'lane-label', title: ev.entityKey }, el('span', { class: 'provider', text: `${ev.provider} · ${kind}` }), el('span', { class: 'lane-id', text: id }));
     const row = el('div', { class: 'lane', role: 'group', 'aria-label': `entity ${ev.entityKey}`, 'data-entity': ev.entityKey }, label, track);
     $('timeline').append(row);
     lane = { row, track };
@@ -160,11 +208,16 @@ function renderMark(ev) {
     const lane = laneFor(ev);
     ev.index = state.order.length;
     state.order.push(ev.seq);
-    ev.mark = el('button', { type: 'button', 'data-seq': String(ev.seq), onclick: () => showDetail(ev.seq) });
-    ev.mark.style.left = `${8 + ev.index * STEP}px`;
+    // The event's name on the mark; the full text (and the outcome) in its title and label.
+    ev.mark = el('button', { type: 'button', 'data-seq': String(ev.seq), onclick: () => showDetail(ev.seq) }, el('span', { class: 'mark-name' }, ...breakable(ev.eventType)));
+    ev.mark.style.left = `${4 + ev.index * COL}px`;
     lane.track.append(ev.mark);
-    const width = `${16 + state.order.length * STEP}px`;
+    const tick = el('span', { class: 'tick', text: offset(ev.at) });
+    tick.style.left = `${4 + ev.index * COL}px`;
+    axis().track.append(tick);
+    const width = `${8 + state.order.length * COL}px`;
     for (const l of state.lanes.values()) l.track.style.width = width;
+    axis().track.style.width = width;
   }
   ev.mark.className = `mark o-${outcome}`;
   ev.mark.dataset.outcome = outcome;
@@ -177,6 +230,7 @@ function renderMark(ev) {
 function clearTimeline() {
   state.events = new Map();
   state.lanes = new Map();
+  state.axis = null;
   state.order = [];
   $('timeline').replaceChildren();
 }
@@ -192,11 +246,16 @@ function resetRun() {
   $('detail-empty').hidden = false;
 }
 
-function selectRun(id, byUser) {
+function selectRun(id, byUser, seq = null) {
   if (byUser) state.userPicked = true;
-  if (state.selected === id && state.source) return;
+  if (byUser) setHash(id, seq);
+  if (state.selected === id && state.source) {
+    if (seq !== null) void showDetail(seq);
+    return;
+  }
   resetRun();
   state.selected = id;
+  if (seq !== null) void showDetail(seq);
   renderRuns();
   $('run-empty').hidden = true;
   $('run-view').hidden = false;
@@ -244,7 +303,10 @@ function selectRun(id, byUser) {
     void refreshRuns();
   });
   source.onerror = () => {
-    if (source.readyState === EventSource.CLOSED) $('conn').textContent = 'event stream closed';
+    if (source.readyState !== EventSource.CLOSED) return;
+    $('conn').textContent = 'event stream closed';
+    // A link to a run this server does not have (any more): say so instead of an empty timeline.
+    if (!state.run) $('run-meta').textContent = `no run ${id} on this server (GET /runs lists the runs kept)`;
   };
 }
 
@@ -253,6 +315,7 @@ function selectRun(id, byUser) {
 async function showDetail(seq) {
   const prev = state.events.get(state.detailSeq);
   state.detailSeq = seq;
+  if (state.selected) setHash(state.selected, seq);
   state.detailData = null;
   if (prev) renderMark(prev);
   const ev = state.events.get(seq);
@@ -293,7 +356,11 @@ function renderDetail() {
             el('td', { text: a.target }),
           );
           const why = [a.errorMessage, a.reason].filter(Boolean).join(' · ');
-          return why ? [row, el('tr', {}, el('td', { colSpan: 6, class: 'reason', text: why }))] : [row];
+          const rows = [row];
+          if (why) rows.push(el('tr', {}, el('td', { colSpan: 6, class: 'reason', text: why })));
+          // What the receiver answered, as text (its first bytes), when it sent a body.
+          if (a.response) rows.push(el('tr', { class: 'response-row' }, el('td', { colSpan: 6 }, el('span', { class: 'hint', text: `answer body (${a.responseBytes} bytes)` }), el('pre', { class: 'response', text: a.response }))));
+          return rows;
         })),
   );
   const d = state.detailData;
@@ -383,6 +450,14 @@ $('token-form').addEventListener('submit', (e) => {
   void refreshRuns();
 });
 
+window.addEventListener('hashchange', () => {
+  const h = hashState();
+  if (h.run) selectRun(h.run, true, h.seq);
+});
+
+// Clicks on the server-rendered run list (before renderRuns replaces it) follow the link: the hash handler selects.
+const initial = hashState();
+if (initial.run) selectRun(initial.run, true, initial.seq);
 void loadScenarios();
 void refreshRuns();
 setInterval(refreshRuns, POLL_MS);

@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProviderMockError } from '../../contracts/errors.ts';
 import type { Provider } from '../../contracts/provider.ts';
-import { endpointsFor } from '../../contracts/registration/enreach-config.ts';
-import { loadProfile, redactUrl, resolveTarget } from '../../delivery/index.ts';
+import { endpointsFor, type EnreachWebhookConfig } from '../../contracts/registration/enreach-config.ts';
+import { checkDurationRange, loadProfile, redactUrl, resolveTarget, TIME_LIMITS } from '../../delivery/index.ts';
 import type { DeliveryTarget } from '../../delivery/index.ts';
-import type { EnreachWorld, World } from '../../generators/index.ts';
+import type { EnreachWorld, MluviiWorld, World } from '../../generators/index.ts';
 import type { TimelineEntry } from '../../scenarios/index.ts';
+import { restoreRuns, saveRunView } from '../persistence.ts';
 import { RunManager, type Run, type RunManagerOptions } from '../run-manager.ts';
 import type { PreparedRun } from '../run-spec.ts';
 
@@ -89,6 +90,15 @@ export function registrationResolver(app: FastifyInstance, worlds: readonly Worl
   };
 }
 
+/**
+ * An Enreach endpoint's TimeoutSeconds becomes the attempt timeout (docs/providers.md E2): one above
+ * the delivery limit (1 h) is refused where it is configured, not when a run first uses it.
+ */
+export function checkEnreachTimeout(c: EnreachWebhookConfig, where: string): void {
+  const s = c.Webhook.TimeoutSeconds;
+  if (s !== undefined) checkDurationRange(s * 1000, TIME_LIMITS.timeoutMs, where, 'TimeoutSeconds');
+}
+
 function describe(app: FastifyInstance): string {
   const hooks = app.mluvii.webhooks.all();
   const configs = app.enreach.configs;
@@ -114,7 +124,21 @@ export const runsPlugin = fp<RunsOptions>(
         throw new ProviderMockError('PM_SERVE_DATA_DIR', `cannot create the data directory "${opts.dataDir}": ${(cause as Error).message}`, { where: '--data-dir', cause });
       }
     }
-    const manager = new RunManager({ ...opts, ...(opts.dataDir ? { dataDir: resolve(opts.dataDir) } : {}) });
+    const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
+    const manager = new RunManager({
+      ...opts,
+      ...(dataDir
+        ? {
+            dataDir,
+            // Each ended run's view beside its journal, so a restart shows it again (persistence.ts).
+            onFinish: (run: Run) => {
+              opts.onFinish?.(run);
+              saveRunView(dataDir, run);
+            },
+          }
+        : {}),
+    });
+    if (dataDir) restoreRuns(manager, dataDir);
     const service: RunsService = {
       manager,
       cwd: opts.cwd ?? process.cwd(),
@@ -134,8 +158,14 @@ export const runsPlugin = fp<RunsOptions>(
             });
           }
         }
+        // The session webhooks a run plays become what mluvii's REST side answers (GET /api/v1/Sessions…).
+        for (const w of prepared.worlds) if (w.provider === 'mluvii') app.mluviiRecords.addWorld(w as MluviiWorld);
+        const played = (entry: TimelineEntry): void => {
+          if (entry.provider === 'mluvii') app.mluviiRecords.record(entry.payload, prepared.startTime + entry.at);
+        };
         return manager.start({
           names: prepared.names,
+          played,
           seed: prepared.seed,
           time: prepared.time,
           timeline: prepared.timeline,

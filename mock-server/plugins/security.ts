@@ -36,6 +36,12 @@ export interface Security {
   checkTarget(url: string, where: string): void;
   /** The onRequest hook of the control routes (a no-op when no token is required). */
   requireToken: onRequestAsyncHookHandler;
+  /**
+   * Whether an answer to this request may show credentials (URL passwords, query secrets): only to
+   * the control-token holder (`X-Provider-Mock-Token`, or the bearer itself), and to everyone on a
+   * loopback server without a token (only local clients reach it; plugins/request-guard.ts).
+   */
+  revealsSecrets(req: FastifyRequest): boolean;
 }
 
 declare module 'fastify' {
@@ -131,6 +137,12 @@ export function createSecurity(opts: SecurityOptions = {}): Security {
       if (why) throw new ProviderMockError('PM_TARGET_NOT_ALLOWED', why, { where, hint: 'start the server with --allow-target <pattern>, e.g. --allow-target "https://hooks.example.com/*"' });
     },
     requireToken,
+    revealsSecrets(req) {
+      if (token === undefined) return true;
+      const header = req.headers['x-provider-mock-token'];
+      const given = typeof header === 'string' && header !== '' ? header : tokenOf(req, false);
+      return given !== undefined && sameToken(given, token);
+    },
   };
 }
 

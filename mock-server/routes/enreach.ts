@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { parseEnreachConfig, type EnreachWebhookConfig } from '../../contracts/registration/enreach-config.ts';
+import { checkEnreachTimeout } from '../plugins/runs.ts';
 import { errorSchema, noBody, noQuery, sendError, tokenQuery } from '../schemas.ts';
 
 /** Secrets never leave the server in a listing. */
@@ -31,7 +32,11 @@ export const enreachRoutes: FastifyPluginAsync = async (app) => {
       try {
         const added = parseEnreachConfig(req.body, 'body');
         // Off loopback (or with --allow-target) no endpoint outside the allow-list: no open relay.
-        added.forEach((c, i) => app.security.checkTarget(c.Webhook.Endpoint, `body: $${Array.isArray(req.body) ? `[${i}]` : ''}.Webhook.Endpoint`));
+        added.forEach((c, i) => {
+          const at = `body: $${Array.isArray(req.body) ? `[${i}]` : ''}.Webhook`;
+          app.security.checkTarget(c.Webhook.Endpoint, `${at}.Endpoint`);
+          checkEnreachTimeout(c, `${at}.TimeoutSeconds`);
+        });
         app.enreach.configs.push(...added);
         return reply.code(201).send(app.enreach.configs.map(maskConfig));
       } catch (e) {

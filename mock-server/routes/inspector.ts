@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { packagePath } from '../../contracts/package-files.ts';
+import type { RunView } from '../run-manager.ts';
 
 /** The inspector's files: plain HTML, CSS and one JS file, no build step. */
-export const INSPECTOR_DIR = new URL('../inspector/', import.meta.url);
+export const INSPECTOR_DIR = packagePath('mock-server', 'inspector');
 
 const FILES = {
   'index.html': 'text/html; charset=utf-8',
@@ -16,7 +19,7 @@ const bodies = new Map<keyof typeof FILES, Promise<Buffer>>();
 function read(name: keyof typeof FILES): Promise<Buffer> {
   let body = bodies.get(name);
   if (!body) {
-    body = readFile(new URL(name, INSPECTOR_DIR));
+    body = readFile(join(INSPECTOR_DIR, name));
     // A failed read is not kept: the next request tries again.
     body.catch(() => bodies.delete(name));
     bodies.set(name, body);
@@ -24,9 +27,39 @@ function read(name: keyof typeof FILES): Promise<Buffer> {
   return body;
 }
 
-/** The page holds no data (it asks the control API for it, with the token), so it is served without the token. */
-async function serve(reply: FastifyReply, name: keyof typeof FILES): Promise<FastifyReply> {
-  const body = await read(name);
+function html(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+/** Same rule as the page's script (inspector.js verdictOf): a run that ended with undelivered events or a failed check failed. */
+export function verdictOf(run: Pick<RunView, 'status' | 'exitCode' | 'counts'>): string {
+  if (run.status !== 'done') return run.status;
+  return (run.exitCode ?? 0) === 0 && run.counts.discarded + run.counts.notSent === 0 ? 'passed' : 'failed';
+}
+
+/** One item of the run list, the markup inspector.js renderRuns writes. */
+export function runItem(run: RunView): string {
+  const v = verdictOf(run);
+  const id = html(run.id);
+  return `<li><a class="run-link v-${v}" href="#run=${encodeURIComponent(run.id)}" aria-current="false" data-run="${id}"><span class="name">${html(run.scenarios.join(' + '))}</span><span class="small">${html(`${v} · ${run.counts.delivered}/${run.counts.planned} delivered · seed ${run.seed} · ${run.id.slice(0, 8)}`)}</span></a></li>`;
+}
+
+/**
+ * The page with the run list already in it (first paint before any script runs). With a control
+ * token the list stays empty: the page asks the control API for it, with the token.
+ */
+async function page(app: FastifyInstance): Promise<string> {
+  const template = (await read('index.html')).toString('utf8');
+  const runs = app.security.tokenRequired ? [] : app.runs.manager.list().map((r) => r.view());
+  return template
+    .replace('<!--runs-->', runs.map(runItem).join(''))
+    .replace('<!--runs-empty-->', runs.length > 0 || app.security.tokenRequired ? ' hidden' : '')
+    .replace('<!--conn-->', app.security.tokenRequired ? '' : `connected · ${runs.length} run(s)`);
+}
+
+/** The files hold no data; the page's first paint holds the run list only when the server has no control token. */
+async function serve(reply: FastifyReply, name: keyof typeof FILES, body?: string): Promise<FastifyReply> {
+  body ??= (await read(name)).toString('utf8');
   return reply
     .type(FILES[name])
     .header('cache-control', 'no-cache')
@@ -38,7 +71,7 @@ async function serve(reply: FastifyReply, name: keyof typeof FILES): Promise<Fas
 export const inspectorRoutes: FastifyPluginAsync = async (app) => {
   const tags = ['inspector'];
   const file = { 200: { type: 'string' } } as const;
-  app.get('/', { schema: { tags, summary: 'The inspector page: runs, a timeline per run, every delivery', produces: ['text/html'], response: file }, handler: (_req, reply) => serve(reply, 'index.html') });
+  app.get('/', { schema: { tags, summary: 'The inspector page: runs, a timeline per run, every delivery', produces: ['text/html'], response: file }, handler: async (_req, reply) => serve(reply, 'index.html', await page(app)) });
   app.get('/inspector/inspector.js', { schema: { tags, summary: "The inspector's script", produces: ['text/javascript'], response: file }, handler: (_req, reply) => serve(reply, 'inspector.js') });
   app.get('/inspector/inspector.css', { schema: { tags, summary: "The inspector's styles", produces: ['text/css'], response: file }, handler: (_req, reply) => serve(reply, 'inspector.css') });
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ProviderMockError } from '../../contracts/errors.ts';
+import { TIME_LIMITS } from '../../delivery/index.ts';
 import type { Run, RunMessage } from '../run-manager.ts';
 import { prepareScenarioRun, type RunRequest } from '../run-spec.ts';
 import {
@@ -33,7 +34,7 @@ const runBody = {
     time: {
       anyOf: [
         { type: 'string', enum: ['instant', 'realtime'] },
-        { type: 'object', properties: { speed: { type: 'number', exclusiveMinimum: 0, maximum: 1e9 } }, required: ['speed'], additionalProperties: false },
+        { type: 'object', properties: { speed: { type: 'number', minimum: TIME_LIMITS.speed.min, maximum: TIME_LIMITS.speed.max } }, required: ['speed'], additionalProperties: false },
       ],
       description: 'instant (no waiting), realtime (the default: the scenario as timed), or {"speed": 60} (a scenario minute per second)',
     },

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { exportText } from '../../contracts/export/index.ts';
 import { ROOT } from '../../scripts/artifacts.ts';
 import { cli } from '../helpers/cli.ts';
@@ -18,8 +19,19 @@ describe('provider-mock export', () => {
   it('writes the OpenAPI document of both providers to --out, creating folders', async () => {
     const r = await cli(['export', 'openapi', '--out', 'test-artifacts/export/nested/openapi.json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('wrote test-artifacts/export/nested/openapi.json (openapi)');
+    expect(r.stderr).toContain('wrote test-artifacts/export/nested/openapi.json (openapi, JSON)');
     expect(readFileSync(join(OUT, 'nested/openapi.json'), 'utf8')).toBe(exportText('openapi'));
+  });
+
+  it('writes YAML for a .yaml or .yml file: the same document', async () => {
+    for (const name of ['asyncapi.yaml', 'asyncapi.yml']) {
+      const r = await cli(['export', 'asyncapi', '-o', `test-artifacts/export/${name}`]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`wrote test-artifacts/export/${name} (asyncapi, YAML)`);
+      const text = readFileSync(join(OUT, name), 'utf8');
+      expect(text.startsWith('asyncapi: 3.0.0\n')).toBe(true);
+      expect(parseYaml(text)).toEqual(JSON.parse(exportText('asyncapi')));
+    }
   });
 
   it('prints one provider\'s AsyncAPI document to stdout', async () => {

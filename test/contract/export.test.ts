@@ -3,7 +3,8 @@
  * example validates against the exported schemas, and the documents say what the providers do
  * (one operation per event, their headers, their authentication).
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv, type AnySchema } from 'ajv';
@@ -177,12 +178,14 @@ describe('AsyncAPI 3 export', () => {
 
 describe('the doc examples the exports attach', () => {
   it('are found from a checkout whose path has a space in it', async () => {
-    // examples.ts needs only node built-ins at run time, so a copy of it stands for a checkout elsewhere.
-    const root = join(REPO_ROOT, 'test-artifacts', 'checkout with space');
-    rmSync(root, { recursive: true, force: true });
+    // examples.ts and package-files.ts need only node built-ins at run time, so copies of them (and a
+    // package.json with our name, which marks the package root) stand for a checkout elsewhere.
+    const root = join(mkdtempSync(join(tmpdir(), 'pm-export-')), 'checkout with space');
     mkdirSync(join(root, 'contracts/export'), { recursive: true });
     mkdirSync(join(root, 'contracts/mluvii/examples/en'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'provider-mock', type: 'module' }));
     copyFileSync(join(REPO_ROOT, 'contracts/export/examples.ts'), join(root, 'contracts/export/examples.ts'));
+    copyFileSync(join(REPO_ROOT, 'contracts/package-files.ts'), join(root, 'contracts/package-files.ts'));
     copyFileSync(join(REPO_ROOT, 'contracts/mluvii/examples/en/SessionCreated.json'), join(root, 'contracts/mluvii/examples/en/SessionCreated.json'));
     const copy = (await import(pathToFileURL(join(root, 'contracts/export/examples.ts')).href)) as typeof import('../../contracts/export/examples.ts');
     expect(copy.REPO_ROOT).toBe(root);

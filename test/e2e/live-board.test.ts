@@ -41,8 +41,22 @@ describe('MSW live-board example in a real Chromium', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('stops after "end" even when the page does not close its EventSource: the reconnect gets 204, nothing plays twice', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}?speed=instant&seed=3&close=0`);
+    await page.waitForSelector('body[data-done="true"]', { timeout: 30_000 });
+    // The browser reconnects on its own; the handler answers 204 and the EventSource closes for good.
+    await page.waitForSelector('body[data-stream="closed"]', { timeout: 30_000 });
+    const expected = [...plan([readScenario('chat-session'), readScenario('queue-call-answered')], { seed: 3 })].length;
+    expect(await page.textContent('#count')).toBe(String(expected));
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it.each([
-    ['?speed=fast', /eventStreamHandlers\(options\.speed\): speed must be 'instant' or a positive number, got NaN/],
+    ['?speed=fast', /eventStreamHandlers\(options\.speed\): speed must be 'instant' or a number from 0\.001 to 1000000, got NaN/],
     ['?seed=', /eventStreamHandlers\(options\.seed\): the seed is empty/],
   ])('says on the page why it cannot start with %s', async (query, reason) => {
     const page = await browser.newPage();

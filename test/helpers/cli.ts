@@ -18,15 +18,17 @@ function collector(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** Runs the CLI in-process with captured output. */
-export async function cli(argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; signal?: AbortSignal } = {}): Promise<CliResult> {
+/** Runs the CLI in-process with captured output; the environment is only what `env` gives (no CI, no PROVIDER_MOCK_*). */
+export async function cli(argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; signal?: AbortSignal; tty?: boolean } = {}): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();
+  // A terminal, as far as the CLI can tell (live progress, colour).
+  if (opts.tty) for (const s of [stdout.stream, stderr.stream]) Object.assign(s, { isTTY: true });
   const io: CliIO = {
     stdout: stdout.stream,
     stderr: stderr.stream,
     stdin: Readable.from([opts.stdin ?? '']),
-    env: opts.env ?? { CI: 'true' },
+    env: opts.env ?? {},
     cwd: opts.cwd ?? ROOT,
     ...(opts.signal ? { signal: opts.signal } : {}),
   };
@@ -35,10 +37,16 @@ export async function cli(argv: string[], opts: { stdin?: string; env?: NodeJS.P
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-/** Runs the real bin/provider-mock.js in a child process, as a user would through npx. */
+/**
+ * The executable from sources (`npm run cli`): cli/bin.ts through tsx, as a child process. The packaged
+ * dist/cli/index.js is what test/package/ runs, from an installed tarball.
+ */
+export const DEV_CLI: readonly string[] = ['--import', 'tsx', join(ROOT, 'cli/bin.ts')];
+
+/** Runs the CLI from sources in a child process, as a user would through npx. */
 export function spawnCli(argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/provider-mock.js'), ...argv], {
+    const child = spawn(process.execPath, [...DEV_CLI, ...argv], {
       cwd: ROOT,
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 /**
  * A programmable webhook receiver on 127.0.0.1 (http, or https with a self-signed cert) that
  * records every request. Per request it can answer a status (with a delay, a body, headers),
- * hang, reset the connection, send a huge body, or redirect.
+ * hang, reset the connection, send a huge body, cut a body short, or redirect.
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -14,6 +14,8 @@ export type Behaviour =
   | { hang: true }
   | { reset: true }
   | { hugeBodyBytes: number; status?: number }
+  /** Declares `contentLength` body bytes, sends `bytes` of them, then closes the connection. */
+  | { truncatedBody: { contentLength: number; bytes: number }; status?: number }
   | { redirect: string; status?: number };
 
 export interface RecordedRequest {
@@ -103,6 +105,11 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     if ('redirect' in b) {
       res.writeHead(b.status ?? 302, { location: b.redirect, 'content-length': '0' });
       res.end();
+      return;
+    }
+    if ('truncatedBody' in b) {
+      res.writeHead(b.status ?? 200, { 'content-type': 'text/plain', 'content-length': String(b.truncatedBody.contentLength) });
+      res.write(Buffer.alloc(b.truncatedBody.bytes, 0x6f), () => req.socket.destroy());
       return;
     }
     if ('hugeBodyBytes' in b) {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.ts';
+import { cli, DEV_CLI } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/examples.ts';
 import { journalLines, receiversClosedAfterEach, tempDir } from '../helpers/delivery.ts';
 import { startLocalReceiver } from '../../mock-server/local-receiver.ts';
@@ -94,6 +94,22 @@ describe('provider-mock run', () => {
     expect(existsSync(journal)).toBe(false);
   });
 
+  it('refuses --check-auth with nothing to get wrong (exit 2, nothing sent), and probes every credential otherwise', async () => {
+    const receiver = await startReceiver({ behaviour: (req) => (req.headers['x-benemen-token'] === 'tok-1' && !req.url.includes('wrong') ? { status: 200 } : { status: 401 }) });
+    const dir = tmp();
+    const journal = join(dir, 'run.ndjson');
+    const blind = await cli(['run', 'queue-call-answered', '--target', receiver.url, '--check-auth', '--journal', journal]);
+    expect(blind.code).toBe(2);
+    expect(blind.stderr).toMatch(/PM_DELIVERY_CHECK_AUTH: --target: --check-auth has nothing to get wrong: the enreach target .* carries no credentials.*--secret or PROVIDER_MOCK_SECRET/);
+    expect(receiver.requests).toHaveLength(0);
+    expect(existsSync(journal)).toBe(false);
+    const probed = await cli(['run', 'queue-call-answered', '--target', `${receiver.url}?key=k-1`, '--secret', 'tok-1', '--check-auth', '--journal', journal]);
+    expect(probed.code, probed.stdout).toBe(0);
+    expect(probed.stdout).toMatch(/PASS auth-rejected: .*\(wrong X-Benemen-Token\) → 401; .*\(wrong query secret "key"\) → 401/);
+    const probes = journalLines(journal).filter((l) => l['kind'] === 'auth-probe');
+    expect(probes.map((l) => l['reason'])).toEqual(['wrong X-Benemen-Token', 'wrong query secret "key"']);
+  });
+
   it('sends nothing for a scenario that fails to load', async () => {
     const receiver = await startReceiver();
     const r = await cli(['run', 'chat-session', '--target', receiver.url, '--set', 'nosuchstep.data.userId=1']);
@@ -106,7 +122,7 @@ describe('provider-mock run', () => {
     const dir = tmp();
     const journal = join(dir, 'run.ndjson');
     // Real time: chat-session spans minutes, so the signal lands mid-run.
-    const child = spawn(process.execPath, [join(ROOT, 'bin/provider-mock.js'), 'run', 'chat-session', '--target', receiver.url, '--realtime', '--journal', journal], {
+    const child = spawn(process.execPath, [...DEV_CLI, 'run', 'chat-session', '--target', receiver.url, '--realtime', '--journal', journal], {
       cwd: ROOT,
       env: { ...process.env, CI: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

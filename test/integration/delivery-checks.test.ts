@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProviderMockError } from '../../contracts/errors.ts';
-import { deliver, formatSummary } from '../../delivery/index.ts';
+import { ConnectionPools, deliver, eventBody, formatSummary, sendAttempt } from '../../delivery/index.ts';
 import type { TimelineEntry } from '../../scenarios/engine/timeline.ts';
 import { journalLines, receiversClosedAfterEach, tempFile } from '../helpers/delivery.ts';
 import type { Behaviour, RecordedRequest } from '../helpers/receiver.ts';
@@ -28,8 +28,11 @@ const FAST = { time: { kind: 'instant' as const }, retryScheduleMs: [5], timeout
 
 const tmp = (name: string): string => tempFile(name, 'pm-checks-');
 
-/** A receiver that checks the token and counts distinct events (by Id, or by body for mluvii) on GET /probe. */
-function idempotentReceiver(opts: { dedup: boolean }): (req: RecordedRequest) => Behaviour {
+/**
+ * A receiver that checks the token (and a `token`/`secret` query parameter when the URL has one) and
+ * counts distinct events (by Id, or by body for mluvii) on GET /probe.
+ */
+function idempotentReceiver(opts: { dedup: boolean; checkQuery?: boolean }): (req: RecordedRequest) => Behaviour {
   const seen = new Set<string>();
   let all = 0;
   return (req) => {
@@ -38,6 +41,10 @@ function idempotentReceiver(opts: { dedup: boolean }): (req: RecordedRequest) =>
     const basic = req.headers.authorization;
     const okAuth = enreachAuth === TOKEN || basic === `Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`;
     if (!okAuth) return { status: 401 };
+    const query = new URLSearchParams(req.url.split('?')[1] ?? '');
+    for (const name of ['token', 'secret']) {
+      if (opts.checkQuery !== false && query.has(name) && query.get(name) !== `${TOKEN}-q`) return { status: 401 };
+    }
     const id = (req.json as { Id?: string }).Id ?? req.body;
     seen.add(id);
     all++;
@@ -78,11 +85,40 @@ describe('receiver checks and reports', () => {
     expect(probe?.headers.authorization).not.toBe(`Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`);
   });
 
-  it('--check-auth warns when the target has no credentials to get wrong', async () => {
+  it('--check-auth with nothing to get wrong is bad input (exit 2) before anything is sent', async () => {
     const receiver = await startReceiver();
-    const result = await deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: receiver.url } });
-    expect(result.checks.find((c) => c.id === 'auth-rejected')?.status).toBe('warn');
-    expect(result.exitCode).toBe(0);
+    const run = deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: receiver.url } });
+    await expect(run).rejects.toMatchObject({ code: 'PM_DELIVERY_CHECK_AUTH', exitCode: 2, where: '--target' });
+    await expect(run).rejects.toThrow(/nothing to get wrong.*carries no credentials/);
+    expect(receiver.requests).toHaveLength(0);
+    const perProvider = deliver([enreach(0)], { ...FAST, checkAuth: true, targets: { enreach: { url: receiver.url } } });
+    await expect(perProvider).rejects.toThrow(/--secret or PROVIDER_MOCK_SECRET \(sent as X-Benemen-Token/);
+  });
+
+  it('--check-auth sends one probe per credential and reports each: a receiver that ignores the query secret fails', async () => {
+    const receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true, checkQuery: false }) });
+    const url = `http://op:${PASSWORD}@127.0.0.1:${receiver.port}/hook?secret=${TOKEN}-q&tenant=62`;
+    const result = await deliver([mluvii(0)], { ...FAST, checkAuth: true, target: { url } });
+    const check = result.checks.find((c) => c.id === 'auth-rejected');
+    expect(check?.status).toBe('fail');
+    expect(check?.details).toContain('(wrong query secret "secret") → 200');
+    expect(check?.details).not.toContain('(wrong Basic password)');
+    expect(result.summary.authProbes).toBe(2);
+    const probes = receiver.requests.slice(-2);
+    // The Basic probe keeps the query secret right; the query probe keeps Basic right.
+    expect(probes[0]?.url).toBe(`/hook?secret=${TOKEN}-q&tenant=62`);
+    expect(probes[0]?.headers.authorization).not.toBe(`Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`);
+    expect(probes[1]?.url).toBe('/hook?secret=provider-mock-wrong-credential&tenant=62');
+    expect(probes[1]?.headers.authorization).toBe(`Basic ${Buffer.from(`op:${PASSWORD}`).toString('base64')}`);
+    expect(check?.details).not.toContain(TOKEN);
+  });
+
+  it('--check-auth probes a secret in an Enreach endpoint URL, with and without X-Benemen-Token', async () => {
+    const receiver = await startReceiver({ behaviour: idempotentReceiver({ dedup: true }) });
+    const both = await deliver([enreach(0)], { ...FAST, checkAuth: true, target: { url: `${receiver.url}?secret=${TOKEN}-q`, secret: TOKEN } });
+    expect(both.checks.find((c) => c.id === 'auth-rejected')).toMatchObject({ status: 'pass' });
+    expect(both.checks.find((c) => c.id === 'auth-rejected')?.details).toMatch(/wrong X-Benemen-Token\) → 401.*wrong query secret "secret"\) → 401/);
+    expect(both.summary.authProbes).toBe(2);
   });
 
   it('--check-idempotency passes when the probe counts distinct events despite duplicates and retries', async () => {
@@ -126,8 +162,9 @@ describe('receiver checks and reports', () => {
     });
     const xml = readFileSync(report, 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(3);
-    expect(xml).toContain('<testsuite name="queue-call" tests="4"');
-    expect(xml).toContain('<testsuite name="callback" tests="4"');
+    // Per scenario: its 4 checks and one testcase per event.
+    expect(xml).toContain('<testsuite name="queue-call" tests="6"');
+    expect(xml).toContain('<testsuite name="callback" tests="5"');
     expect(xml).toContain('<testsuite name="provider-mock run" tests="1"');
     expect(xml).toContain('name="delivered: every event eventually delivered"');
     const summary = JSON.parse(readFileSync(json, 'utf8')) as { exitCode: number; summary: { planned: number; delivered: number } };
@@ -253,6 +290,73 @@ describe('journal and listeners', () => {
       },
     });
     expect(result.summary.delivered).toBe(2);
-    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(4);
+    // run, 2 × (event, attempt), summary
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(6);
+  });
+});
+
+describe('what a run records for reports and replays', () => {
+  it('journals each event with the exact body sent, before its attempts, and sends a given body byte for byte', async () => {
+    const receiver = await startReceiver();
+    const journal = tmp('bodies.ndjson');
+    const body = '{"EventType":"QueueCallInArrived",  "Id":"e-7","CallId":"c-7"}';
+    await deliver([enreach(0), { ...enreach(7), body }], { ...FAST, journal, target: { url: receiver.url } });
+    const lines = journalLines(journal);
+    const events = lines.filter((l) => l['type'] === 'event');
+    // What we serialized is embedded as JSON (its bytes are JSON.stringify of it); a body given as text stays text.
+    expect(events.map((e) => [e['seq'], e['payload'], e['body']])).toEqual([
+      [0, enreach(0).payload, undefined],
+      [7, undefined, body],
+    ]);
+    expect(events.map((e) => eventBody(e))).toEqual([JSON.stringify(enreach(0).payload), body]);
+    expect(receiver.requests.find((r) => (r.json as { Id: string }).Id === 'e-0')?.body).toBe(JSON.stringify(enreach(0).payload));
+    expect(events[0]).toMatchObject({ eventType: 'QueueCallInArrived', entityKey: 'call:0', eventId: 'e-0', scenario: 'queue-call', step: 's0', at: 0 });
+    // The event line comes before the first attempt of its seq.
+    const firstAttempt = lines.findIndex((l) => l['type'] === 'attempt' && l['seq'] === 7);
+    expect(lines.findIndex((l) => l['type'] === 'event' && l['seq'] === 7)).toBeLessThan(firstAttempt);
+    expect(receiver.requests.map((r) => r.body)).toContain(body);
+  });
+
+  it('measures latency from the write to the response headers, apart from the wait for a connection', async () => {
+    // One connection, two requests at once: the second waits for the first's answer (300 ms) before it is written.
+    const receiver = await startReceiver({ behaviour: { status: 200, delayMs: 300 } });
+    const pools = new ConnectionPools({ connections: 1 });
+    const req = { origin: receiver.origin, path: '/webhook', insecure: false, method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), timeoutMs: 20_000, maxResponseBytes: 1024 };
+    try {
+      const [first, second] = await Promise.all([sendAttempt(pools, req), sendAttempt(pools, req)]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      // Each latency is the receiver's own time (its 300 ms) ...
+      expect(first.latencyMs).toBeGreaterThanOrEqual(290);
+      expect(second.latencyMs).toBeGreaterThanOrEqual(290);
+      // ... and the second one's wait for the connection is counted apart, as queueing.
+      expect(second.queuedMs).toBeGreaterThanOrEqual(250);
+    } finally {
+      await pools.close();
+    }
+  });
+
+  it('keeps the answer body for listeners when asked (the inspector), and per-delivery results for JUnit', async () => {
+    const receiver = await startReceiver({ behaviour: { status: 500, body: 'queue table locked' } });
+    const records: { response?: string }[] = [];
+    const report = tmp('junit.xml');
+    const result = await deliver([enreach(0)], { ...FAST, retries: 1, keepResponseText: 8, report, target: { url: receiver.url }, onAttempt: (a) => records.push(a) });
+    expect(records.map((r) => r.response)).toEqual(['queue ta', 'queue ta']);
+    expect(result.deliveries).toEqual([
+      expect.objectContaining({ seq: 0, eventType: 'QueueCallInArrived', entityKey: 'call:0', outcome: 'discarded', attempts: 2, status: 500, error: null }),
+    ]);
+    expect(result.deliveries?.[0]?.durationMs).toBeGreaterThan(0);
+    expect(readFileSync(report, 'utf8')).toContain('<failure message="QueueCallInArrived call:0: discarded after 2 attempt(s), last answer 500" type="discarded">');
+  });
+
+  it('with failFast stops at the first discarded delivery and accounts for the rest as not sent', async () => {
+    const receiver = await startReceiver({ behaviour: { status: 500 } });
+    const entries = Array.from({ length: 20 }, (_, i) => enreach(i));
+    const result = await deliver(entries, { ...FAST, retries: 0, concurrency: 1, failFast: true, target: { url: receiver.url } });
+    expect(result.stopped).toMatch(/^--fail-fast: #0 QueueCallInArrived call:0 was discarded after 1 attempt\(s\) \(last: status 500\)$/);
+    expect(result.exitCode).toBe(1);
+    expect(result.interrupted).toBeNull();
+    expect(result.summary.planned).toBe(20);
+    expect(result.summary.discarded + result.summary.notSent).toBe(20);
+    expect(result.summary.notSent).toBeGreaterThan(0);
   });
 });

@@ -82,6 +82,31 @@ describe('delivery against a misbehaving receiver', () => {
     expect(result.checks.find((c) => c.id === 'no-response-body')?.status).toBe('warn');
   });
 
+  it('counts a 200 whose body breaks off as a failed attempt: retried, then discarded with the reason', async () => {
+    // Content-Length 100, 7 bytes, connection closed: any real HTTP client fails this response.
+    const receiver = await startReceiver({ behaviour: { truncatedBody: { contentLength: 100, bytes: 7 } } });
+    const journal = tempJournal();
+    const result = await deliver(timeline(1), { ...FAST, retries: 2, journal, target: { url: receiver.url } });
+    const lines = expectAccounted(journal, result, 1);
+    const attempts = lines.filter((l) => l.type === 'attempt');
+    expect(attempts.map((l) => [l.status, l.error, l.outcome])).toEqual([
+      [200, 'incomplete', 'will-retry'],
+      [200, 'incomplete', 'will-retry'],
+      [200, 'incomplete', 'discarded'],
+    ]);
+    expect(receiver.requests).toHaveLength(3);
+    expect(attempts[2]?.reason).toMatch(/^no success after 3 attempts; last: status 200 but the response broke off \(the response broke off after 7 body bytes: /);
+    expect(result.summary).toMatchObject({ delivered: 0, discarded: 1, statusCodes: { incomplete: 3 } });
+    expect(result.summary.latencyMs).toBeNull();
+    expect(result.checks.find((c) => c.id === 'delivered')?.status).toBe('fail');
+  });
+
+  it('delivers on the retry after a broken 200', async () => {
+    const receiver = await startReceiver({ behaviour: [{ truncatedBody: { contentLength: 100, bytes: 7 } }, { status: 200 }] });
+    const result = await deliver(timeline(1), { ...FAST, target: { url: receiver.url } });
+    expect(result.summary).toMatchObject({ delivered: 1, retries: 1, statusCodes: { incomplete: 1, '200': 1 } });
+  });
+
   it('delivers to a slow receiver that answers within the timeout', async () => {
     const receiver = await startReceiver({ behaviour: { status: 200, delayMs: 50 } });
     const result = await deliver(timeline(4), { ...FAST, timeoutMs: 2000, target: { url: receiver.url } });
@@ -112,6 +137,7 @@ describe('delivery against a misbehaving receiver', () => {
       { status: 204 },
       { hugeBodyBytes: 256 * 1024 },
       { status: 503, body: 'busy' },
+      { truncatedBody: { contentLength: 100, bytes: 7 } },
     ];
     const receiver = await startReceiver({ behaviour: (req) => cycle[req.index % cycle.length] ?? { status: 200 } });
     const journal = tempJournal();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../mock-server/server.ts';
-import { cli } from '../helpers/cli.ts';
+import { cli, DEV_CLI } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/examples.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 
@@ -18,7 +18,7 @@ afterEach(() => {
 
 /** Starts `serve` and resolves with the banner once the server listens (bounded by a timer). */
 function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; output: () => string; exit: Promise<number | null> }> {
-  const proc = spawn(process.execPath, [join(ROOT, 'bin/provider-mock.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, [...DEV_CLI, 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   child = proc;
   let out = '';
   let err = '';
@@ -63,6 +63,9 @@ describe('provider-mock serve', () => {
       child?.kill('SIGTERM');
       expect(await s.exit).toBe(143);
       expect(s.output()).toContain('stopped (runs cancelled, journals flushed)');
+      // One log line per delivery, as it settles.
+      expect(s.output()).toMatch(/^\d\d:\d\d:\d\d run [0-9a-f]{8} #\d+ delivered enreach UserAvailability UserId:\S+ → http:\/\/127\.0\.0\.1:\d+\/webhook: 200 in [\d.]+ ms \(attempt 1\)$/m);
+      expect(s.output()).toMatch(/data dir +.*kept across restarts \(restored 0 run\(s\)/);
       const journal = readdirSync(dataDir).find((f) => f.endsWith('.ndjson'));
       expect(journal).toBeDefined();
       const last = JSON.parse(readFileSync(join(dataDir, journal!), 'utf8').trim().split('\n').at(-1)!) as { type: string; summary: { notSent: number } };

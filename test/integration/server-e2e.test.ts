@@ -67,7 +67,7 @@ describe('provider-mock serve, end to end on a real port', () => {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ eventTypes: subscribed, callbackUrl: `http://hook-user:hook%20pass@127.0.0.1:${receiver.port}/webhook` }),
       });
-      expect(reg.status).toBe(200);
+      expect(reg.status).toBe(201);
 
       const started = await fetch(`${server.url}/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'chat-session', time: 'instant', seed: 5 }) });
       expect(started.status).toBe(202);

@@ -148,6 +148,33 @@ describe('control API runs against a real receiver', () => {
     expect(((await app.inject({ method: 'POST', url: `/runs/${id}/cancel` })).json() as RunView).status).toBe('cancelled');
   });
 
+  it("makes the sessions a run plays readable at /api/v1/Sessions, as its webhooks said; a cancelled run's session stays open", async () => {
+    const tok = (
+      await app.inject({ method: 'POST', url: '/login/connect/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'grant_type=client_credentials&client_id=provider-mock&client_secret=provider-mock-secret' })
+    ).json().access_token as string;
+    const get = (url: string) => app.inject({ url, headers: { authorization: `Bearer ${tok}` } });
+    const id = await startRun(app, { scenario: 'forwarded-session', seed: 11, time: 'instant', target: { url: receiver.url } });
+    await waitFor(app, id, ended);
+    const sent = receiver.requests.map((r) => r.json as { eventType: string; data: Record<string, unknown> });
+    const ended_ = sent.find((e) => e.eventType === 'SessionEnded')!.data;
+    const joins = sent.filter((e) => e.eventType === 'SessionOperatorJoined').map((e) => e.data);
+    const s = (await get(`/api/v1/Sessions/${String(ended_['id'])}`)).json();
+    expect(s).toMatchObject({ id: ended_['id'], status: 'CLOSED', channel: ended_['channel'], source: ended_['source'], started: ended_['started'], ended: ended_['ended'] });
+    expect(s.operators.map((o: { userId: number; joined: string }) => [o.userId, o.joined])).toEqual(joins.map((j) => [j['userId'], j['time']]));
+    for (const j of joins) expect((await get(`/api/v1/Users/${String(j['userId'])}`)).statusCode).toBe(200);
+
+    receiver.requests.length = 0;
+    const open = await startRun(app, { scenario: 'chat-session', seed: 12, time: 'realtime', target: { url: receiver.url } });
+    await waitFor(app, open, (r) => r.counts.delivered >= 1);
+    await app.inject({ method: 'POST', url: `/runs/${open}/cancel` });
+    await waitFor(app, open, ended);
+    const first = receiver.requests[0]!.json as { data: { id: number } };
+    const half = (await get(`/api/v1/Sessions/${first.data.id}`)).json();
+    expect(half.status).not.toBe('CLOSED');
+    expect(half.ended).toBeNull();
+    expect((await get('/api/v1/Sessions?Status=CLOSED&limit=1000')).json().map((x: { id: number }) => x.id)).not.toContain(first.data.id);
+  });
+
   it('emits one event with overrides', async () => {
     const userId = '0b7c9a3e-1d2f-4a5b-8c6d-7e8f9a0b1c2d';
     const r = await app.inject({ method: 'POST', url: '/emit/enreach/UserStatus', payload: { seed: 3, overrides: { UserId: userId, Talking: true }, target: { url: receiver.url, secret: 's' } } });

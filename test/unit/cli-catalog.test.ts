@@ -87,4 +87,17 @@ describe('provider-mock validate', () => {
     expect((await cli(['validate', f])).code).toBe(1);
     expect((await cli(['validate', f, '--lenient'])).code).toBe(0);
   });
+
+  it('accepts an event type of a known provider the catalog does not know yet with --lenient, with a warning; strict refuses it', async () => {
+    const mluvii = JSON.stringify({ eventType: 'SessionTranscribed', data: { id: 1 } });
+    const strict = await cli(['validate', '-'], { stdin: mluvii });
+    expect(strict.code).toBe(1);
+    const lenient = await cli(['validate', '-', '--lenient'], { stdin: mluvii });
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/^valid {3}stdin: mluvii SessionTranscribed \(with warnings\)\n {2}warning: \$\.eventType: unknown mluvii event type "SessionTranscribed": accepted in lenient mode \(providers add event types over time, docs\/providers\.md M14, M18\); its body is not checked/);
+    const json = JSON.parse((await cli(['validate', '-', '--lenient', '--json'], { stdin: JSON.stringify({ EventType: 'QueueCallInTeleported', CallId: 'x' }) })).stdout) as { valid: boolean; warnings: { path: string }[] };
+    expect(json).toMatchObject({ valid: true, provider: 'enreach', warnings: [{ path: '$.EventType' }] });
+    // An envelope without its data object is still refused.
+    expect((await cli(['validate', '-', '--lenient'], { stdin: JSON.stringify({ eventType: 'SessionTranscribed', data: 3 }) })).code).toBe(1);
+  });
 });

@@ -48,10 +48,11 @@ describe('parseDeliveryFlags', () => {
     expect(options).toMatchObject({ retryScheduleMs: [10], time: { kind: 'instant' }, target: { url: 'http://r.example/x', allowHttp: true } });
   });
 
-  it('makes instant the default when CI=true, realtime otherwise', () => {
+  it('makes instant the default everywhere, CI or not; --realtime and --speed are asked for', () => {
     expect(parseDeliveryFlags([], { CI: 'true' }).options.time).toEqual({ kind: 'instant' });
-    expect(parseDeliveryFlags([], NO_CI).options.time).toEqual({ kind: 'realtime' });
+    expect(parseDeliveryFlags([], NO_CI).options.time).toEqual({ kind: 'instant' });
     expect(parseDeliveryFlags(['--realtime'], { CI: 'true' }).options.time).toEqual({ kind: 'realtime' });
+    expect(parseDeliveryFlags(['--speed', '60'], NO_CI).options.time).toEqual({ kind: 'speed', factor: 60 });
   });
 
   it('takes the secret from PROVIDER_MOCK_SECRET when --secret is not given', () => {
@@ -94,7 +95,7 @@ describe('parseDeliveryFlags', () => {
   it('rejects a timeout without a unit, with a hint that suggests one', () => {
     const e = fails(['--timeout', '5'], 'PM_DELIVERY_DURATION', '--timeout');
     expect(e.hint).toContain('5s');
-    fails(['--timeout', '0'], 'PM_DELIVERY_DURATION', '--timeout');
+    expect(fails(['--timeout', '0'], 'PM_DELIVERY_DURATION_RANGE', '--timeout').message).toMatch(/below the minimum 1ms/);
   });
 
   it('rejects a speed that is not a positive number', () => {

@@ -8,7 +8,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
   return {
     runId: 'r1', seed: '1', startedAt: '2026-01-01T00:00:00.000Z', endedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, timeMode: 'instant',
     targets: ['http://127.0.0.1:1/hook'],
-    summary: { events: 2, planned: 2, delivered: 2, discarded: 0, notSent: 0, attempts: 2, retries: 0, duplicatesSent: 0, authProbes: 0, reordered: 0, statusCodes: { '200': 2 }, latencyMs: { count: 2, p50: 1, p95: 2, max: 2 }, scenarios: [stats] },
+    summary: { events: 2, planned: 2, delivered: 2, discarded: 0, notSent: 0, attempts: 2, retries: 0, duplicatesSent: 0, authProbes: 0, reordered: 0, statusCodes: { '200': 2 }, latencyMs: { count: 2, p50: 1, p95: 2, max: 2 }, errors: {}, drain: null, scenarios: [stats] },
     checks: evaluateScenarioChecks(stats),
     interrupted: null,
     exitCode: 0,
@@ -79,24 +79,47 @@ describe('progress', () => {
   const counters = { read: 1, planned: 1, sent: 1, delivered: 0, discarded: 0, notSent: 0, retries: 1, duplicates: 0, inFlight: 0 };
   const rec = { provider: 'enreach', eventType: 'UserStatus', entityKey: 'user:1', seq: 0, target: 'http://127.0.0.1:1/h', status: 500, error: null, attempt: 1, outcome: 'will-retry' } as unknown as AttemptRecord;
 
-  it('writes plain log lines when not on a TTY', () => {
-    const out: string[] = [];
-    const p = createProgress({ write: (s: string) => out.push(s), isTTY: false });
-    p.attempt(rec, counters);
-    p.done(counters);
-    expect(out[0]).toContain('attempt 1 failed (status 500), will retry');
-    expect(out.every((l) => l.endsWith('\n') && !l.includes('\r'))).toBe(true);
-  });
-
-  it('rewrites one live line on a TTY', () => {
+  /** Feeds `total` settled deliveries (1 s apart on a fake clock) and returns what was written. */
+  function play(options: Parameters<typeof createProgress>[1], total: number, planTotal: number | null = total): string[] {
     const out: string[] = [];
     let t = 0;
-    const p = createProgress({ write: (s: string) => out.push(s), isTTY: true }, { now: () => (t += 1000) });
-    p.attempt(rec, counters);
-    p.done(counters);
-    expect(out[0]?.startsWith('\r\x1b[2K')).toBe(true);
-    expect(out[0]).toContain('sent 1/1 planned');
+    const p = createProgress({ write: (s: string) => out.push(s), isTTY: options?.tty ?? false }, { now: () => t, ...options });
+    p.start?.(planTotal === null ? {} : { total: planTotal });
+    const c = { ...counters, retries: 0, planned: total };
+    for (let i = 0; i < total; i++) {
+      t += 1000;
+      c.delivered = i + 1;
+      p.attempt({ ...rec, seq: i, status: 200, outcome: 'delivered', final: true, latencyMs: 2 } as AttemptRecord, c);
+    }
+    p.done(c);
+    return out;
+  }
+
+  it('off a TTY writes one line per 10 % of the plan with done/total, rate and ETA, then the end', () => {
+    const out = play({ tty: false }, 20);
+    expect(out).toHaveLength(10);
+    expect(out[0]).toBe('provider-mock: 10% · 2/20 · 1.0/s · ETA 18s · delivered 2 · failed 0\n');
+    expect(out.at(-1)).toBe('provider-mock: done · 20/20 · 1.0/s · delivered 20 · failed 0\n');
+    expect(out.every((l) => l.endsWith('\n') && !l.includes('\r') && !l.includes('\x1b'))).toBe(true);
+  });
+
+  it('off a TTY with verbose writes one line per delivery: seq, outcome, event, entity, target, answer, attempt', () => {
+    const out = play({ tty: false, verbose: true }, 3);
+    expect(out).toHaveLength(4);
+    expect(out[0]).toBe('provider-mock: #0 delivered enreach UserStatus user:1 → http://127.0.0.1:1/h: 200 in 2 ms (attempt 1)\n');
+  });
+
+  it('on a TTY rewrites one live line with a bar, done/total, rate and ETA; colour only when asked', () => {
+    const out = play({ tty: true, intervalMs: 100 }, 4);
+    expect(out[0]).toBe('\r\x1b[2Kprovider-mock [█████░░░░░░░░░░░░░░░] 1/4 · 1.0/s · ETA 3.0s · delivered 1 · failed 0');
     expect(out.at(-1)?.endsWith('\n')).toBe(true);
+    expect(out.join('')).not.toMatch(/\x1b\[3\dm/);
+    expect(play({ tty: true, color: true }, 2).join('')).toMatch(/\x1b\[32m/);
+  });
+
+  it('without a known total counts what is done; quiet writes nothing', () => {
+    expect(play({ tty: true }, 2, null)[0]).toContain('1 done · 1.0/s');
+    expect(play({ tty: false, quiet: true }, 5)).toEqual([]);
   });
 });
 

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelayRange, formatDuration, formatRetrySchedule, Pacer, parseDelayRange, parseDuration, parseRetrySchedule, retryDelayMs } from '../../delivery/index.ts';
+import {
+  formatDelayRange,
+  formatDuration,
+  formatRetrySchedule,
+  MAX_TIMER_MS,
+  Pacer,
+  parseDelayRange,
+  parseDeliveryFlags,
+  parseDuration,
+  parseRetrySchedule,
+  prepareRun,
+  retryDelayMs,
+  sleep,
+  TIME_LIMITS,
+} from '../../delivery/index.ts';
+import { ProviderMockError } from '../../contracts/errors.ts';
 import type { Clock } from '../../delivery/index.ts';
 
 /** A fake clock: sleeping advances time at once and records the wait. */
@@ -77,5 +92,76 @@ describe('Pacer (time modes)', () => {
     clock.t += 5000;
     await p.waitFor(1000);
     expect(clock.waits).toEqual([]);
+  });
+});
+
+/** The ProviderMockError `fn` throws (exit 2), for its message, where and hint. */
+function refusal(fn: () => unknown): ProviderMockError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ProviderMockError);
+    expect((e as ProviderMockError).exitCode).toBe(2);
+    return e as ProviderMockError;
+  }
+  throw new Error('expected a ProviderMockError');
+}
+
+describe('range limits of durations and speeds', () => {
+  const flags = (...argv: string[]) => () => parseDeliveryFlags(argv, {});
+
+  it('refuses a retry wait above 24 h, naming the limit and the item', () => {
+    const e = refusal(flags('--retry-schedule', '1s,600h'));
+    expect(e.code).toBe('PM_DELIVERY_DURATION_RANGE');
+    expect(e.where).toBe('--retry-schedule');
+    expect(e.message).toMatch(/retry wait 2 600h is above the limit 24h/);
+    expect(parseRetrySchedule('1s,24h')).toEqual([1000, TIME_LIMITS.retryWaitMs.max]);
+  });
+
+  it('refuses a timeout outside 1 ms … 1 h and a --delay bound above 1 h', () => {
+    expect(refusal(flags('--timeout', '2h')).message).toMatch(/the duration 2h is above the limit 1h/);
+    expect(refusal(flags('--delay', '0..2h')).message).toMatch(/the delay 2h is above the limit 1h/);
+    expect(parseDuration('1h', '--timeout', TIME_LIMITS.timeoutMs)).toBe(3_600_000);
+    expect(parseDelayRange('0..1h')).toEqual({ minMs: 0, maxMs: 3_600_000 });
+  });
+
+  it('refuses a speed below 0.001 or above 1 000 000, naming both limits', () => {
+    for (const speed of ['1e-9', '0.0001', '0', '2000000']) {
+      const e = refusal(flags('--speed', speed));
+      expect(e.code, speed).toBe('PM_DELIVERY_SPEED');
+      expect(e.message, speed).toMatch(/outside 0\.001 … 1,000,000|not a speed factor/);
+    }
+    expect(parseDeliveryFlags(['--speed', '0.001'], {}).options.time).toEqual({ kind: 'speed', factor: 0.001 });
+  });
+
+  it('applies the same limits to options given in code', () => {
+    const target = { url: 'http://127.0.0.1:1/hook' };
+    expect(refusal(() => prepareRun({ target, time: { kind: 'speed', factor: 1e-9 } })).code).toBe('PM_DELIVERY_SPEED');
+    expect(refusal(() => prepareRun({ target, retryScheduleMs: [1000, 600 * 3_600_000] })).message).toMatch(/retry wait 2 600h is above the limit 24h/);
+    expect(refusal(() => prepareRun({ target, timeoutMs: 2 ** 31 })).message).toMatch(/above the limit 1h/);
+    expect(refusal(() => prepareRun({ target: { ...target, timeoutMs: 2 ** 31 } })).message).toMatch(/the timeout .* is above the limit 1h/);
+    expect(refusal(() => prepareRun({ target, faults: { delay: { minMs: 0, maxMs: 2 ** 31 } } })).where).toBe('--delay');
+  });
+});
+
+describe('sleep beyond one timer', () => {
+  it('waits a delay longer than a Node timer holds instead of firing at once, and still stops on abort', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      let woke = false;
+      const long = sleep(MAX_TIMER_MS + 10_000, controller.signal).then(() => (woke = true));
+      // An overflowing setTimeout fires after 1 ms; give it far more than that.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(woke).toBe(false);
+      controller.abort();
+      await long;
+      expect(woke).toBe(true);
+      expect(warnings).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });

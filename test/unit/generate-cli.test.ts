@@ -121,3 +121,28 @@ describe('provider-mock generate', () => {
     }
   });
 });
+
+describe('generate --count: one payload after another', () => {
+  const times = (stdout: string): number[] => lines(stdout).map((p) => Date.parse((p as { Timestamp: string }).Timestamp));
+
+  it('advances the time per payload, a seeded 5 s to 60 s apart by default, the first at --time', async () => {
+    const r = await cli(['generate', 'QueueCallInComing', '--count', '6', '--seed', '3', '--time', '2024-05-06T10:00:00Z']);
+    const t = times(r.stdout);
+    expect(t[0]).toBe(Date.parse('2024-05-06T10:00:00Z'));
+    const gaps = t.slice(1).map((x, i) => x - (t[i] ?? 0));
+    for (const g of gaps) expect(g >= 5000 && g <= 60_001).toBe(true);
+    expect(new Set(gaps).size).toBeGreaterThan(1);
+    // Same flags, same bytes.
+    expect((await cli(['generate', 'QueueCallInComing', '--count', '6', '--seed', '3', '--time', '2024-05-06T10:00:00Z'])).stdout).toBe(r.stdout);
+  });
+
+  it('takes --interval as a fixed duration or a range, for independent payloads and a --sequence', async () => {
+    const fixed = times((await cli(['generate', 'QueueCallInComing', '-n', '3', '--interval', '10s'])).stdout);
+    expect(fixed.slice(1).map((x, i) => x - (fixed[i] ?? 0)).map((g) => Math.round(g / 1000))).toEqual([10, 10]);
+    const seq = lines((await cli(['generate', 'SessionActivityChatMessage', '-n', '3', '--sequence', '--interval', '2s'])).stdout).map((p) => Date.parse((p as { data: { time: string } }).data.time));
+    expect(seq.slice(1).map((x, i) => Math.round((x - (seq[i] ?? 0)) / 1000))).toEqual([2, 2]);
+    const bad = await cli(['generate', 'SessionCreated', '-n', '2', '--interval', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--interval: "soon" is not a delay range \(a range min\.\.max with units/);
+  });
+});

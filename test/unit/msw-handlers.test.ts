@@ -1,10 +1,13 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMluviiApi } from '../../contracts/registration/mluvii-api.ts';
+import { createMluviiRecords } from '../../generators/mluvii/records.ts';
 import { mluviiApiHandlers } from '../../msw/mluvii-api.ts';
 import { webhookReceiverHandlers } from '../../msw/receiver.ts';
 import { registrationTable, type RegistrationSurface } from '../helpers/registration-table.ts';
 import { eventExamples } from '../helpers/examples.ts';
+import { readScenario } from '../../scenarios/files.ts';
+import { plan } from '../../scenarios/index.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -25,14 +28,16 @@ async function answer(r: Response) {
 }
 
 describe('mluviiApiHandlers (MSW), same behaviour table as the server', () => {
-  registrationTable(async () => {
+  registrationTable(async (opts = {}) => {
     let now = Date.UTC(2024, 4, 2);
     const base = 'https://tenant.mluvii.example';
-    server.resetHandlers(...mluviiApiHandlers({ baseUrl: base, now: () => now }));
+    const records = createMluviiRecords();
+    server.resetHandlers(...mluviiApiHandlers({ baseUrl: base, now: () => now, records, ...opts }));
     const surface: RegistrationSurface = {
       clientId: 'provider-mock',
       clientSecret: 'provider-mock-secret',
       advance: (ms) => void (now += ms),
+      records,
       async call(req) {
         const headers: Record<string, string> = { ...(req.headers ?? {}) };
         let body: string | undefined;
@@ -55,6 +60,20 @@ describe('mluviiApiHandlers (MSW), same behaviour table as the server', () => {
         `provider-mock PM_BAD_OPTION: mluviiApiHandlers(options.baseUrl): baseUrl must be an absolute http(s) URL, got "${baseUrl}" (the origin of the mluvii host your code calls, e.g. https://app.mluvii.com)`,
       );
     }
+  });
+
+  it('answers the sessions of `play` as the same scenario and seed stream them: ids, status and times of their webhooks', async () => {
+    const scenario = readScenario('forwarded-session');
+    server.use(...mluviiApiHandlers({ play: { scenario, seed: 3 } }));
+    const ended = [...plan(scenario, { seed: 3 })].find((e) => e.eventType === 'SessionEnded')!.payload as { data: { id: number; started: string; ended: string } };
+    const tok = (await (await fetch('https://app.mluvii.com/login/connect/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&client_id=provider-mock&client_secret=provider-mock-secret',
+    })).json()) as { access_token: string };
+    const r = await fetch(`https://app.mluvii.com/api/v1/Sessions/${ended.data.id}`, { headers: { authorization: `Bearer ${tok.access_token}` } });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ id: ended.data.id, status: 'CLOSED', started: ended.data.started, ended: ended.data.ended });
   });
 
   it('lets a test inspect the webhooks its code registered', async () => {

@@ -6,7 +6,7 @@ g.WebSocket ??= UndiciWebSocket;
 g.EventSource ??= UndiciEventSource;
 
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validate } from '../../contracts/index.ts';
 import { catalogHandlers, eventStreamHandlers } from '../../msw/index.ts';
 import { readScenario } from '../../scenarios/files.ts';
@@ -26,6 +26,8 @@ async function readSse(res: Response): Promise<{ messages: { id: string | undefi
   for (const block of text.split('\n\n')) {
     if (!block.trim()) continue;
     const fields = block.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).replace(/^ /, '')] as const);
+    // A block without data (e.g. only `retry:`) dispatches no event (the SSE spec).
+    if (!fields.some(([k]) => k === 'data')) continue;
     const event = fields.find(([k]) => k === 'event')?.[1] ?? 'message';
     const data = fields.filter(([k]) => k === 'data').map(([, v]) => v).join('\n');
     if (event === 'message') messages.push({ id: fields.find(([k]) => k === 'id')?.[1], data });
@@ -47,6 +49,33 @@ describe('eventStreamHandlers', () => {
     expect(messages.map((m) => m.id)).toEqual(expected.map((e) => String(e.seq)));
     for (const m of messages) expect(validate(JSON.parse(m.data)).errors).toEqual([]);
     expect(events).toEqual(['end']);
+  });
+
+  it('answers the EventSource reconnect after "end" with 204, so an app that never closes sees the scenario once', async () => {
+    const { EventSource } = await import('eventsource');
+    const url = 'https://app.example/once';
+    server.use(...eventStreamHandlers({ url, scenario, seed: 7 }));
+    const requests: { lastEventId: string | null }[] = [];
+    const onRequest = ({ request }: { request: Request }): void => {
+      if (request.url === url) requests.push({ lastEventId: request.headers.get('last-event-id') });
+    };
+    server.events.on('request:start', onRequest);
+    const source = new EventSource(url);
+    const got: unknown[] = [];
+    let ends = 0;
+    source.onmessage = (e) => got.push(JSON.parse(e.data));
+    source.addEventListener('end', () => ends++);
+    try {
+      // No close() on `end`: EventSource reconnects by itself, gets 204 and stops for good (readyState CLOSED).
+      await vi.waitFor(() => expect(source.readyState).toBe(EventSource.CLOSED), { timeout: 20_000, interval: 50 });
+    } finally {
+      source.close();
+      server.events.removeListener('request:start', onRequest);
+    }
+    expect(got).toEqual(expected.map((e) => e.payload));
+    expect(ends).toBe(1);
+    // The reconnect names the last message it saw; having seen the whole stream, it gets 204.
+    expect(requests).toEqual([{ lastEventId: null }, { lastEventId: String(expected.at(-1)?.seq) }]);
   });
 
   it('streams the same events over a WebSocket, then closes normally', async () => {
@@ -86,10 +115,10 @@ describe('eventStreamHandlers', () => {
     expect(warnings.filter((w) => /listener/i.test(w))).toEqual([]);
   });
 
-  it('refuses a speed that is not instant or a positive number, and an unknown transport, when the handlers are made', () => {
-    for (const speed of [-1, 0, Number.NaN, Number.POSITIVE_INFINITY]) {
+  it('refuses a speed that is not instant or a number from 0.001 to 1000000, and an unknown transport, when the handlers are made', () => {
+    for (const speed of [-1, 0, 1e-9, 2e6, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed }), String(speed)).toThrow(
-        /^provider-mock PM_BAD_OPTION: eventStreamHandlers\(options\.speed\): speed must be 'instant' or a positive number, got (-1|0|NaN|Infinity) \(1 = the scenario's own timing/,
+        /^provider-mock PM_BAD_OPTION: eventStreamHandlers\(options\.speed\): speed must be 'instant' or a number from 0\.001 to 1000000, got (-1|0|1e-9|2000000|NaN|Infinity) \(1 = the scenario's own timing/,
       );
     }
     expect(() => eventStreamHandlers({ url: 'https://app.example/bad', scenario, speed: 'fast' as never })).toThrow(`got "fast"`);
@@ -134,6 +163,11 @@ describe('catalogHandlers', () => {
     for (const p of list) expect(validate(p)).toMatchObject({ valid: true, eventType: 'QueueCallInUserConnected' });
     const c = await (await fetch(`${base}/enreach/QueueCallInUserConnected?seed=4&count=5`)).text();
     expect(c).not.toBe(a);
+    // The same payloads `provider-mock generate --seed 3 --count 5` prints, one after another in time.
+    const printed = (await cli(['generate', 'QueueCallInUserConnected', '--seed', '3', '--count', '5'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(list).toEqual(printed);
+    const stamps = list.map((p) => Date.parse((p as { Timestamp: string }).Timestamp));
+    expect(stamps.every((t, i) => i === 0 || t > (stamps[i - 1] ?? 0))).toBe(true);
   });
 
   it("answers the provider doc's own examples", async () => {

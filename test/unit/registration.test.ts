@@ -2,19 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { createMluviiApi, endpointsFor, parseEnreachConfig } from '../../contracts/registration/index.ts';
 import { eventNames } from '../../contracts/catalog.ts';
 import { listValues, ProviderMockError } from '../../contracts/errors.ts';
-import { registrationTable, type RegistrationSurface } from '../helpers/registration-table.ts';
+import { createMluviiRecords } from '../../generators/mluvii/records.ts';
+import { registrationTable, splitPath, type RegistrationSurface } from '../helpers/registration-table.ts';
 
 describe('mluvii registration API (pure router)', () => {
-  registrationTable(async () => {
+  registrationTable(async (opts = {}) => {
     let now = Date.UTC(2024, 4, 2);
-    const api = createMluviiApi({ now: () => now });
+    const records = createMluviiRecords();
+    const api = createMluviiApi({ now: () => now, reads: records, ...opts });
     const surface: RegistrationSurface = {
       clientId: 'provider-mock',
       clientSecret: 'provider-mock-secret',
       advance: (ms) => void (now += ms),
+      records,
       async call(req) {
         const headers = Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-        const r = api.handle({ method: req.method, path: req.path, headers, json: req.json, ...(req.form ? { form: req.form } : {}) });
+        const { path, query } = splitPath(req.path);
+        const r = api.handle({ method: req.method, path, query, headers, json: req.json, ...(req.form ? { form: req.form } : {}) });
         if (!r) return { status: 404, headers: {}, body: undefined };
         return { status: r.status, headers: r.headers ?? {}, body: r.body };
       },
@@ -23,7 +27,7 @@ describe('mluvii registration API (pure router)', () => {
   });
 
   it('leaves paths that are not its routes to the caller', () => {
-    expect(createMluviiApi().handle({ method: 'GET', path: '/api/v1/Sessions', headers: {} })).toBeUndefined();
+    expect(createMluviiApi().handle({ method: 'GET', path: '/api/v1/Departments', headers: {} })).toBeUndefined();
   });
 });
 

@@ -55,7 +55,7 @@ describe('bad scenarios', () => {
   it('a reference to a field the step\'s event does not have names the field, the closest one and the valid fields', async () => {
     const msg = await planFails([`${F}/bad-ref-field.yaml`]);
     expect(msg).toBe(
-      'provider-mock PM_SCENARIO_BAD_REF: test/fixtures/scenarios/bad-ref-field.yaml:10:20: ${joined.data.userid}: SessionOperatorJoined (step "joined") has no field "userid" in data; did you mean "userId" or "id"? (a reference reads the payload as sent (see contracts/mluvii/events/SessionOperatorJoined.schema.json)); valid values: id, tenantId, userId, channel, source, time',
+      'provider-mock PM_SCENARIO_BAD_REF: test/fixtures/scenarios/bad-ref-field.yaml:10:20: ${joined.data.userid}: SessionOperatorJoined (step "joined") has no field "userid" in data; did you mean "userId"? (a reference reads the payload as sent (see contracts/mluvii/events/SessionOperatorJoined.schema.json)); valid values: id, tenantId, userId, channel, source, time',
     );
   });
 
@@ -171,7 +171,7 @@ describe('schema errors map to the YAML position of the offending value', () => 
       /PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:6:\d+: unknown enreach context key in unset "AgentLeg"; did you mean "AgentLegId"\?/,
     );
     expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing }\n  - { name: b, event: QueueCallInArrived, set: { UserId: "\${context.Userid:-x}" } }\n`)).toMatch(
-      /PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:6:\d+: unknown enreach context key "Userid"; did you mean "UserId" or/,
+      /PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:6:\d+: unknown enreach context key "Userid"; did you mean "UserId"\?/,
     );
     const mluvii = 'provider: mluvii\nname: t\ndescription: test\n';
     expect(fails(`${mluvii}context:\n  chanel: Chat\nsteps:\n  - { name: a, event: SessionCreated }\n`)).toMatch(/unknown mluvii context key "chanel"; did you mean "channel"\?/);

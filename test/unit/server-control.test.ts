@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '../../contracts/index.ts';
@@ -26,7 +29,7 @@ async function registerUnrelated(app: FastifyInstance): Promise<void> {
     headers: { authorization: `Bearer ${await token(app)}` },
     payload: { eventTypes: ['EmailThreadParamsUpdated'], callbackUrl: 'http://127.0.0.1:9/never' },
   });
-  expect(r.statusCode).toBe(200);
+  expect(r.statusCode).toBe(201);
 }
 
 async function waitEnded(app: FastifyInstance, id: string): Promise<{ run: { status: string; counts: Record<string, number> }; events: { outcome: string }[] }> {
@@ -109,6 +112,26 @@ describe('POST /runs: bad requests are 400 with the reason, never 500', () => {
     expect((await post({ scenario: 'chat-session', retrySchedule: 'x' })).statusCode).toBe(400);
     expect((await post({ scenario: 'chat-session', start: 'yesterday' })).json().message).toMatch(/"yesterday" is not an instant: give an ISO-8601 date-time, ms since the epoch or "now"/);
     expect((await post({})).json().message).toMatch(/give "scenario".*or "yaml"/);
+  });
+
+  it('range-checks every duration and speed, naming the limit (400 before the run is accepted)', async () => {
+    for (const [payload, message] of [
+      [{ time: { speed: 1e-9 } }, /body\.time\.speed must be >= 0\.001/],
+      [{ time: { speed: 1e9 } }, /body\.time\.speed must be <= 1000000/],
+      [{ retrySchedule: '1s,600h' }, /retry wait 2 600h is above the limit 24h/],
+      [{ timeout: 2 ** 31 }, /body\.timeout must be <= 3600000/],
+      [{ timeout: '30h' }, /the duration 30h is above the limit 1h/],
+      [{ faults: { delay: '0..2h' } }, /the delay 2h is above the limit 1h/],
+    ] as const) {
+      const r = await post({ scenario: 'chat-session', ...payload });
+      expect(r.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(r.json().message, JSON.stringify(payload)).toMatch(message);
+    }
+    const doc = { Webhook: { Endpoint: 'http://127.0.0.1:9/e', TimeoutSeconds: 100_000 }, Subscriptions: [{ EventType: 'UserStatus', AllEntities: true }] };
+    const enreach = await app.inject({ method: 'POST', url: '/enreach/webhooks', payload: doc });
+    expect(enreach.statusCode).toBe(400);
+    expect(enreach.json()).toMatchObject({ where: 'body: $.Webhook.TimeoutSeconds' });
+    expect(enreach.json().message).toMatch(/TimeoutSeconds .* is above the limit 1h/);
   });
 
   it('names the accepted forms of a field that takes several, or the rule of the form the value picked', async () => {
@@ -294,10 +317,75 @@ describe('cancelling a run with a huge plan', () => {
       const { run } = (await waitEnded(app, id)) as { run: { status: string; counts: Record<string, number>; warnings?: string[] } };
       expect(run.status).toBe('cancelled');
       expect(run.counts['events']).toBeLessThanOrEqual(before + 50);
-      expect(run.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^cancelled: the plan was left unread from event \d+ on; those events were neither sent nor counted$/)]));
+      expect(run.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^cancelled: the plan was left unread from event \d+ on \(50 entries read after the cancel, --max-drain 50\); those events were neither sent nor counted$/)]));
       expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
+      const view = (await app.inject({ url: `/runs/${id}` })).json() as { run: { drain?: { read: number; limit: number; unreadFrom: number | null } } };
+      expect(view.run.drain).toMatchObject({ limit: 50 });
+      expect(view.run.drain?.read).toBeLessThanOrEqual(50);
+      expect(view.run.drain?.unreadFrom).toEqual(expect.any(Number));
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('queued and cancelled runs keep a record', () => {
+  /** Polls until the run has ended (its journal is flushed once endedAt is set). */
+  async function ended(app: FastifyInstance, id: string): Promise<{ status: string; endedAt?: string; journal?: string; counts: Record<string, number> }> {
+    for (let i = 0; i < 500; i++) {
+      const run = ((await app.inject({ url: `/runs/${id}` })).json() as { run: { status: string; endedAt?: string; journal?: string; counts: Record<string, number> } }).run;
+      if (run.endedAt) return run;
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    throw new Error('run did not end within 500 polls');
+  }
+
+  /** Every planned delivery has one final line, all of them not sent, and the summary says so. */
+  function expectAllNotSent(file: string): { planned: number } {
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]?.type).toBe('run');
+    const summary = lines.at(-1) as { type: string; summary: { planned: number; notSent: number; attempts: number } };
+    expect(summary.type).toBe('summary');
+    const finals = lines.filter((l) => l.type === 'attempt' && l.final === true);
+    expect(finals).toHaveLength(summary.summary.planned);
+    expect(finals.every((l) => l.outcome === 'not-sent')).toBe(true);
+    expect(summary.summary).toMatchObject({ notSent: summary.summary.planned, attempts: 0 });
+    return summary.summary;
+  }
+
+  it('journals every planned delivery of a queued run cancelled before it started, and of queued runs at shutdown', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pm-queued-'));
+    const app = await buildApp({ runs: { maxActive: 1, maxQueued: 5, dataDir } });
+    let closed = false;
+    try {
+      // Nothing listens on port 9: the running run keeps retrying, the others wait behind it.
+      const start = async (): Promise<string> => {
+        const r = await app.inject({ method: 'POST', url: '/runs', payload: { scenario: 'chat-session', time: 'realtime', target: { url: 'http://127.0.0.1:9/hook' } } });
+        expect(r.statusCode, r.body).toBe(202);
+        return (r.json() as { id: string }).id;
+      };
+      const running = await start();
+      const queued = [await start(), await start(), await start()];
+      const cancel = await app.inject({ method: 'POST', url: `/runs/${queued[0]}/cancel` });
+      expect(cancel.json().status).toBe('cancelled');
+      const first = await ended(app, queued[0] ?? '');
+      expect(first.counts['planned']).toBeGreaterThan(0);
+      expect(first.counts['notSent']).toBe(first.counts['planned']);
+      expect(expectAllNotSent(join(dataDir, first.journal ?? '')).planned).toBe(first.counts['planned']);
+      // Shutdown cancels the running run and the two still queued: each leaves a complete journal.
+      await app.close();
+      closed = true;
+      for (const id of [running, ...queued]) {
+        const lines = readFileSync(join(dataDir, `${id}.ndjson`), 'utf8').trim().split('\n');
+        const summary = JSON.parse(lines.at(-1) ?? '{}') as { type: string; summary: { planned: number; delivered: number; discarded: number; notSent: number } };
+        expect(summary.type, id).toBe('summary');
+        expect(summary.summary.planned, id).toBeGreaterThan(0);
+        expect(summary.summary.delivered + summary.summary.discarded + summary.summary.notSent, id).toBe(summary.summary.planned);
+      }
+      for (const id of queued.slice(1)) expectAllNotSent(join(dataDir, `${id}.ndjson`));
+    } finally {
+      if (!closed) await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

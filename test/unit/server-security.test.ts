@@ -94,7 +94,7 @@ describe('an exposed server (--host beyond loopback)', () => {
     expect(r.json().errors.CallbackUrl[0]).toMatch(/allow-target/);
     expect(r.body).not.toContain('u:p@');
     const ok = await app.inject({ method: 'POST', url: '/api/v1/Webhooks', headers: { authorization: `Bearer ${token}` }, payload: { ...body, callbackUrl: 'https://hooks.example.com/mluvii' } });
-    expect(ok.statusCode).toBe(200);
+    expect(ok.statusCode).toBe(201);
   });
 
   it('refuses an Enreach endpoint outside the allow-list', async () => {

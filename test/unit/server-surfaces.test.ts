@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../mock-server/app.ts';
 import { registrationTable, type RegistrationSurface } from '../helpers/registration-table.ts';
 
-describe('mock server: mluvii registration surface (inject)', () => {
-  registrationTable(async () => {
+describe('mock server: the mluvii Public API (inject)', () => {
+  registrationTable(async (opts = {}) => {
     let now = Date.UTC(2024, 4, 2);
-    const app = await buildApp({ mluvii: { now: () => now } });
+    const app = await buildApp({ mluvii: { now: () => now, ...opts } });
     const surface: RegistrationSurface = {
       clientId: 'provider-mock',
       clientSecret: 'provider-mock-secret',
       advance: (ms) => void (now += ms),
+      records: app.mluviiRecords,
       close: () => app.close(),
       async call(req) {
         const r = await app.inject({
