@@ -24,6 +24,7 @@ export const CONTEXT_KEYS: Readonly<Record<Provider, readonly string[]>> = {
     'toGroupId',
     'forwardTarget',
     'formFieldSetUUID',
+    'presence',
   ],
   enreach: [
     'OrganizationId',
@@ -46,6 +47,12 @@ export const CONTEXT_KEYS: Readonly<Record<Provider, readonly string[]>> = {
     'SupervisorUserId',
     'SupervisorLegId',
     'TransferTarget',
+    'CallStartedAt',
+    'ConnectedAt',
+    'CallEndedAt',
+    'TranscribeRecordingType',
+    'TransferApplet',
+    'OverflowApplet',
   ],
 };
 

@@ -19,7 +19,7 @@ import { enreachModule } from './enreach/index.ts';
 import { mluviiModule } from './mluvii/index.ts';
 import { applyOverridesInPlace, formatPath, parsePath } from './overrides.ts';
 import { compilePlan, type Gen, type Plan, type ProviderModule } from './plan.ts';
-import { hashSeed, mixSeed } from './rng/seed.ts';
+import { hashSeed, mixSeed128 } from './rng/seed.ts';
 import { DEFAULT_TIME } from './time.ts';
 import type { GenContext, GenerateOptions, World, WorldSizes } from './types.ts';
 
@@ -32,6 +32,7 @@ export { hashSeed } from './rng/seed.ts';
 export { contextKeys, CONTEXT_KEYS } from './context-keys.ts';
 export { parseSeed, parseInstant, DEFAULT_SEED } from './inputs.ts';
 export { dereference } from './schema.ts';
+export { createState, type WorldState, type AgentRequest, type AgentId, type Holder, type StateOptions } from './state/index.ts';
 
 const MODULES: Record<Provider, ProviderModule> = {
   mluvii: mluviiModule as unknown as ProviderModule,
@@ -174,8 +175,10 @@ export function generate(provider: Provider, eventType: string, options: Generat
   const time = options.time ?? (typeof ctx.now === 'number' ? ctx.now : DEFAULT_TIME);
   if (!Number.isFinite(time)) throw new ProviderMockError('PM_BAD_TIME', `time must be ms since the epoch, got ${String(time)}`, { where: 'generate(options.time)' });
   const seq = typeof ctx.seq === 'number' ? ctx.seq : 0;
-  mod.rng.seed(mixSeed(hashSeed(options.seed ?? 1), p, entry.eventType, time, seq));
-  const g: Gen = { provider: p, entry, eventType: entry.eventType, rng: mod.rng, faker: mod.faker, world, ctx, time, memo: new Map() };
+  mod.rng.seedState(mixSeed128(hashSeed(options.seed ?? 1), p, entry.eventType, time, seq));
+  const state = options.state;
+  if (state && state.provider !== p) throw new ProviderMockError('PM_STATE_PROVIDER', `the state given is for ${state.provider}, not ${p}`, { where: 'generate(options.state)' });
+  const g: Gen = { provider: p, entry, eventType: entry.eventType, rng: mod.rng, faker: mod.faker, world, ctx, time, memo: new Map(), state };
   const plan = planFor(entry);
   const payload = plan.fill(g);
   if (overrides) applyOverridesInPlace(payload, overrides);
@@ -191,6 +194,7 @@ export function generate(provider: Provider, eventType: string, options: Generat
     }
   }
   for (const [key, value] of seeded) ctx[key] = value;
+  state?.apply(entry.eventType, (mod.mainKey === undefined ? payload : (payload as Record<string, unknown>)[mod.mainKey]) as Record<string, unknown>, time);
   ctx.now = time;
   ctx.seq = seq + 1;
   if (given) Object.assign(given, ctx);

@@ -12,6 +12,7 @@ import type { Provider } from '../contracts/provider.ts';
 import type { Rng } from './rng/seed.ts';
 import { normalize, splitNullable, type SNode } from './schema.ts';
 import { formatEnreach, formatMluvii } from './time.ts';
+import type { WorldState } from './state/types.ts';
 import type { GenContext, World, WorldSizes } from './types.ts';
 
 /** Everything one payload's generation may use. */
@@ -28,6 +29,8 @@ export interface Gen<W extends World = World> {
   readonly time: number;
   /** Values shared by several properties of this one payload. */
   readonly memo: Map<string, unknown>;
+  /** The run's world state, when the payload is part of a run (status events are derived from it). */
+  readonly state?: WorldState | undefined;
 }
 
 /** What a rule is told about the property it is asked to fill. */
@@ -57,6 +60,12 @@ export interface ProviderModule<W extends World = World> {
   mainKey: string | undefined;
   rules: RuleSet<W>;
   hook(entry: CatalogEntry): Hook<W> | undefined;
+  /**
+   * Runs before any property of the event is filled: settles what the properties depend on, in
+   * whichever order the schema lists them (Enreach: a new call's per-call values). Given the
+   * event's top-level property names.
+   */
+  prepare?(entry: CatalogEntry, props: ReadonlySet<string>): ((g: Gen<W>) => void) | undefined;
   /** The context key an override of this main-object property should seed (`data.userId` → userId). */
   contextKeyOf(prop: string, entry: CatalogEntry): string | undefined;
 }
@@ -150,12 +159,14 @@ export const OMIT: unique symbol = Symbol('omit');
 function compileMain<W extends World>(mod: ProviderModule<W>, entry: CatalogEntry, node: SNode): Fill<W> {
   if (node.k !== 'object') throw new Error(`${entry.provider}/${entry.eventType}: the payload is not an object schema`);
   const hook = mod.hook(entry);
+  const prepare = mod.prepare?.(entry, new Set(node.props.map((p) => p.name)));
   const props = node.props.map((p) => {
     const { nullable, inner } = splitNullable(p.node);
     const info: PropInfo = { name: p.name, node: p.node, inner, nullable, required: p.required, entry };
     return { name: p.name, required: p.required, fill: mod.rules(info) ?? (fallback(p.node) as Fill<W>) };
   });
   return (g) => {
+    prepare?.(g);
     const o: Record<string, unknown> = {};
     for (const p of props) {
       const v = p.fill(g);

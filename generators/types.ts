@@ -1,6 +1,7 @@
 import type { Provider } from '../contracts/provider.ts';
 import type { EnreachWorld } from './enreach/world.ts';
 import type { MluviiWorld } from './mluvii/world.ts';
+import type { WorldState } from './state/types.ts';
 
 export type { EnreachWorld } from './enreach/world.ts';
 export type { MluviiWorld } from './mluvii/world.ts';
@@ -63,4 +64,10 @@ export interface GenerateOptions {
   overrides?: Record<string, unknown>;
   /** Default true: throw rather than return a payload that fails the strict schema. */
   validate?: boolean;
+  /**
+   * The run's world state (createState): status events (QueueStatus, UserStatus,
+   * CallbackListStatus, QueueAttachedUsers, UserStatusChanged) are derived from it, mluvii ids come
+   * from its counters, and the event is applied to it once made.
+   */
+  state?: WorldState;
 }

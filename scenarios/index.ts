@@ -2,14 +2,14 @@
  * The scenario engine: YAML scenarios → a timeline of schema-valid payloads. Pure (no I/O, no
  * clock); `scenarios/files.ts` reads files and finds built-ins. Language: scenarios/README.md.
  */
-import { createContext, createWorld, generate } from '../generators/index.ts';
+import { createContext, createState, createWorld, generate, type World } from '../generators/index.ts';
 import type { Scenario } from './engine/ast.ts';
 import { loadYaml } from './engine/load.ts';
 import { DEFAULT_START, planScenarios, type GeneratorApi, type PlanOptions, type Timeline } from './engine/plan.ts';
 import { resolveScenario, type ResolveOptions } from './engine/resolve.ts';
 import { CODES, scenarioError } from './engine/errors.ts';
 
-export type { Scenario, StepNode, EventNode } from './engine/ast.ts';
+export type { Scenario, StepNode, EventNode, WaitNode } from './engine/ast.ts';
 export type { TimelineEntry } from './engine/timeline.ts';
 export type { GeneratorApi, PlanOptions, PlanStats, Timeline } from './engine/plan.ts';
 export type { LoadedSource } from './engine/load.ts';
@@ -25,6 +25,7 @@ export const generators: GeneratorApi = {
   generate: (provider, eventType, opts) => generate(provider, eventType, { ...(opts as Parameters<typeof generate>[2]), validate: false }),
   createWorld: (provider, opts) => createWorld(provider, opts as Parameters<typeof createWorld>[1]),
   createContext: (provider, init) => createContext(provider, init) as Record<string, unknown>,
+  createState: (world, opts) => createState(world as World, opts),
 };
 
 export interface SourceOptions {

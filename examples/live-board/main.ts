@@ -3,7 +3,18 @@ import { eventStreamHandlers, loadScenario } from '../../msw/index.ts';
 // Bundled as text by examples/live-board/build.ts (esbuild's text loader).
 import chatSession from '../../scenarios/mluvii/chat-session.yaml';
 import queueCall from '../../scenarios/enreach/queue-call-answered.yaml';
+import answeredFlow from '../../scenarios/enreach/flows/answered.yaml';
+import closedFlow from '../../scenarios/enreach/flows/closed.yaml';
+import { loadYaml } from '../../scenarios/index.ts';
 import { applyEvent, render, type Row } from './board.ts';
+
+// queue-call-answered includes these flows; a browser has no files, so they are bundled too.
+const flows: Record<string, string> = { 'flows/answered.yaml': answeredFlow, 'flows/closed.yaml': closedFlow };
+const load = (ref: string) => {
+  const text = flows[ref];
+  if (text === undefined) throw new Error(`no bundled scenario ${ref}`);
+  return loadYaml(text, `scenarios/enreach/${ref}`);
+};
 
 const params = new URLSearchParams(location.search);
 const status = document.getElementById('status')!;
@@ -15,7 +26,7 @@ try {
   const worker = setupWorker(
     ...eventStreamHandlers({
       url: '/api/events',
-      scenario: [loadScenario(chatSession, 'chat-session.yaml'), loadScenario(queueCall, 'queue-call-answered.yaml')],
+      scenario: [loadScenario(chatSession, 'chat-session.yaml'), loadScenario(queueCall, 'queue-call-answered.yaml', { load })],
       seed: params.get('seed') ?? 1,
       speed,
     }),

@@ -7,6 +7,7 @@ import type { Gen } from '../plan.ts';
 import { finnishFaker, asciiSlug } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { finnishMobile, type EnreachCallList, type EnreachQueue, type EnreachUser, type EnreachWorld } from './world.ts';
+import { finnishFirstName } from '../names.ts';
 
 export type G = Gen<EnreachWorld>;
 
@@ -21,7 +22,7 @@ export function userById(world: EnreachWorld, id: string): EnreachUser {
   const found = world.users.find((u) => u.id === id);
   if (found) return found;
   synthRng.seed(hashSeed(`enreach-user:${id.toLowerCase()}`));
-  const firstName = synthFaker.person.firstName();
+  const firstName = finnishFirstName(synthRng, synthRng.bool() ? 'female' : 'male');
   const lastName = synthFaker.person.lastName();
   return {
     id,
@@ -52,11 +53,45 @@ export function organizationId(g: G): string {
  * the events after this one reuse it (CallId, CallBackId, RecordingId, CallerNumber…).
  */
 export function sticky(g: G, key: string, make: () => string = () => g.rng.guid()): string {
+  if (key === 'CallId') return callId(g);
   const v = str(g.ctx[key]);
   if (v) return v;
   const made = make();
   g.ctx[key] = made;
   return made;
+}
+
+/**
+ * Context keys that belong to one call (docs/providers.md E14: CallId identifies the whole call):
+ * when a sequence starts a new call (a new CallId, e.g. the call back of a callback request), they
+ * start afresh, so the inbound caller's number or leg never leaks into the next call.
+ */
+export const PER_CALL_KEYS = [
+  'LegId',
+  'AgentLegId',
+  'CallerNumber',
+  'TargetNumber',
+  'RecordingId',
+  'TranscriptId',
+  'TransferTarget',
+  'SupervisorLegId',
+  'CallStartedAt',
+  'ConnectedAt',
+  'CallEndedAt',
+  'TranscribeRecordingType',
+  'TransferApplet',
+  'OverflowApplet',
+] as const;
+
+/** The call in the context (CallId); a new one (with fresh per-call keys) when there is none. */
+export function callId(g: G): string {
+  const v = str(g.ctx['CallId']);
+  if (v) return v;
+  // null, not delete: the caller's context is updated by Object.assign.
+  for (const k of PER_CALL_KEYS) g.ctx[k] = null;
+  const id = g.rng.guid();
+  g.ctx['CallId'] = id;
+  return id;
 }
 
 /** The entity whose id the context keeps under `key`; else `choose()` one and keep its id. */

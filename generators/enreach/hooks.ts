@@ -8,7 +8,9 @@
 import type { CatalogEntry } from '../../contracts/catalog.ts';
 import type { Hook } from '../plan.ts';
 import { ENREACH_MAX_DATETIME, ENREACH_MIN_DATETIME, euLocalDate, formatEnreach } from '../time.ts';
-import { callList, contactNumber, customerNumber, queue, sticky, user, type G } from './entities.ts';
+import { finnishFirstName } from '../names.ts';
+import { EnreachState } from '../state/enreach.ts';
+import { callId, callList, contactNumber, customerNumber, isOutbound, queue, sticky, user, type G } from './entities.ts';
 import type { EnreachWorld } from './world.ts';
 
 type O = Record<string, unknown>;
@@ -27,25 +29,31 @@ function contactMessage(g: G): string | null {
 
 const NOTES = ['Asiakas pyysi soittamaan uudelleen huomenna.', 'Ei vastannut, yritetään myöhemmin.', 'Asia hoidettu puhelimessa.', 'Välitetty laskutukseen.', 'Numero ei ollut käytössä.'];
 
-/** Reason of a disconnect: who hung up (the doc: 'remote' or 'local'). */
+/**
+ * Reason of a disconnect: who hung up (the doc: 'remote' or 'local'), and TechReason in the style
+ * the doc gives each event, matching how the call went (connected or not: the context's
+ * ConnectedAt). QueueCallInDisconnected: "Informative technical local reason … e.g.
+ * busy_on_busy, ivr_menu_failure" (none for an ordinary end); the others: "Technical reason (e.g
+ * SIP cause code)" (docs/providers.md E18). The SIP causes are Q.850's [inference: which cause the platform sends when].
+ */
 const disconnect: H = (o, g) => {
-  const remote = g.rng.bool(0.65);
+  // A lone disconnect (the call begins with it) could have been anything: draw how it went.
+  const lone = g.ctx['CallStartedAt'] === g.time && typeof g.ctx['ConnectedAt'] !== 'number';
+  const connected = lone ? g.rng.bool(0.7) : typeof g.ctx['ConnectedAt'] === 'number';
+  const outbound = isOutbound(g.eventType);
+  // A talk ends from either side; an unanswered inbound call ends with the caller (remote), an unanswered outbound one with the agent (local).
+  const remote = connected || lone ? g.rng.bool(0.6) : !outbound;
   o['Reason'] = remote ? 'remote' : 'local';
-  // TechReason: "technical reason (e.g SIP cause code)"; the direct-call event adds
-  // informative local reasons such as busy_on_busy and ivr_menu_failure.
-  if ('TechReason' in o) {
-    const userIn = g.eventType === 'UserCallInDisconnected';
-    o['TechReason'] = g.rng.weighted<string | null>([
-      ['16 Normal call clearing', 60],
-      ['17 User busy', 8],
-      ['19 No answer from user', 8],
-      ['487 Request Terminated', 6],
-      ['480 Temporarily Unavailable', 4],
-      [userIn ? 'busy_on_busy' : '31 Normal, unspecified', userIn ? 6 : 3],
-      [userIn ? 'ivr_menu_failure' : '41 Temporary failure', userIn ? 3 : 2],
-      [null, 8],
-    ]);
+  if (!('TechReason' in o)) return;
+  if (g.eventType === 'QueueCallInDisconnected') {
+    o['TechReason'] = connected || remote ? null : g.rng.pick(['busy_on_busy', 'ivr_menu_failure']);
+    return;
   }
+  o['TechReason'] = connected
+    ? g.rng.weighted<string>([['16 Normal call clearing', 90], ['31 Normal, unspecified', 10]])
+    : remote
+      ? g.rng.weighted<string>([['487 Request Terminated', 60], ['16 Normal call clearing', 40]])
+      : g.rng.weighted<string>([['19 No answer from user', 45], ['487 Request Terminated', 30], ['17 User busy', 15], ['480 Temporarily Unavailable', 10]]);
 };
 
 const cancelled: H = (o, g) => {
@@ -62,7 +70,8 @@ const overflow: H = (o, g) => {
   const type = g.rng.pick(['QueueOverflowDefault', 'AdHoc_1', 'ServiceOpen', 'QueueHandler', 'UserTransferAll', 'ActPreEnter', 'TerminationHandling']);
   o['OverflowType'] = type;
   o['OverflowReason'] = g.rng.pick(['NoAvailableProviders', 'QueueFull', 'UserActivelyDeclined', 'MaxWaitTimeExceeded']);
-  o['OverflowApplet'] = g.rng.pick(['Ylivuoto', 'QueueOverflow', 'Jonotus täynnä', 'Aukioloajat']);
+  // The routing point is one applet of the call's route: the same name in every event of the call.
+  o['OverflowApplet'] = sticky(g, 'OverflowApplet', () => g.rng.pick(['Ylivuoto', 'QueueOverflow', 'Jonotus täynnä', 'Aukioloajat']));
   o['TechSource'] = g.eventType.startsWith('User') ? 'User' : 'Queue';
   o['TechNumber'] = g.eventType.startsWith('User') ? user(g).number : queue(g).number;
   o['TechEvent'] = g.rng.pick(['Overflow', 'Timeout', 'QueueFull']);
@@ -81,9 +90,10 @@ const transfer: H = (o, g) => {
   if ('TransferTarget' in o) o['TransferTarget'] = transferTarget(g);
   if ('ConnectedTarget' in o) o['ConnectedTarget'] = transferTarget(g);
   if ('TransferSource' in o) o['TransferSource'] = g.eventType.startsWith('User') ? user(g).id : queue(g).id;
-  if ('TransferApplet' in o) o['TransferApplet'] = g.rng.pick(['Siirto', 'Siirto jonoon', 'TransferToQueue', 'Ulkoinen siirto']);
+  if ('TransferApplet' in o) o['TransferApplet'] = sticky(g, 'TransferApplet', () => g.rng.pick(['Siirto', 'Siirto jonoon', 'TransferToQueue', 'Ulkoinen siirto']));
   if ('TechSource' in o) o['TechSource'] = g.eventType.startsWith('User') ? 'User' : 'Queue';
-  if ('TechType' in o) o['TechType'] = g.rng.pick(['Queue', 'Number', 'User']);
+  // What the transfer targets: a queue (its Guid) or a phone number (the doc: "Guid or phone number").
+  if ('TechType' in o) o['TechType'] = /^\+\d+$/.test(transferTarget(g)) ? 'Number' : 'Queue';
   if ('Reason' in o) o['Reason'] = g.rng.pick(['NoAnswer', 'Busy', 'Timeout', 'Rejected']);
   if ('DetailedReason' in o) o['DetailedReason'] = g.rng.bool(0.7) ? null : g.rng.pick(['TargetUnavailable', 'NoFreeAgents']);
 };
@@ -101,10 +111,13 @@ const callbackCreated: H = (o, g) => {
   const fromCall = typeof g.ctx['CallId'] === 'string' || g.rng.bool(0.8);
   o['CallId'] = fromCall ? sticky(g, 'CallId') : null;
   if (!fromCall) o['LegId'] = null;
-  const leftMessage = g.rng.bool(0.25);
+  // A personal request (UserCallInCallbackCreated) comes with the caller's spoken message [inference];
+  // a queue's request sometimes does.
+  const leftMessage = g.eventType === 'UserCallInCallbackCreated' || g.rng.bool(0.25);
   o['RecordingId'] = leftMessage ? sticky(g, 'RecordingId') : null;
   o['ContactMessage'] = contactMessage(g);
   o['CreationTime'] = dt(g.time);
+  if (leftMessage) g.ctx['TranscribeRecordingType'] = 'IncomingCallListCall'; // the message left by the caller
 };
 
 function metricsSplit(g: G, total: number, parts: number): number[] {
@@ -212,12 +225,16 @@ const HOOKS: Record<string, H> = {
       g.ctx['WrapUpStartedAt'] = null; // a null, not a delete: the caller's context is updated by Object.assign
     }
   },
+  UserVoiceMailRecordingConverted(_o, g) {
+    g.ctx['TranscribeRecordingType'] = 'VoiceMailRecording'; // its transcript is of the voicemail
+  },
   UserCallAllocationRequest(o, g) {
     o['AllocationType'] = 'allocate'; // the only documented value
     o['TTLSeconds'] = g.rng.pick([10, 20, 30, 60]);
   },
   UserCallAllocationResponse(o, g) {
-    const type = g.rng.weighted([['allocated', 60], ['nocalls', 30], ['agentunavailable', 10]]);
+    // In a sequence with a caller waiting (a CallId in the context) the fetch gets that call.
+    const type = typeof g.ctx['CallId'] === 'string' ? 'allocated' : g.rng.weighted([['allocated', 60], ['nocalls', 30], ['agentunavailable', 10]]);
     o['AllocationType'] = type;
     const got = type === 'allocated';
     o['CallId'] = got ? sticky(g, 'CallId') : null;
@@ -262,6 +279,11 @@ const HOOKS: Record<string, H> = {
   },
   UserStatus(o, g) {
     const u = user(g);
+    const derived = stateOf(g)?.userStatus(u.id);
+    if (derived) {
+      Object.assign(o, derived);
+      return;
+    }
     const talking = g.rng.bool(0.35);
     const available = g.rng.bool(0.8);
     const schedule = g.rng.bool(0.9);
@@ -294,6 +316,11 @@ const HOOKS: Record<string, H> = {
   },
   QueueStatus(o, g) {
     const q = queue(g);
+    const derived = stateOf(g)?.queueStatus(q.id, g.time);
+    if (derived) {
+      Object.assign(o, derived);
+      return;
+    }
     const open = g.rng.weighted([[5, 75], [6, 8], [3, 10], [4, 2], [1, 3], [2, 1], [0, 1]]);
     const providers = q.members.length;
     const checkedIn = open >= 5 ? g.rng.int(Math.min(1, providers), providers) : g.rng.int(0, Math.min(1, providers));
@@ -319,6 +346,11 @@ const HOOKS: Record<string, H> = {
     o['OpenStatus'] = open;
   },
   QueueDailyCallMetrics(o, g) {
+    const derived = stateOf(g)?.dailyMetrics(queue(g).id, g.time);
+    if (derived) {
+      Object.assign(o, derived);
+      return;
+    }
     o['QueueDate'] = euLocalDate(g.time, 2); // the queue's own time zone: Europe/Helsinki
     const total = g.rng.int(0, 600);
     const [closed = 0, answered = 0, rejected = 0, queueTransfers = 0] = (() => {
@@ -348,6 +380,11 @@ const HOOKS: Record<string, H> = {
   },
   CallbackListStatus(o, g) {
     const list = callList(g);
+    const derived = stateOf(g)?.callbackListStatus(list.id, g.time);
+    if (derived) {
+      Object.assign(o, derived);
+      return;
+    }
     const open = g.rng.int(0, 250);
     const assigned = g.rng.int(0, Math.min(open, 20));
     const hiding = g.rng.int(0, open - assigned);
@@ -389,7 +426,7 @@ const HOOKS: Record<string, H> = {
     o['ChannelIn'] = typeId === 3 ? null : (g.world.queues.find((q) => q.id === list.queueId)?.name ?? null);
     o['CallId'] = typeId === 3 ? null : sticky(g, 'CallId');
     o['ContactNumber'] = contactNumber(g);
-    o['ContactName'] = g.rng.bool(0.5) ? null : g.faker.person.fullName();
+    o['ContactName'] = g.rng.bool(0.5) ? null : `${finnishFirstName(g.rng, g.rng.bool() ? 'female' : 'male')} ${g.faker.person.lastName()}`;
     o['ContactMessage'] = contactMessage(g);
     o['Note'] = phase === 'new' ? null : g.rng.bool(0.5) ? null : g.rng.pick(NOTES);
     o['AssignedUserId'] = agent ? agent.id : null;
@@ -398,7 +435,8 @@ const HOOKS: Record<string, H> = {
     o['TranscriptId'] = o['RecordingId'] !== null && g.rng.bool(0.5) ? sticky(g, 'TranscriptId') : null;
     o['DueDate'] = g.rng.bool(0.6) ? dt(created + g.rng.int(1, 3) * DAY) : null;
     o['ExpiryDate'] = g.rng.bool(0.5) ? dt(created + g.rng.int(7, 14) * DAY) : null;
-    o['NotBefore'] = g.rng.bool(0.2) ? dt(created + g.rng.int(1, 4) * 60 * MIN) : null;
+    // In a run a request is handled when an agent is free, so it is never hidden (NotBefore) [ours].
+    o['NotBefore'] = !stateOf(g) && g.rng.bool(0.2) ? dt(created + g.rng.int(1, 4) * 60 * MIN) : null;
     o['CalculatedPriority'] = String(g.rng.int(1, 20) * 10);
     o['CallbackExtras'] = g.rng.bool(0.6)
       ? null
@@ -419,9 +457,16 @@ const HOOKS: Record<string, H> = {
     const reached = last?.CallbackAttemptTypeId === 1;
     o['IsClosed'] = reached;
     o['ClassificationId'] = reached && g.rng.bool(0.5) ? g.rng.guid() : null;
+    const request = stateOf(g)?.callbackRequest(sticky(g, 'CallBackId'));
+    if (request) knownRequest(o, g, request);
   },
   QueueAttachedUsers(o, g) {
     const q = queue(g);
+    const derived = stateOf(g)?.attachedUsers(q.id);
+    if (derived) {
+      o['AttachedUsers'] = derived;
+      return;
+    }
     o['AttachedUsers'] = q.members.length === 0 && g.rng.bool(0.5) ? null : q.members.map((m) => ({ UserId: m.userId, Active: m.active, Priority: m.priority }));
   },
   UserQueueAttached(o, g) {
@@ -474,6 +519,72 @@ const HOOKS: Record<string, H> = {
   },
   UserConfigurationSetNextCallOutRaw: setNextCallOut,
 };
+
+/** The run's Enreach state, when the payload is part of a run. */
+function stateOf(g: G): EnreachState | undefined {
+  return g.state instanceof EnreachState ? g.state : undefined;
+}
+
+/**
+ * A CallbackChanged of a request the run has seen: its own fields as first sent (CreationTime,
+ * ContactMessage, TypeId, DueDate…), its attempts so far with the "last attempt" summary, and
+ * closed once an attempt reached the contact. The agent in the context (the one who took the
+ * request) is the assignee; the first change is the creation (Created: true, unassigned).
+ */
+function knownRequest(o: O, g: G, r: NonNullable<ReturnType<EnreachState['callbackRequest']>>): void {
+  const list = callList(g);
+  for (const [k, v] of Object.entries(r.fields)) if (k in o) o[k] = JSON.parse(JSON.stringify(v)) as unknown;
+  o['CallListId'] = r.listId ?? list.id;
+  o['Modified'] = dt(g.time);
+  o['Created'] = !r.changed;
+  const last = r.attempts[r.attempts.length - 1];
+  const closed = last?.CallbackAttemptTypeId === 1;
+  const agent = r.changed && typeof g.ctx['UserId'] === 'string' ? (g.ctx['UserId'] as string) : null;
+  o['AssignedUserId'] = agent;
+  o['LastModifiedUserId'] = agent ?? last?.UserId ?? null;
+  o['CallbackAttempts'] = r.attempts.length ? r.attempts.map((a) => ({ ...a })) : null;
+  o['LastAttemptUserId'] = last?.UserId ?? null;
+  o['LastAttemptTypeId'] = last?.CallbackAttemptTypeId ?? null;
+  o['LastAttemptTimestamp'] = last?.Timestamp ?? null;
+  o['LastAttemptNote'] = last?.Note ?? null;
+  o['IsClosed'] = closed;
+  o['Note'] = closed ? (last?.Note ?? null) : null;
+  o['ClassificationId'] = closed && g.rng.bool(0.5) ? g.rng.guid() : null;
+}
+
+/** Connected and disconnected events of a call: when its talk started and ended (transcripts, TechReason). */
+const CONNECTS = new Set(['QueueCallInUserConnected', 'UserCallInUserConnected', 'QueueUserCallOutConnected', 'UserCallOutConnected', 'CallbackUserCallOutConnected']);
+const ENDS = new Set(['QueueCallInDisconnected', 'UserCallInDisconnected', 'UserCallOutDisconnected', 'QueueUserCallOutDisconnected', 'CallbackUserCallOutDisconnected']);
+/** Events whose CallId may be null: they settle it in their hooks. */
+const NULLABLE_CALL = new Set(['CallbackChanged', 'QueueCallInCallbackCreated', 'UserCallInCallbackCreated', 'UserCallAllocationResponse']);
+
+/** The kind of recording a call makes, by the family of its first event (TranscribeRecordingType). */
+function callKind(eventType: string): string | undefined {
+  if (eventType.startsWith('QueueCallIn')) return 'IncomingQueueCall';
+  if (eventType.startsWith('QueueUserCall')) return 'OutgoingQueueCall';
+  if (eventType.startsWith('UserCallIn')) return 'UserIncoming';
+  if (eventType.startsWith('UserCallOut')) return 'UserOutgoing';
+  if (eventType.startsWith('CallbackUserCall')) return 'OutgoingCallListCall';
+  return undefined;
+}
+
+/**
+ * Before a call event's properties are filled: its call (a new CallId starts fresh per-call
+ * values), when it started and what kind of call it is, and when it connected and ended: the
+ * values every event about the call carries or derives from.
+ */
+export function enreachPrepare(entry: CatalogEntry, props: ReadonlySet<string>): ((g: G) => void) | undefined {
+  const et = entry.eventType;
+  if (!props.has('CallId') || NULLABLE_CALL.has(et)) return undefined;
+  const kind = callKind(et);
+  return (g) => {
+    callId(g);
+    if (typeof g.ctx['CallStartedAt'] !== 'number') g.ctx['CallStartedAt'] = g.time;
+    if (kind && typeof g.ctx['TranscribeRecordingType'] !== 'string') g.ctx['TranscribeRecordingType'] = kind;
+    if (CONNECTS.has(et) && typeof g.ctx['ConnectedAt'] !== 'number') g.ctx['ConnectedAt'] = g.time;
+    if (ENDS.has(et)) g.ctx['CallEndedAt'] = g.time;
+  };
+}
 
 /** The next outbound call's settings: in the name of a callback list, a queue, or the user. */
 function setNextCallOut(o: O, g: G): void {

@@ -2,7 +2,7 @@ import type { CatalogEntry } from '../../contracts/catalog.ts';
 import type { ProviderModule } from '../plan.ts';
 import { finnishFaker } from '../rng/faker.ts';
 import { Rng } from '../rng/seed.ts';
-import { enreachHook } from './hooks.ts';
+import { enreachHook, enreachPrepare } from './hooks.ts';
 import { enreachRules } from './rules.ts';
 import { createEnreachWorld, type EnreachWorld } from './world.ts';
 
@@ -45,5 +45,6 @@ export const enreachModule: ProviderModule<EnreachWorld> = {
   mainKey: undefined,
   rules: enreachRules,
   hook: enreachHook,
+  prepare: enreachPrepare as ProviderModule<EnreachWorld>['prepare'],
   contextKeyOf,
 };

@@ -64,6 +64,18 @@ const TRANSCRIBE_TYPES: Record<Family, readonly (readonly [string, number])[]> =
   Callback: [['OutgoingCallListCall', 85], ['IncomingCallListCall', 15]],
 };
 
+/**
+ * A transcript's length: never longer than the recorded part of the call: the talk (connect to
+ * hang-up), or for a voicemail or a message left, the call itself; a lone event draws one.
+ */
+function transcriptLength(g: G): number {
+  const n = (k: string): number | undefined => (typeof g.ctx[k] === 'number' ? (g.ctx[k] as number) : undefined);
+  const end = n('CallEndedAt');
+  const from = n('ConnectedAt') ?? n('CallStartedAt');
+  if (end !== undefined && from !== undefined && end > from) return Math.max(1000, Math.round((end - from) * g.rng.float(0.9, 1, 3)));
+  return g.rng.int(15, 20 * 60) * 1000 + g.rng.int(0, 999);
+}
+
 const c =
   (v: unknown): F =>
   () =>
@@ -141,9 +153,10 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
     case 'RecordedFilePath':
       return recordedFilePath as F;
     case 'DurationMillis':
-      return (g) => g.rng.int(15, 20 * 60) * 1000 + g.rng.int(0, 999);
+      return transcriptLength as F;
     case 'TranscribeRecordingType':
-      return (g) => g.rng.weighted(TRANSCRIBE_TYPES[family(et)]);
+      // The kind of the call, fixed by its first event (prepare in hooks.ts); a lone event draws one.
+      return (g) => (typeof g.ctx['TranscribeRecordingType'] === 'string' ? g.ctx['TranscribeRecordingType'] : g.rng.weighted(TRANSCRIBE_TYPES[family(et)]));
     case 'Publicity':
     case 'PreviousPublicity':
       // Members of CallEventPublicityCategory / CallPublicityCategory are undocumented: the examples' 0 and "Undefined" (docs/providers.md E8).

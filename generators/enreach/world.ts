@@ -7,6 +7,7 @@ import type { WorldSizes } from '../types.ts';
 import { asciiSlug, finnishFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { distinctNames, sizesFor } from '../worlds.ts';
+import { finnishFirstName } from '../names.ts';
 
 export interface EnreachUser {
   id: string;
@@ -28,6 +29,14 @@ export interface EnreachQueueMember {
   priority: number;
 }
 
+/**
+ * When a service queue takes calls, in Helsinki local time: per weekday (0 = Sunday … 6 =
+ * Saturday) the opening and closing minute after midnight, or null when closed all day; the
+ * whole value null for a queue open around the clock. [inference: the doc names the schedules
+ * (ServiceOpen, AdHoc_), not their hours.]
+ */
+export type OpeningHours = readonly ([number, number] | null)[] | null;
+
 export interface EnreachQueue {
   id: string;
   name: string;
@@ -45,6 +54,8 @@ export interface EnreachQueue {
   region: string;
   groupIds: string[];
   members: EnreachQueueMember[];
+  /** Opening hours (OpeningHours); QueueStatus.OpenStatus and a `wait:`'s `closed` outcome follow them. */
+  hours: OpeningHours;
 }
 
 export interface EnreachCallList {
@@ -119,6 +130,16 @@ const PROFILES: readonly [EnreachAvailabilityProfile['availability'], string | n
   ['OffWork', 'Lomalla'],
 ];
 
+const weekdays = (open: number, close: number, saturday: [number, number] | null = null): OpeningHours => [null, [open, close], [open, close], [open, close], [open, close], [open, close], saturday];
+const H = 60;
+/**
+ * Opening hours by queue position, not drawn, so a scenario can name a queue that is open (or
+ * closed) at the default start (Monday 2024-05-06 16:00 in Helsinki): queue 0 08-20 (Saturday
+ * 10-16), queue 1 around the clock, queue 2 08-16 (closed at the default start), queue 3 08-18,
+ * queue 4 09-17; then the pattern repeats.
+ */
+export const QUEUE_HOURS: readonly OpeningHours[] = [weekdays(8 * H, 20 * H, [10 * H, 16 * H]), null, weekdays(8 * H, 16 * H), weekdays(8 * H, 18 * H), weekdays(9 * H, 17 * H)];
+
 /** A Finnish mobile number in E.164: +358 4x or 50 + 7 digits. */
 export function finnishMobile(rng: Rng): string {
   return `+358${rng.pick(['40', '41', '44', '45', '46', '50'])}${rng.digits(7)}`;
@@ -146,7 +167,7 @@ export function createEnreachWorld(seed: number | string, sizes: Partial<WorldSi
   const used = new Set<string>();
   const users: EnreachUser[] = Array.from({ length: n.users }, (_, i) => {
     const sex = rng.bool() ? 'female' : 'male';
-    const firstName = faker.person.firstName(sex);
+    const firstName = finnishFirstName(rng, sex);
     const lastName = faker.person.lastName();
     let userName = `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${domain}`;
     for (let k = 2; used.has(userName); k++) userName = `${asciiSlug(firstName)}.${asciiSlug(lastName)}${k}@${domain}`;
@@ -192,6 +213,7 @@ export function createEnreachWorld(seed: number | string, sizes: Partial<WorldSi
       region: 'FI',
       groupIds: [rng.pick(queueGroups).id],
       members,
+      hours: QUEUE_HOURS[i % QUEUE_HOURS.length] ?? null,
     };
   });
   // queueIds were collected as indexes while the queue ids did not exist yet.

@@ -4,9 +4,11 @@
  * the context for the events that follow.
  */
 import type { Gen } from '../plan.ts';
+import { MluviiState, type MluviiIdKind } from '../state/mluvii.ts';
 import { czechFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { MLUVII_ID_RANGES, type MluviiChatbot, type MluviiForm, type MluviiGuest, type MluviiOperator, type MluviiOperatorGroup, type MluviiTenant, type MluviiWorld } from './world.ts';
+import { czechFirstName } from '../names.ts';
 
 export type G = Gen<MluviiWorld>;
 
@@ -53,7 +55,7 @@ export function operatorById(world: MluviiWorld, id: number): MluviiOperator {
   if (found) return found;
   synthRng.seed(hashSeed(`mluvii-operator:${id}`));
   const sex = synthRng.bool() ? 'female' : 'male';
-  const firstName = synthFaker.person.firstName(sex);
+  const firstName = czechFirstName(synthRng, sex);
   const lastName = synthFaker.person.lastName(sex);
   return { id, firstName, lastName, fullName: `${firstName} ${lastName}`, email: '', tenantId: world.tenants[0]?.id ?? 0, groupIds: [] };
 }
@@ -104,7 +106,8 @@ export function guest(g: G): MluviiGuest {
     const found = g.world.guests.find((x) => x.id === id);
     if (found) return found;
     synthRng.seed(hashSeed(`mluvii-guest:${id}`));
-    return { id, fullName: `${synthFaker.person.firstName()} ${synthFaker.person.lastName()}`, email: '', phone: '', tenantId: tenant(g).id };
+    const sex = synthRng.bool() ? 'female' : 'male';
+    return { id, fullName: `${czechFirstName(synthRng, sex)} ${synthFaker.person.lastName(sex)}`, email: '', phone: '', tenantId: tenant(g).id };
   };
   return kept(g, 'guestId', byId, () => {
     const t = tenant(g);
@@ -113,8 +116,18 @@ export function guest(g: G): MluviiGuest {
   });
 }
 
-export const sessionId = (g: G): number => sticky(g, 'sessionId', () => g.rng.int(...MLUVII_ID_RANGES.session));
-export const emailThreadId = (g: G): number => sticky(g, 'emailThreadId', () => g.rng.int(...MLUVII_ID_RANGES.emailThread));
+/** The run's mluvii state, when the payload is part of a run. */
+export function stateOf(g: G): MluviiState | undefined {
+  return g.state instanceof MluviiState ? g.state : undefined;
+}
+
+/** A new id of a kind: the run's next one (unique, growing), else a random one of the range (a lone payload). */
+function newId(g: G, kind: MluviiIdKind, range: readonly [number, number]): number {
+  return stateOf(g)?.nextId(kind, g.rng) ?? g.rng.int(range[0], range[1]);
+}
+
+export const sessionId = (g: G): number => sticky(g, 'sessionId', () => newId(g, 'session', MLUVII_ID_RANGES.session));
+export const emailThreadId = (g: G): number => sticky(g, 'emailThreadId', () => newId(g, 'emailThread', MLUVII_ID_RANGES.emailThread));
 
 /**
  * The id of this event's activity: the context's last activityId + 1 (sometimes a little more,
@@ -125,7 +138,13 @@ export function activityId(g: G): number {
   const memo = g.memo.get('activityId');
   if (typeof memo === 'number') return memo;
   const last = num(g.ctx['activityId']);
-  const id = last === undefined ? g.rng.int(MLUVII_ID_RANGES.activity[0], MLUVII_ID_RANGES.activity[1]) : last + (g.rng.bool(0.85) ? 1 : g.rng.int(2, 3));
+  const state = stateOf(g);
+  // In a run the ids are the run's (activities of all sessions interleave); alone, the next after the last.
+  const id = state
+    ? Math.max(state.nextId('activity', g.rng), (last ?? 0) + 1)
+    : last === undefined
+      ? g.rng.int(MLUVII_ID_RANGES.activity[0], MLUVII_ID_RANGES.activity[1])
+      : last + (g.rng.bool(0.85) ? 1 : g.rng.int(2, 3));
   g.memo.set('activityId', id);
   if (last !== undefined) g.memo.set('previousActivityId', last);
   g.ctx['activityId'] = id;

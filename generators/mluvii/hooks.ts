@@ -5,7 +5,7 @@
  */
 import type { CatalogEntry } from '../../contracts/catalog.ts';
 import type { Hook } from '../plan.ts';
-import { activityId, channelSource, chatbot, copy, form, guest, operator, operatorGroup, otherOperator, tenant, type G } from './entities.ts';
+import { activityId, channelSource, chatbot, copy, form, guest, operator, operatorGroup, otherOperator, sessionId, stateOf, tenant, type G } from './entities.ts';
 import { isGenericActivity } from './rules.ts';
 import {
   AUTO_ACTIVITY_AS_OPERATOR_TEXTS,
@@ -23,6 +23,7 @@ import {
   SETTING_NAMES,
   WELCOME_MESSAGES,
 } from './texts.ts';
+import type { Presence } from '../state/mluvii.ts';
 import { MLUVII_ID_RANGES, type MluviiWorld } from './world.ts';
 
 type O = Record<string, unknown>;
@@ -52,9 +53,12 @@ const toOtherOperator: H = (o, g) => {
  * Where a forward goes, when the context says: `forwardTarget` ('operator' | 'group', e.g. preset
  * by a Pact provider state), else a target id already in the context. Undefined: draw one.
  */
-function presetForwardTarget(g: G, order: readonly ('operator' | 'group')[]): 'operator' | 'group' | undefined {
+type ForwardTarget = 'operator' | 'group' | 'chatbot' | 'phone';
+const FORWARD_TARGETS: readonly string[] = ['operator', 'group', 'chatbot', 'phone'];
+
+function presetForwardTarget(g: G, order: readonly ('operator' | 'group')[]): ForwardTarget | undefined {
   const preset = g.ctx['forwardTarget'];
-  if (preset === 'operator' || preset === 'group') return preset;
+  if (typeof preset === 'string' && FORWARD_TARGETS.includes(preset)) return preset as ForwardTarget;
   const ids = { operator: g.ctx['toOperatorUserId'], group: g.ctx['toGroupId'] };
   return order.find((t) => typeof ids[t] === 'number');
 }
@@ -82,7 +86,13 @@ function formParams(g: G, fields: readonly { key?: string; inputType: string; ch
 
 const ACTIVITY: Record<string, H> = {
   ChatMessage(o, g) {
-    const who = g.rng.weighted<'Guest' | 'User' | 'Chatbot'>([['Guest', 50], ['User', 40], ['Chatbot', 10]]);
+    // In a run, who may write follows who serves the session: the guest alone before anyone does,
+    // then the guest and the operator, or the guest and the chatbot (never a chatbot in an operator's chat).
+    const servedBy = stateOf(g)?.servedBy(sessionId(g));
+    const state = stateOf(g);
+    const who = g.rng.weighted<'Guest' | 'User' | 'Chatbot'>(
+      !state ? [['Guest', 50], ['User', 40], ['Chatbot', 10]] : servedBy === 'operator' ? [['Guest', 55], ['User', 45]] : servedBy === 'chatbot' ? [['Guest', 50], ['Chatbot', 50]] : [['Guest', 1]],
+    );
     if (who === 'Guest') {
       byGuest(o, g);
       o['text'] = g.rng.pick(GUEST_MESSAGES);
@@ -121,7 +131,9 @@ const ACTIVITY: Record<string, H> = {
   ScreenSharingFailedByGuest: byGuest,
   FileUploadFailed: byGuest,
   HeroCard(o, g) {
-    (g.rng.bool(0.6) ? byChatbot : byOperator)(o, g);
+    // "client can take values (User, Chatbot)": whoever serves the session in a run.
+    const servedBy = stateOf(g)?.servedBy(sessionId(g));
+    (servedBy === 'operator' ? byOperator : servedBy === 'chatbot' ? byChatbot : g.rng.bool(0.6) ? byChatbot : byOperator)(o, g);
     const f = form(g, 'heroCard');
     o['heroCard'] = copy(f.fields);
     o['formFieldSetUUID'] = f.uuid;
@@ -194,21 +206,25 @@ const ACTIVITY: Record<string, H> = {
   },
   SessionEnded(o, g) {
     const { channel, source } = channelSource(g);
+    // In a run, the reasons fit who served the session (an operator's chat never ends by ChatbotLeft).
+    const state = stateOf(g);
+    const servedBy = state?.servedBy(sessionId(g));
+    const by = (who: 'operator' | 'chatbot' | 'nobody', w: number): number => (!state || (servedBy ?? 'nobody') === who ? w : 0);
     const reasons: [string, 'Guest' | 'User' | 'Chatbot' | null, number][] = [
       ['GuestLeft', 'Guest', 45],
-      ['OperatorLeft', 'User', 25],
-      ['ChatbotLeft', 'Chatbot', channel === 'Chat' ? 6 : 0],
-      ['GuestAbandoned', null, 8],
-      ['OperatorAbandoned', null, 2],
+      ['OperatorLeft', 'User', by('operator', 25)],
+      ['ChatbotLeft', 'Chatbot', channel === 'Chat' ? by('chatbot', 6) : 0],
+      ['GuestAbandoned', null, by('nobody', 8)],
+      ['OperatorAbandoned', null, by('operator', 2)],
       ['ExternalSessionExpired', null, source === 'WhatsApp' || source === 'Facebook' ? 8 : 0],
-      ['SessionApiCall', null, source === 'API' ? 10 : 1],
-      ['FailedRouting', null, 1],
-      ['SingleUseSession', null, 1],
-      ['UnknownReason', null, 1],
+      ['SessionApiCall', null, source === 'API' ? 10 : state ? 0 : 1],
+      ['FailedRouting', null, by('nobody', 1)],
+      ['SingleUseSession', null, state ? 0 : 1],
+      ['UnknownReason', null, state ? 0 : 1],
       ['ExternalPartyLeft', null, channel === 'Phone' ? 20 : 0],
-      ['CallForwardedToExternalPhone', 'User', channel === 'Phone' ? 3 : 0],
-      ['OperatorWithoutExtension', null, channel === 'Phone' ? 1 : 0],
-      ['ForwardToExternalPhoneFailed', null, channel === 'Phone' ? 1 : 0],
+      ['CallForwardedToExternalPhone', 'User', channel === 'Phone' ? by('operator', 3) : 0],
+      ['OperatorWithoutExtension', null, channel === 'Phone' ? by('nobody', 1) : 0],
+      ['ForwardToExternalPhoneFailed', null, channel === 'Phone' ? by('operator', 1) : 0],
       ['CampaignFailedDial', null, source === 'Campaign' ? 8 : 0],
       ['CampaignTerminated', null, source === 'Campaign' ? 3 : 0],
     ];
@@ -221,13 +237,20 @@ const ACTIVITY: Record<string, H> = {
   SessionForwarded(o, g) {
     byOperator(o, g);
     const { channel } = channelSource(g);
-    const target = presetForwardTarget(g, ['group', 'operator']) ?? g.rng.weighted<'operator' | 'group' | 'phone'>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
+    const target = presetForwardTarget(g, ['group', 'operator']) ?? g.rng.weighted<ForwardTarget>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
+    // SessionForwarded (the event) names the same target.
+    g.ctx['forwardTarget'] = target;
     if (target === 'operator') {
       toOtherOperator(o, g);
     } else if (target === 'group') {
       const grp = operatorGroup(g, 'toGroupId');
       o['toGroupId'] = grp.id;
       o['toGroupName'] = grp.name;
+    } else if (target === 'chatbot') {
+      // "the same parameters [toGroupId, toGroupName] are also used when forwarding to a chatbot" (the doc's hint).
+      const bot = chatbot(g);
+      o['toGroupId'] = bot.id;
+      o['toGroupName'] = bot.name;
     } else {
       o['toPhoneNumber'] = `+420${g.rng.pick(['2', '5', '6', '7'])}${g.rng.digits(8)}`;
     }
@@ -238,7 +261,8 @@ const EVENT_HOOKS: Record<string, H> = {
   SessionForwarded(o, g) {
     // The target of the forward: an operator, a group or a chatbot (the doc example: a group).
     // Shared with SessionActivitySessionForwarded through the context (toOperatorUserId / toGroupId).
-    const target = presetForwardTarget(g, ['operator', 'group']) ?? g.rng.weighted<'operator' | 'group' | 'chatbot'>([['group', 50], ['operator', 38], ['chatbot', 12]]);
+    // "userId, operatorGroupId, or chatbotId, depending on the target"; none for an external number.
+    const target = presetForwardTarget(g, ['operator', 'group']) ?? g.rng.weighted<ForwardTarget>([['group', 50], ['operator', 38], ['chatbot', 12]]);
     o['userId'] = target === 'operator' ? otherOperator(g).id : null;
     o['operatorGroupId'] = target === 'group' ? operatorGroup(g, 'toGroupId').id : null;
     o['chatbotId'] = target === 'chatbot' ? chatbot(g).id : null;
@@ -261,6 +285,14 @@ const EVENT_HOOKS: Record<string, H> = {
     o['routingRuleSetId'] = level === 'routing' ? g.rng.pick(g.world.routingRuleSetIds) : null;
   },
   UserStatusChanged(o, g) {
+    // The operator's own choice (context presence: log in, a break, log out), over the sessions in hand.
+    const p = g.ctx['presence'];
+    const chosen = p === 'ONLINE' || p === 'AWAY' || p === 'OFFLINE' ? { presence: p as Presence, reason: p === 'AWAY' ? g.rng.pick(AWAY_REASONS) : null } : undefined;
+    const derived = stateOf(g)?.operatorStatus(operator(g).id, chosen);
+    if (derived) {
+      Object.assign(o, derived);
+      return;
+    }
     const [status, availability] = g.rng.weighted<readonly [string, string]>([
       [['ONLINE', 'DEFAULT'], 35],
       [['ONLINE', 'ON_CALL'], 10],

@@ -9,6 +9,7 @@ import { asciiSlug, czechFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { distinctNames, sizesFor } from '../worlds.ts';
 import { CAMPAIGN_NAMES, CHATBOT_NAMES, GROUP_NAMES, TENANT_NAMES } from './texts.ts';
+import { czechFirstName } from '../names.ts';
 
 export interface MluviiTenant {
   id: number;
@@ -227,7 +228,7 @@ export function createMluviiWorld(seed: number | string, sizes: Partial<WorldSiz
   const operators: MluviiOperator[] = operatorIds.map((id, i) => {
     const tenant = tenants[i % tenants.length] as MluviiTenant;
     const sex = rng.bool() ? 'female' : 'male';
-    const firstName = faker.person.firstName(sex);
+    const firstName = czechFirstName(rng, sex);
     const lastName = faker.person.lastName(sex);
     let email = `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${domain}`;
     if (usedEmails.has(email)) email = email.replace('@', `${id}@`);
@@ -246,7 +247,7 @@ export function createMluviiWorld(seed: number | string, sizes: Partial<WorldSiz
 
   const guests: MluviiGuest[] = distinctInts(rng, n.guests, 3_400_000, 3_699_999).map((id, i) => {
     const sex = rng.bool() ? 'female' : 'male';
-    const fullName = `${faker.person.firstName(sex)} ${faker.person.lastName(sex)}`;
+    const fullName = `${czechFirstName(rng, sex)} ${faker.person.lastName(sex)}`;
     const mail = rng.pick(['seznam.cz', 'email.cz', 'gmail.com', 'centrum.cz', 'post.cz']);
     return { id, fullName, email: `${asciiSlug(fullName)}@${mail}`, phone: czechMobile(rng), tenantId: (tenants[i % tenants.length] as MluviiTenant).id };
   });

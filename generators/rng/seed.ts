@@ -38,6 +38,22 @@ export function mixSeed(seed: number, ...parts: readonly (string | number)[]): n
   return h;
 }
 
+/**
+ * Four independent 32-bit hashes of the same inputs: a 128-bit seed. A payload's Rng is seeded
+ * with all four words (Rng.seedState), so two payloads share a random stream only when all their
+ * inputs agree, and the Guids they draw use the full random space instead of the 2^32 streams a
+ * 32-bit seed gives (at 200 000 events a 32-bit seed repeats a few times: the birthday bound).
+ */
+export function mixSeed128(seed: number, ...parts: readonly (string | number)[]): [number, number, number, number] {
+  const words: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    let h = fmix32(((seed ^ 0x9e3779b9) + Math.imul(k + 1, 0x632be59b)) >>> 0);
+    for (const p of parts) h = hashString(typeof p === 'number' ? String(p) : p, h ^ (0x5bd1e995 + k));
+    words.push(h);
+  }
+  return words as [number, number, number, number];
+}
+
 /** A deterministic 32-bit hash of a number (used to derive sub-millisecond digits from an instant). */
 export function hashNumber(n: number): number {
   const lo = n % 0x100000000;
@@ -77,6 +93,18 @@ export class Rng {
     this.b = next();
     this.c = next();
     this.d = next();
+    for (let i = 0; i < 12; i++) this.u32();
+  }
+
+  /** Seeds the full 128-bit state (from mixSeed128), so distinct inputs give distinct streams. */
+  seedState(words: readonly [number, number, number, number]): void {
+    const [a, b, c, d] = words;
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
+    // sfc32 must not start all-zero; the warm-up spreads the words over the state.
+    if ((this.a | this.b | this.c | this.d) === 0) this.d = 1;
     for (let i = 0; i < 12; i++) this.u32();
   }
 

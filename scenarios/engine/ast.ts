@@ -76,7 +76,33 @@ export interface IncludeNode extends NodeBase {
   steps: StepNode[];
 }
 
-export type StepNode = EventNode | GroupNode | RepeatNode | OneOfNode | ParallelNode | IncludeNode;
+/**
+ * `wait:` asks the world state for a free agent (scenarios/README.md, "The world state"). The
+ * session waits until one is free (`then`), gives up after its patience (`abandoned`), overflows
+ * after `overflowAfter` or at once when nobody of the pool is logged in (`overflow`), or finds
+ * the queue closed by its opening hours (`closed`). The outcome is decided while the run is
+ * planned, so the steps after a wait start when it ends; they are the served session's: after
+ * an `abandoned`, `overflow` or `closed` branch the session ends.
+ */
+export interface WaitNode extends NodeBase {
+  kind: 'wait';
+  /** This agent only (Enreach UserId, mluvii userId); may read steps and the context. */
+  agent?: Value;
+  /** Enreach QueueId / mluvii operator group id; default: the context's queue / the tenant. */
+  queue?: Value;
+  patience?: Dyn<DurationSpec>;
+  overflowAfter?: Dyn<DurationSpec>;
+  /** Not an agent this session already had. */
+  another: boolean;
+  /** `for: open`: only whether the queue is open (no agent is taken): `then` when it is, `closed` when not. */
+  forOpen: boolean;
+  then: StepNode[];
+  abandoned?: StepNode[];
+  overflow?: StepNode[];
+  closed?: StepNode[];
+}
+
+export type StepNode = EventNode | GroupNode | RepeatNode | OneOfNode | ParallelNode | IncludeNode | WaitNode;
 
 export type Arrivals = { kind: 'rate'; meanGapMs: number } | { kind: 'every'; spec: Dyn<DurationSpec> };
 
@@ -86,7 +112,7 @@ export interface Scenario {
   provider: Provider;
   description: string;
   file: string;
-  world: { seed?: number | string; sizes?: Record<string, number> };
+  world: { seed?: number | string; sizes?: Record<string, number>; agents?: 'available' | 'offWork' };
   /** Where `world:` is written (for errors from building the world). */
   worldWhere: string;
   sessions: Dyn<number>;
@@ -99,4 +125,25 @@ export interface Scenario {
   files: string[];
   /** Step names some reference reads: only their payloads are kept while an instance runs. */
   referenced: Set<string>;
+  /**
+   * A scenario made of parts (`parts:`): each part is planned as a scenario of its own, named
+   * `<scenario>/<part>`, with its own sessions and arrivals, over this scenario's world; `steps`
+   * is then empty.
+   */
+  parts?: Scenario[];
+}
+
+/** The step lists directly inside a step (a group's steps, each branch, each outcome of a wait). */
+export function childSteps(n: StepNode): readonly (readonly StepNode[])[] {
+  switch (n.kind) {
+    case 'event':
+      return [];
+    case 'oneOf':
+    case 'parallel':
+      return n.branches.map((b) => b.steps);
+    case 'wait':
+      return [n.then, n.abandoned ?? [], n.overflow ?? [], n.closed ?? []];
+    default:
+      return [n.steps];
+  }
 }

@@ -1,39 +1,27 @@
 import { formatIssues, validate } from '../../contracts/validate.ts';
 import { didYouMean, suggestion } from '../../contracts/errors.ts';
-import type { CatalogEntry } from '../../contracts/catalog.ts';
-import { jsonPointer, pointerTokens } from '../../contracts/json-pointer.ts';
 import type { Provider } from '../../contracts/provider.ts';
-import type { Dyn, EventNode, IncludeNode, Scenario, SetOp, StepNode } from './ast.ts';
+import type { WorldState } from '../../generators/state/types.ts';
+import { childSteps, type Dyn, type EventNode, type Scenario, type SetOp, type StepNode } from './ast.ts';
 import { sample } from './duration.ts';
 import { CODES, scenarioError } from './errors.ts';
-import { evaluate, getPath, mapRefs, type Env, type PathSeg, type Ref, type Value } from './refs.ts';
+import { Heap } from './heap.ts';
+import { getPath, mapRefs, type Env, type PathSeg, type Ref, type Value } from './refs.ts';
 import { createRng, deriveSeed, type Rng } from './rng.ts';
+import { dynValue, Session, type GeneratorApi, type Outcome, type Run, type RunWorld } from './session.ts';
 import type { TimelineEntry } from './timeline.ts';
+import { Waits, type Parked } from './waits.ts';
+
+export { entityKeyOf, SESSION_LIMITS, type GeneratorApi } from './session.ts';
 
 /**
  * The planner: turns resolved scenarios into a timeline. No I/O, no clock: time starts at
  * `startTime` and every random choice comes from the seed. `sessions: N` instances are started
- * lazily as their arrival time comes and merged in time order (a k-way merge over per-instance
- * generators), so a long run never holds more than the instances that overlap in time.
+ * lazily as their arrival time comes and merged in time order (a k-way merge over the live
+ * sessions), so a long run never holds more than the sessions that overlap in time. Payloads are
+ * made when the merge reaches their instant, so the run's world state (one per world, shared by
+ * every session) is read and advanced in the timeline's own time; `wait:` steps ask it for agents.
  */
-
-/** What the planner needs from generators/ (injected, so the engine can be tested alone). */
-export interface GeneratorApi {
-  generate(
-    provider: Provider,
-    eventType: string,
-    opts: {
-      seed?: number | string;
-      world?: unknown;
-      context?: Record<string, unknown>;
-      time?: number;
-      overrides?: Record<string, unknown>;
-      validate?: boolean;
-    },
-  ): unknown;
-  createWorld(provider: Provider, opts?: { seed?: number | string; sizes?: Record<string, number> }): unknown;
-  createContext(provider: Provider, init?: Record<string, unknown>): Record<string, unknown>;
-}
 
 export interface PlanOptions {
   /** Everything random derives from it; default 1. */
@@ -53,6 +41,8 @@ export interface PlanStats {
   maxLive: number;
   /** Entries yielded so far. */
   emitted: number;
+  /** Sessions waiting for an agent now (`wait:`). */
+  waiting: number;
 }
 
 /** A lazily planned timeline; iterate it once (each iteration re-plans from the start). */
@@ -62,43 +52,13 @@ export interface Timeline extends Iterable<TimelineEntry> {
 
 export const DEFAULT_START = Date.UTC(2024, 4, 6, 13, 0, 0);
 
-type Draft = Omit<TimelineEntry, 'seq'>;
-
-interface Occurrence {
-  at: number;
-  order: number;
-  node: EventNode | IncludeNode;
-  iteration: number;
-}
-
-interface Run {
-  gen: GeneratorApi;
-  seed: number | string;
-  startTime: number;
-  validate: boolean;
-  worlds: Map<string, unknown>;
-}
-
-const NO_STEPS = (): undefined => undefined;
-
-/**
- * One session (instance) is planned whole, to order its events by time, so its size is bounded:
- * nested repeats multiply (`repeat: 100000` inside `repeat: 100000`), and one request to the
- * server must not be able to take all its memory or time. Volume comes from `sessions: N`, which
- * streams. `work` bounds the steps walked (a repeat of only skipped or optional steps makes no events).
- */
-export const SESSION_LIMITS = { events: 100_000, work: 1_000_000 } as const;
-
-function dynValue<T>(d: Dyn<T>, env: Env): T {
-  return 'lit' in d ? d.lit : d.parse(evaluate(d.value, env), d.where);
-}
-
-function worldFor(sc: Scenario, run: Run): unknown {
+function worldFor(sc: Scenario, run: Run): RunWorld {
   const key = `${sc.provider}\u0000${JSON.stringify(sc.world)}`;
   let w = run.worlds.get(key);
   if (w === undefined) {
+    let world: unknown;
     try {
-      w = run.gen.createWorld(sc.provider, {
+      world = run.gen.createWorld(sc.provider, {
         seed: sc.world.seed ?? deriveSeed(run.seed, 'world', sc.provider),
         ...(sc.world.sizes ? { sizes: sc.world.sizes } : {}),
       });
@@ -111,160 +71,14 @@ function worldFor(sc: Scenario, run: Run): unknown {
         cause: e,
       });
     }
+    w = { world, state: undefined };
     run.worlds.set(key, w);
   }
   return w;
 }
 
-/** `"<entity>:<value>"`: mluvii names the entity (session, emailThread, user…); Enreach the id property (CallId, CallBackId, UserId, QueueId). */
-export function entityKeyOf(entry: CatalogEntry, payload: unknown): string | undefined {
-  const v = jsonPointer(payload, entry.entityKey);
-  if (v === undefined || v === null || v === '') return undefined;
-  const label = entry.provider === 'mluvii' ? entry.entity : (pointerTokens(entry.entityKey).at(-1) ?? entry.entity);
-  return `${label}:${String(v)}`;
-}
-
 function pathText(segs: readonly PathSeg[]): string {
   return '$' + segs.map((s) => (typeof s === 'object' ? `[${s.mod}]` : typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('');
-}
-
-/** One instance of a scenario: decides its shape, then generates its payloads in time order. */
-function* instance(sc: Scenario, dup: number, inst: number, arrivalAt: number, run: Run): Generator<Draft> {
-  const world = worldFor(sc, run);
-  const rng: Rng = createRng(deriveSeed(run.seed, sc.name, dup, inst, 'plan'));
-  const recorded = new Map<string, unknown>();
-  let iteration = 0;
-  const env: Env = {
-    world,
-    context: {},
-    step: (name) => recorded.get(name),
-    instance: inst,
-    get iteration() {
-      return iteration;
-    },
-  };
-  const shapeEnv: Env = { world, context: {}, step: NO_STEPS, instance: inst, iteration: 0 };
-  const init: Record<string, unknown> = {};
-  for (const [k, v] of sc.context) {
-    const x = evaluate(v, shapeEnv);
-    if (x !== undefined) init[k] = x;
-  }
-  const context = run.gen.createContext(sc.provider, init);
-  env.context = context;
-
-  // 1. The shape: which steps happen, how often, and when (relative to the arrival).
-  const occ: Occurrence[] = [];
-  let work = 0;
-  const tooBig = (n: StepNode): never => {
-    throw scenarioError(CODES.badValue, `one session of "${sc.name}" would be more than ${occ.length >= SESSION_LIMITS.events ? `${SESSION_LIMITS.events} events` : `${SESSION_LIMITS.work} steps`}`, {
-      where: n.where,
-      hint: 'repeat counts multiply when nested; lower them, and use sessions: N for volume (sessions are streamed, a session is planned whole)',
-    });
-  };
-  const expand = (nodes: readonly StepNode[], t0: number, iter: number): number => {
-    let cur = t0;
-    for (const n of nodes) {
-      if (n.skipped) continue;
-      if (++work > SESSION_LIMITS.work) tooBig(n);
-      shapeEnv.iteration = iter;
-      if (n.optional !== undefined && !(rng.next() < dynValue(n.optional, shapeEnv))) continue;
-      const t = cur + (n.after ? sample(dynValue(n.after, shapeEnv), rng) : 0);
-      switch (n.kind) {
-        case 'event':
-          if (occ.length >= SESSION_LIMITS.events) tooBig(n);
-          occ.push({ at: t, order: occ.length, node: n, iteration: iter });
-          cur = t;
-          break;
-        case 'steps':
-          cur = expand(n.steps, t, iter);
-          break;
-        case 'repeat': {
-          const { min, max } = dynValue(n.count, shapeEnv);
-          const times = rng.int(min, max);
-          let c = t;
-          for (let i = 0; i < times; i++) {
-            if (++work > SESSION_LIMITS.work) tooBig(n);
-            c = expand(n.steps, c, i);
-          }
-          cur = c;
-          break;
-        }
-        case 'oneOf': {
-          const weights = n.branches.map((b) => dynValue(b.weight, shapeEnv));
-          let pick = rng.next() * weights.reduce((a, b) => a + b, 0);
-          let chosen = n.branches.length - 1;
-          for (let i = 0; i < weights.length; i++) {
-            pick -= weights[i] ?? 0;
-            if (pick < 0) {
-              chosen = i;
-              break;
-            }
-          }
-          cur = expand(n.branches[chosen]?.steps ?? [], t, iter);
-          break;
-        }
-        case 'parallel': {
-          let end = t;
-          for (const b of n.branches) end = Math.max(end, expand(b.steps, t + (b.after ? sample(dynValue(b.after, shapeEnv), rng) : 0), iter));
-          cur = end;
-          break;
-        }
-        case 'include':
-          if (n.context.length) occ.push({ at: t, order: occ.length, node: n, iteration: iter });
-          cur = expand(n.steps, t, iter);
-          break;
-      }
-    }
-    return cur;
-  };
-  expand(sc.steps, 0, 0);
-  occ.sort((a, b) => a.at - b.at || a.order - b.order);
-
-  // 2. The payloads, in time order, so ids and activity counters evolve as the provider's would.
-  for (let i = 0; i < occ.length; i++) {
-    const o = occ[i] as Occurrence;
-    iteration = o.iteration;
-    const node = o.node;
-    for (const [k, v] of node.context) {
-      const x = evaluate(v, env);
-      if (x !== undefined) context[k] = x;
-    }
-    if (node.kind === 'include') continue;
-    for (const k of node.unset) delete context[k];
-    const overrides: Record<string, unknown> = {};
-    for (const op of node.set) {
-      const x = evaluate(op.value, env);
-      if (x !== undefined) overrides[op.path] = x;
-    }
-    const at = arrivalAt + o.at;
-    let payload: unknown;
-    try {
-      payload = run.gen.generate(sc.provider, node.event, {
-        seed: deriveSeed(run.seed, sc.name, dup, inst, node.qname, i),
-        world,
-        context,
-        time: run.startTime + at,
-        overrides,
-      });
-    } catch (e) {
-      throw scenarioError(CODES.generator, `step "${node.qname}" (${node.event}): the generator failed: ${(e as Error).message}`, { where: node.where, cause: e });
-    }
-    if (run.validate) {
-      const r = validate(payload, { provider: sc.provider, eventType: node.event });
-      if (!r.valid) {
-        throw scenarioError(CODES.invalidPayload, `step "${node.qname}" (${node.event}) planned a payload that breaks its schema: ${formatIssues(r.errors).join('; ')}`, {
-          where: node.where,
-          hint: 'a ${reference} in set: or context: gave a value of the wrong type; add a default (${x.path:-value}) or fix the reference',
-        });
-      }
-    }
-    if (sc.referenced.has(node.qname)) recorded.set(node.qname, payload);
-    const entityKey = entityKeyOf(node.entry, payload);
-    if (!entityKey) {
-      throw scenarioError(CODES.generator, `step "${node.qname}" (${node.event}): the payload has no entity key at ${node.entry.entityKey}`, { where: node.where });
-    }
-    yield { at, provider: sc.provider, eventType: node.event, entityKey, payload, scenario: sc.name, instance: inst, step: node.qname };
-  }
 }
 
 /**
@@ -277,8 +91,7 @@ export function checkOverrides(sc: Scenario, gen: GeneratorApi, world: unknown):
     for (const n of nodes) {
       if (n.skipped) continue;
       if (n.kind === 'event') checkEventOverrides(sc.provider, n, gen, world);
-      else if (n.kind === 'oneOf' || n.kind === 'parallel') n.branches.forEach((b) => visit(b.steps));
-      else visit(n.steps);
+      else childSteps(n).forEach(visit);
     }
   };
   visit(sc.steps);
@@ -376,6 +189,13 @@ function forEachRef(sc: Scenario, fn: (r: Ref) => void): void {
         case 'parallel':
           n.branches.forEach((b) => (dyn(b.after), nodes(b.steps)));
           break;
+        case 'wait':
+          if (n.agent) value(n.agent);
+          if (n.queue) value(n.queue);
+          dyn(n.patience);
+          dyn(n.overflowAfter);
+          childSteps(n).forEach(nodes);
+          break;
       }
     }
   };
@@ -419,54 +239,13 @@ export function checkWorldRefs(sc: Scenario, world: unknown): void {
   });
 }
 
-/** A tiny binary min-heap (the k-way merge of live instances). */
-class Heap<T> {
-  private items: T[] = [];
-  constructor(private readonly less: (a: T, b: T) => boolean) {}
-  get size(): number {
-    return this.items.length;
-  }
-  peek(): T | undefined {
-    return this.items[0];
-  }
-  push(x: T): void {
-    const a = this.items;
-    a.push(x);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(a[i] as T, a[p] as T)) break;
-      [a[i], a[p]] = [a[p] as T, a[i] as T];
-      i = p;
-    }
-  }
-  pop(): T | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last !== undefined) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l] as T, a[m] as T)) m = l;
-        if (r < a.length && this.less(a[r] as T, a[m] as T)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m] as T, a[i] as T];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
 
-interface Live {
-  it: Generator<Draft>;
-  head: Draft;
-  /** Start order: breaks ties so an older instance's event at the same instant goes first. */
+interface Item {
+  at: number;
+  /** Start order: breaks ties so an older session's event at the same instant goes first. */
   rank: number;
+  session: Session;
+  version: number;
 }
 
 interface Arrivals {
@@ -477,6 +256,11 @@ interface Arrivals {
   nextAt: number;
   rng: Rng;
   env: Env;
+}
+
+/** Every scenario of the run as the planner runs it: a scenario of parts is its parts. */
+function flatten(scenarios: readonly Scenario[]): Scenario[] {
+  return scenarios.flatMap((sc) => sc.parts ?? [sc]);
 }
 
 /**
@@ -492,56 +276,145 @@ export function planScenarios(scenarios: readonly Scenario[], opts: PlanOptions 
     validate: opts.validate ?? true,
     worlds: new Map(),
   };
-  for (const sc of scenarios) {
-    const world = worldFor(sc, run);
+  const all = flatten(scenarios);
+  for (const sc of all) {
+    const { world } = worldFor(sc, run);
     checkWorldRefs(sc, world);
     checkOverrides(sc, run.gen, world);
   }
-  const stats: PlanStats = { started: 0, live: 0, maxLive: 0, emitted: 0 };
+  const stats: PlanStats = { started: 0, live: 0, maxLive: 0, emitted: 0, waiting: 0 };
 
   function* merged(): Generator<TimelineEntry> {
-    Object.assign(stats, { started: 0, live: 0, maxLive: 0, emitted: 0 });
+    Object.assign(stats, { started: 0, live: 0, maxLive: 0, emitted: 0, waiting: 0 });
+    // A fresh world state per iteration: each iteration re-plans the run from its start.
+    const states: WorldState[] = [];
+    for (const [key, rw] of run.worlds) {
+      const sc = all.find((x) => `${x.provider}\u0000${JSON.stringify(x.world)}` === key);
+      rw.state = run.gen.createState?.(rw.world, sc?.world.agents ? { agents: sc.world.agents } : {});
+      if (rw.state) states.push(rw.state);
+    }
     const seen = new Map<string, number>();
-    const sources: Arrivals[] = scenarios.map((sc) => {
+    const sources: Arrivals[] = all.map((sc) => {
       const dup = seen.get(sc.name) ?? 0;
       seen.set(sc.name, dup + 1);
-      const env: Env = { world: worldFor(sc, run), context: {}, step: NO_STEPS, instance: 0, iteration: 0 };
+      const env: Env = { world: worldFor(sc, run).world, context: {}, step: () => undefined, instance: 0, iteration: 0 };
       return { sc, dup, sessions: dynValue(sc.sessions, env), next: 0, nextAt: 0, rng: createRng(deriveSeed(run.seed, sc.name, dup, 'arrivals')), env };
     });
-    const heap = new Heap<Live>((a, b) => a.head.at < b.head.at || (a.head.at === b.head.at && a.rank < b.rank));
+    const heap = new Heap<Item>((a, b) => a.at < b.at || (a.at === b.at && a.rank < b.rank));
+    const waits = new Waits();
+    const parkedOf = new Map<Session, Parked>();
     let rank = 0;
     let seq = 0;
+    let now = 0;
+
+    const schedule = (s: Session): void => {
+      const at = s.nextAt();
+      if (at !== undefined) heap.push({ at, rank: s.rank, session: s, version: ++s.version });
+      else if (s.deadline !== undefined) {
+        s.version++;
+        if (s.deadline !== Infinity) heap.push({ at: s.deadline, rank: s.rank, session: s, version: s.version });
+      } else if (s.done) {
+        stats.live--;
+        s.rw.state?.release(s.holder);
+        offerFreed();
+      }
+    };
+    const settle = (s: Session, outcome: Outcome, at: number): void => {
+      const p = parkedOf.get(s);
+      if (p) {
+        waits.finish(p);
+        parkedOf.delete(s);
+        stats.waiting = waits.size;
+      }
+      s.resume(outcome, at);
+      schedule(s);
+    };
+    const granted = (s: Session, state: WorldState, agent: string | number, at: number): void => {
+      s.context[state.agentKey] = agent;
+      s.granted.add(agent);
+      settle(s, 'then', at);
+    };
+    /** Agents freed by the last event (or a session's end) are offered to the sessions waiting in their pools. */
+    function offerFreed(): void {
+      for (const state of states) {
+        for (let freed = state.takeFreed(); freed.length; freed = state.takeFreed()) {
+          for (const agent of freed) {
+            for (const p of waits.waitingIn(state.poolsOf(agent))) {
+              if (p.session.rw.state !== state || p.done) continue;
+              const got = state.grant(p.request, p.session.holder, run.startTime + now);
+              if (got !== undefined) granted(p.session, state, got, now);
+            }
+          }
+        }
+      }
+    }
+    /** A wait starts: the queue is closed, nobody could answer, an agent is free, or the session waits. */
+    const startWait = (s: Session): void => {
+      const wp = s.pending;
+      const state = s.rw.state;
+      if (!wp) return;
+      if (!state) return settle(s, 'then', now);
+      const req = s.request();
+      const t = run.startTime + now;
+      if (wp.node.closed && !state.isOpen(req, t)) return settle(s, 'closed', now);
+      if (wp.node.forOpen) return settle(s, 'then', now);
+      if (wp.node.overflow && state.loggedIn(req) === 0) return settle(s, 'overflow', now);
+      const agent = state.grant(req, s.holder, t);
+      if (agent !== undefined) return granted(s, state, agent, now);
+      // Wait: until an agent is free, the patience ends (abandoned) or the queue overflows.
+      const overflowFirst = wp.overflowMs <= wp.patienceMs;
+      s.deadline = now + Math.min(wp.patienceMs, wp.overflowMs);
+      s.deadlineOutcome = overflowFirst ? 'overflow' : 'abandoned';
+      parkedOf.set(s, waits.park(state.poolKey(req), s, req));
+      stats.waiting = waits.size;
+      schedule(s);
+    };
+
     for (;;) {
-      // The next instance to start, if it starts no later than the earliest pending event.
+      while (heap.size && (heap.peek() as Item).version !== (heap.peek() as Item).session.version) heap.pop();
+      // The next session to start, if it starts no later than the earliest pending item.
       let src: Arrivals | undefined;
       for (const s of sources) if (s.next < s.sessions && (!src || s.nextAt < src.nextAt)) src = s;
       const top = heap.peek();
-      if (src && (!top || src.nextAt <= top.head.at)) {
-        const it = instance(src.sc, src.dup, src.next, src.nextAt, run);
+      if (src && (!top || src.nextAt <= top.at)) {
+        now = Math.max(now, src.nextAt);
+        const s = new Session(src.sc, src.dup, src.next, src.nextAt, rank++, run, worldFor(src.sc, run));
         stats.started++;
-        const first = it.next();
-        if (!first.done) {
-          heap.push({ it, head: first.value, rank: rank++ });
-          stats.live = heap.size;
-          stats.maxLive = Math.max(stats.maxLive, heap.size);
-        }
+        stats.live++;
+        stats.maxLive = Math.max(stats.maxLive, stats.live);
+        schedule(s);
         src.next++;
         src.env.instance = src.next;
         const a = src.sc.arrivals;
         src.nextAt += a.kind === 'rate' ? Math.round(-Math.log(1 - src.rng.next()) * a.meanGapMs) : sample(dynValue(a.spec, src.env), src.rng);
         continue;
       }
-      const live = heap.pop();
-      if (!live) return;
-      const entry: TimelineEntry = { seq: seq++, ...live.head };
-      const nxt = live.it.next();
-      if (!nxt.done) {
-        live.head = nxt.value;
-        heap.push(live);
+      const item = heap.pop();
+      if (!item) {
+        // Nothing left could free an agent: the sessions still waiting give up now.
+        const stuck = waits.all();
+        if (stuck.length === 0) return;
+        for (const p of stuck) settle(p.session, 'abandoned', now);
+        continue;
       }
-      stats.live = heap.size;
+      const s = item.session;
+      now = item.at;
+      if (s.deadline !== undefined) {
+        settle(s, s.deadlineOutcome, now);
+        continue;
+      }
+      if (!s.atEvent) {
+        startWait(s);
+        continue;
+      }
+      const draft = s.emit();
+      const state = s.rw.state;
+      const repeat = draft !== undefined && state !== undefined && state.repeats(draft.eventType, draft.entityKey, draft.payload);
+      offerFreed();
+      schedule(s);
+      if (draft === undefined || repeat) continue;
       stats.emitted++;
-      yield entry;
+      yield { seq: seq++, ...draft };
     }
   }
   return { stats, [Symbol.iterator]: merged };

@@ -1,7 +1,7 @@
 import { parse as parseYamlScalar } from 'yaml';
 import { eventNames, findEvent } from '../../contracts/catalog.ts';
 import type { Provider } from '../../contracts/provider.ts';
-import type { Arrivals, Dyn, EventNode, GroupNode, IncludeNode, IntRange, OneOfNode, ParallelNode, RepeatNode, Scenario, SetOp, StepNode } from './ast.ts';
+import type { Arrivals, Dyn, EventNode, GroupNode, IncludeNode, IntRange, OneOfNode, ParallelNode, RepeatNode, Scenario, SetOp, StepNode, WaitNode } from './ast.ts';
 import { parseCount, parseDuration, parseRate, type DurationSpec } from './duration.ts';
 import { CODES, scenarioError, unknownName } from './errors.ts';
 import { missingField } from './fields.ts';
@@ -62,6 +62,8 @@ class Resolver {
   readonly referenced = new Set<string>();
   readonly files: string[] = [];
   private order = 0;
+  /** Inside a parallel branch: its times are fixed before the run, so it cannot wait. */
+  private inParallel = 0;
   constructor(
     readonly provider: Provider,
     readonly opts: ResolveOptions,
@@ -162,12 +164,15 @@ class Resolver {
     }
     if (Array.isArray(s['parallel'])) {
       const node = named<ParallelNode>({ kind: 'parallel', ...base, branches: [] });
+      this.inParallel++;
       node.branches = this.branches(unit, s['parallel'], [...p, 'parallel'], (br, bp) =>
         br['after'] !== undefined ? { after: this.dyn<DurationSpec>(unit, br['after'], [...bp, 'after'], parseDuration) } : {},
       );
+      this.inParallel--;
       return node;
     }
     if (s['include'] !== undefined) return this.include(unit, s, p, base, name);
+    if (s['wait'] !== undefined) return named(this.wait(unit, s, p, base));
     const node = named<GroupNode>({ kind: 'steps', ...base, steps: [] });
     node.steps = this.steps(unit, s['steps'], [...p, 'steps']);
     return node;
@@ -188,6 +193,45 @@ class Resolver {
         steps: this.steps(unit, br['steps'], [...bp, 'steps']),
       };
     });
+  }
+
+  /** `wait:` with its outcomes (then, abandoned, overflow, closed). */
+  wait(unit: Unit, s: RawStep, p: DataPath, base: { where: string; order: number }): WaitNode {
+    if (this.inParallel > 0) {
+      throw scenarioError(CODES.badValue, 'a wait cannot be inside a parallel branch', {
+        where: unit.src.where([...p, 'wait'], { key: true }),
+        hint: "parallel branches are timed before the run; wait before or after the parallel step, or make the branch a part (parts:) of its own",
+      });
+    }
+    const w = obj(s['wait']);
+    const wp = [...p, 'wait'];
+    if (w['overflowAfter'] !== undefined && s['overflow'] === undefined) {
+      throw scenarioError(CODES.badValue, 'overflowAfter needs overflow: steps (what happens when the queue overflows)', {
+        where: unit.src.where([...wp, 'overflowAfter'], { key: true }),
+        hint: 'add overflow: [ … ] beside then:, or remove overflowAfter',
+      });
+    }
+    const forOpen = w['for'] === 'open';
+    if (forOpen && s['closed'] === undefined) {
+      throw scenarioError(CODES.badValue, 'wait: { for: open } needs closed: steps (what happens when the queue is closed)', {
+        where: unit.src.where([...wp, 'for']),
+        hint: 'add closed: [ … ] beside the wait; then: (or the steps after the wait) happen when the queue is open',
+      });
+    }
+    const node: WaitNode = {
+      kind: 'wait',
+      ...base,
+      another: w['another'] === true,
+      forOpen,
+      ...(w['agent'] !== undefined ? { agent: this.value(unit, w['agent'], [...wp, 'agent']) } : {}),
+      ...(w['queue'] !== undefined ? { queue: this.value(unit, w['queue'], [...wp, 'queue']) } : {}),
+      ...(w['patience'] !== undefined ? { patience: this.dyn(unit, w['patience'], [...wp, 'patience'], parseDuration) } : {}),
+      ...(w['overflowAfter'] !== undefined ? { overflowAfter: this.dyn(unit, w['overflowAfter'], [...wp, 'overflowAfter'], parseDuration) } : {}),
+      then: [],
+    };
+    node.then = this.steps(unit, s['then'], [...p, 'then']);
+    for (const k of ['abandoned', 'overflow', 'closed'] as const) if (s[k] !== undefined) node[k] = this.steps(unit, s[k], [...p, k]);
+    return node;
   }
 
   contextValues(unit: Unit, raw: unknown, path: DataPath): [string, Value, string][] {
@@ -335,6 +379,21 @@ class Resolver {
           n.context = n.context.map(([k, v, w]) => [k, this.bindValue(v, visible, n), w]);
           this.check(n.steps, visible);
           break;
+        case 'wait': {
+          if (n.agent) n.agent = this.bindValue(n.agent, visible, n);
+          if (n.queue) n.queue = this.bindValue(n.queue, visible, n);
+          this.checkDyn(n.patience);
+          this.checkDyn(n.overflowAfter);
+          const seen: Set<string>[] = [];
+          for (const list of [n.then, n.abandoned, n.overflow, n.closed]) {
+            if (!list) continue;
+            const v = new Set(visible);
+            this.check(list, v);
+            seen.push(v);
+          }
+          for (const v of seen) for (const name of v) visible.add(name);
+          break;
+        }
         case 'oneOf':
         case 'parallel': {
           const seen: Set<string>[] = [];
@@ -437,6 +496,13 @@ class Resolver {
   }
 }
 
+/** `arrivals:` of a scenario or a part (default every: 1s). */
+function arrivalsOf(r: Resolver, unit: Unit, raw: unknown, path: DataPath): Arrivals {
+  const arr = obj(raw);
+  if (arr['rate'] !== undefined) return { kind: 'rate', meanGapMs: parseRate(arr['rate'], unit.src.where([...path, 'rate'])) };
+  return { kind: 'every', spec: arr['every'] !== undefined ? r.dyn(unit, arr['every'], [...path, 'every'], parseDuration) : { lit: { kind: 'fixed', ms: 1000 } } };
+}
+
 /** Resolves one loaded scenario (and its includes). Throws the first problem found, located. */
 export function resolveScenario(src: LoadedSource, opts: ResolveOptions): Scenario & { unknownCliNames: string[] } {
   checkSchema(src);
@@ -449,42 +515,69 @@ export function resolveScenario(src: LoadedSource, opts: ResolveOptions): Scenar
   for (const [key, dflt] of Object.entries(obj(data['params']))) params.set(key, r.value(rootDefaults, dflt, ['params', key]));
   const unit: Unit = { src, prefix: '', params, stack: [src.file] };
 
-  const steps = r.steps(unit, data['steps'], ['steps']);
   const context = r.contextValues(unit, data['context'], ['context']);
-  const sessions = data['sessions'] === undefined ? { lit: 1 } : r.dyn(unit, data['sessions'], ['sessions'], parseSessions);
-  const arr = obj(data['arrivals']);
-  const arrivals: Arrivals =
-    arr['rate'] !== undefined
-      ? { kind: 'rate', meanGapMs: parseRate(arr['rate'], src.where(['arrivals', 'rate'])) }
-      : { kind: 'every', spec: arr['every'] !== undefined ? r.dyn(unit, arr['every'], ['arrivals', 'every'], parseDuration) : { lit: { kind: 'fixed', ms: 1000 } } };
+  const name = String(data['name']);
+  // A scenario of parts: each part resolved like a scenario whose step names start with the part's name.
+  const rawParts = Array.isArray(data['parts']) ? data['parts'].map(obj) : undefined;
+  const pieces = (rawParts ?? [data]).map((raw, i) => {
+    const path: DataPath = rawParts ? ['parts', i] : [];
+    const partUnit: Unit = rawParts ? { ...unit, prefix: String(raw['name']) } : unit;
+    return {
+      raw,
+      path,
+      steps: r.steps(partUnit, raw['steps'], [...path, 'steps']),
+      context: rawParts ? r.contextValues(unit, raw['context'], [...path, 'context']) : [],
+      sessions: raw['sessions'] === undefined ? ({ lit: 1 } as Dyn<number>) : r.dyn(unit, raw['sessions'], [...path, 'sessions'], parseSessions),
+      arrivals: arrivalsOf(r, unit, raw['arrivals'], [...path, 'arrivals']),
+    };
+  });
 
   const lenient = opts.lenientCliNames ?? false;
   const unknownCliNames = [...r.applySets(opts.sets ?? [], lenient), ...r.applySkips(opts.skips ?? [], lenient)];
 
   const rootNode = { kind: 'steps', where: src.where([]), order: -1, steps: [] } as unknown as StepNode;
-  r.checkDyn(sessions);
-  if (arrivals.kind === 'every') r.checkDyn(arrivals.spec);
-  const ctxChecked = context.map(([k, v, w]): [string, Value, string] => [k, r.bindValue(v, new Set(), rootNode), w]);
-  r.check(steps, new Set());
+  const bindContext = (list: [string, Value, string][]): [string, Value, string][] => list.map(([k, v, w]): [string, Value, string] => [k, r.bindValue(v, new Set(), rootNode), w]);
+  const ctxChecked = bindContext(context);
+  for (const piece of pieces) {
+    r.checkDyn(piece.sessions);
+    if (piece.arrivals.kind === 'every') r.checkDyn(piece.arrivals.spec);
+    piece.context = bindContext(piece.context);
+    r.check(piece.steps, new Set());
+  }
 
   const world = obj(data['world']);
-  return {
-    name: String(data['name']),
+  const base = {
     provider,
     description: String(data['description']),
     file: src.file,
     world: {
       ...(world['seed'] !== undefined ? { seed: world['seed'] as number | string } : {}),
       ...(world['sizes'] !== undefined ? { sizes: world['sizes'] as Record<string, number> } : {}),
+      ...(world['agents'] !== undefined ? { agents: world['agents'] as 'available' | 'offWork' } : {}),
     },
     worldWhere: src.where(['world', 'sizes']),
-    sessions: sessions as Dyn<number>,
-    arrivals,
-    context: ctxChecked,
-    steps,
     names: r.names,
     files: r.files,
     referenced: r.referenced,
+  };
+  const single = (piece: (typeof pieces)[number], partName: string): Scenario => ({
+    ...base,
+    name: partName,
+    sessions: piece.sessions,
+    arrivals: piece.arrivals,
+    // A part's own context goes over the scenario's.
+    context: [...ctxChecked.filter(([k]) => !piece.context.some(([pk]) => pk === k)), ...piece.context],
+    steps: piece.steps,
+  });
+  if (!rawParts) return { ...single(pieces[0] as (typeof pieces)[number], name), unknownCliNames };
+  return {
+    ...base,
+    name,
+    sessions: { lit: 1 },
+    arrivals: { kind: 'every', spec: { lit: { kind: 'fixed', ms: 1000 } } },
+    context: ctxChecked,
+    steps: [],
+    parts: pieces.map((piece) => single(piece, `${name}/${String(piece.raw['name'])}`)),
     unknownCliNames,
   };
 }

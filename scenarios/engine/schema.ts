@@ -9,7 +9,11 @@ import { RESERVED_HEADS } from './refs.ts';
 /** The language's own JSON Schema (published as scenarios/scenario.schema.json for editor completion). */
 export const SCENARIO_SCHEMA: Record<string, unknown> = scenarioSchema as Record<string, unknown>;
 
-const STEP_KINDS = ['event', 'steps', 'repeat', 'oneOf', 'parallel', 'include'] as const;
+const STEP_KINDS = ['event', 'steps', 'repeat', 'oneOf', 'parallel', 'include', 'wait'] as const;
+
+/** The keys whose value is a list of steps (a group's, a wait's outcomes). */
+const STEP_LISTS = new Set(['steps', 'then', 'abandoned', 'overflow', 'closed']);
+const inStepList = (p: readonly (string | number)[]): boolean => typeof p[p.length - 1] === 'number' && STEP_LISTS.has(String(p[p.length - 2]));
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
@@ -63,13 +67,21 @@ const NUMBER_HINTS: Record<string, string> = {
 export function checkSchema(src: LoadedSource): void {
   const validate = validator();
   if (validate(src.data)) return;
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && !(e.keyword === 'not' && e.schemaPath.includes('/if/')));
+  const top = src.data;
+  if (top !== null && typeof top === 'object' && 'steps' in top && 'parts' in top) {
+    throw scenarioError(CODES.schema, 'a scenario has steps or parts, not both', {
+      where: src.where(['parts'], { key: true }),
+      hint: 'parts: each have their own steps, sessions and arrivals; move the top-level steps into a part',
+    });
+  }
+  // The top-level oneOf (steps | parts) only repeats the "required" errors of its branches.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && !(e.keyword === 'not' && e.schemaPath.includes('/if/')) && !(e.keyword === 'oneOf' && e.instancePath === ''));
   // A step with two kinds (event + oneOf…) gives confusing branch errors: say so directly.
   for (const e of errors) {
     const path = pointerToPath(e.instancePath);
     for (let n = path.length; n >= 0; n--) {
       const p = path.slice(0, n);
-      if (typeof p[p.length - 1] !== 'number' || p[p.length - 2] !== 'steps') continue;
+      if (!inStepList(p)) continue;
       const step = at(src.data, p);
       if (step && typeof step === 'object') {
         const kinds = STEP_KINDS.filter((k) => k in step && !(k === 'steps' && 'repeat' in step));
@@ -132,11 +144,11 @@ function describe(e: ErrorObject, all: readonly ErrorObject[], src: LoadedSource
         validValues: (p['allowedValues'] as unknown[]).map(String),
       });
     case 'anyOf': {
-      const stepLike = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'steps';
+      const stepLike = inStepList(path);
       if (stepLike && all.some((x) => x.instancePath === e.instancePath && x.keyword === 'required')) {
         // Most often a misspelt kind key (evnt:, step:): name it.
         const step = at(src.data, path);
-        const known = [...STEP_KINDS, 'name', 'after', 'optional', 'set', 'context', 'unset'];
+        const known = [...STEP_KINDS, 'name', 'after', 'optional', 'set', 'context', 'unset', 'then', 'abandoned', 'overflow', 'closed'];
         const stray = step && typeof step === 'object' ? Object.keys(step).find((k) => !known.includes(k)) : undefined;
         if (stray !== undefined) {
           return scenarioError(CODES.schema, `unknown key "${stray}" in ${field}${suggestion(stray, known)}`, {

@@ -46,9 +46,9 @@ describe('fail fast on a receiver that cannot be reached', () => {
     const port = await refusedPort();
     const r = await cli(['run', 'chat-session', '--target', `http://127.0.0.1:${port}/webhook`, '--no-preflight', '--retries', '0']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/receiver answers: refused ×14/);
+    expect(r.stdout).toMatch(/receiver answers: refused ×15/);
     expect(r.stdout).toMatch(/refused: connection refused: nothing listens \(start your receiver, or fix the host and port\)/);
-    expect(r.stdout).toMatch(/^FAIL chat-session: 0\/14 delivered \(14 discarded\); failed checks: delivered \[chat-session\]; exit 1$/m);
+    expect(r.stdout).toMatch(/^FAIL chat-session: 0\/15 delivered \(15 discarded\); failed checks: delivered \[chat-session\]; exit 1$/m);
   });
 
   it('--fail-fast stops at the first discarded event; the rest is journaled as not sent', async () => {
@@ -72,17 +72,17 @@ describe('timing, progress and output', () => {
     const r = await cli(['run', 'chat-session', '--target', receiver.url], { env: {} });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^provider-mock run \S+, instant, seed 1/);
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('PASS chat-session: 14/14 delivered; checks 2 passed, 2 skipped; exit 0');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('PASS chat-session: 15/15 delivered; checks 2 passed, 2 skipped; exit 0');
     // Off a terminal: a line per 10 % of the plan, then the end.
-    expect(r.stderr).toMatch(/^provider-mock: \d+% · \d+\/14 · [\d.]+\/s · ETA /m);
-    expect(r.stderr).toMatch(/^provider-mock: done · 14\/14 · [\d.]+\/s · delivered 14 · failed 0$/m);
+    expect(r.stderr).toMatch(/^provider-mock: \d+% · \d+\/15 · [\d.]+\/s · ETA /m);
+    expect(r.stderr).toMatch(/^provider-mock: done · 15\/15 · [\d.]+\/s · delivered 15 · failed 0$/m);
   });
 
   it('with --speed prints the planned duration and an ETA up front', async () => {
     const receiver = await startReceiver();
     const r = await cli(['run', 'chat-session', '--target', receiver.url, '--speed', '10000']);
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n')[0]).toMatch(/^provider-mock: 14 events over \dm\d\ds of scenario time, sent at speed 10000: planned duration [\d.]+s, ETA \d\d:\d\d:\d\d \(--instant sends them at once\)$/);
+    expect(r.stderr.split('\n')[0]).toMatch(/^provider-mock: 15 events over \dm\d\ds of scenario time, sent at speed 10000: planned duration [\d.]+s, ETA \d\d:\d\d:\d\d \(--instant sends them at once\)$/);
   });
 
   it('--quiet prints only the verdict; --verbose one line per event', async () => {

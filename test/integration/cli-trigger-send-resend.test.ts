@@ -136,7 +136,7 @@ describe('provider-mock resend', () => {
     expect(both.stderr).toMatch(/PM_USAGE: --failed and --seq pick events two ways/);
     const none = await cli(['resend', '--journal', journal, '--failed', '--target', receiver.url]);
     expect(none.code).toBe(0);
-    expect(none.stdout).toMatch(/nothing to resend: every event of .* was delivered \(14 events\)/);
+    expect(none.stdout).toMatch(/nothing to resend: every event of .* was delivered \(15 events\)/);
     writeFileSync(join(dir, 'old.ndjson'), '{"type":"run","runId":"x"}\nnot json\n');
     const broken = await cli(['resend', '--journal', join(dir, 'old.ndjson'), '--target', receiver.url]);
     expect(broken.stderr).toMatch(/PM_JOURNAL: .*old\.ndjson:2: line is not JSON/);

@@ -101,9 +101,9 @@ describe('serve --data-dir', () => {
       const { id } = (await r.json()) as { id: string };
       await ended(server.app, id);
       const log = lines.filter((l) => l.includes(`run ${id.slice(0, 8)} #`));
-      expect(log).toHaveLength(14);
+      expect(log).toHaveLength(15);
       expect(log[0]).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d run ${id.slice(0, 8)} #0 delivered mluvii SessionCreated session:\\d+ → http://127\\.0\\.0\\.1:\\d+/webhook: 200 in [\\d.]+ ms \\(attempt 1\\)$`));
-      expect(lines.some((l) => l.includes(`run ${id.slice(0, 8)} done: chat-session: 14/14 delivered, exit 0`))).toBe(true);
+      expect(lines.some((l) => l.includes(`run ${id.slice(0, 8)} done: chat-session: 15/15 delivered, exit 0`))).toBe(true);
     } finally {
       await server.close();
     }

@@ -29,7 +29,7 @@ describe('bad scenarios', () => {
     const msg = await planFails([`${F}/schema-unknown-key.yaml`]);
     expect(msg).toMatch(/PM_SCENARIO_SCHEMA: test\/fixtures\/scenarios\/schema-unknown-key\.yaml:8:5: unknown key "evnt" in steps\[1\]; did you mean "event"/);
     expect(msg).toMatch(/a step needs one of event, steps, repeat, oneOf, parallel, include/);
-    expect(msg).toMatch(/valid values: event, steps, repeat, oneOf, parallel, include, name, after/);
+    expect(msg).toMatch(/valid values: event, steps, repeat, oneOf, parallel, include, wait, name, after/);
   });
 
   it('an unknown event type is answered with "did you mean" and the valid list', async () => {
@@ -98,7 +98,7 @@ describe('bad scenarios', () => {
 
   it('an include param the included scenario does not declare is answered with its params', async () => {
     const msg = await planFails([`${F}/unknown-param.yaml`]);
-    expect(msg).toMatch(/PM_SCENARIO_UNKNOWN_PARAM: test\/fixtures\/scenarios\/unknown-param\.yaml:9:9: unknown param of "queue-call-answered" "agnet"; did you mean "agent"\?; valid values: queue, agent, missedBy, missed/);
+    expect(msg).toMatch(/PM_SCENARIO_UNKNOWN_PARAM: test\/fixtures\/scenarios\/unknown-param\.yaml:9:9: unknown param of "queue-call-answered" "misssed"; did you mean "missed"\?; valid values: queue, missed, wrapUpMax, patience, queueStatus/);
   });
 
   it('an unknown scenario name is answered with the built-ins', async () => {
@@ -165,7 +165,7 @@ describe('schema errors map to the YAML position of the offending value', () => 
   it('a context key the generators do not read, in context:, unset: or ${context.…}, with the closest key and the valid ones', () => {
     // Silently stored and never read, a misspelt key would change nothing; it is refused where it is written.
     expect(fails(`${head}context:\n  QueueID: x\nsteps:\n  - { name: a, event: QueueCallInComing }\n`)).toMatch(
-      /^provider-mock PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:5:3: unknown enreach context key "QueueID"; did you mean "QueueId"\?; valid values: OrganizationId, CallId, LegId, .*TransferTarget$/,
+      /^provider-mock PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:5:3: unknown enreach context key "QueueID"; did you mean "QueueId"\?; valid values: OrganizationId, CallId, LegId, .*TransferTarget, .*OverflowApplet$/,
     );
     expect(fails(`${head}steps:\n  - { name: a, event: QueueCallInComing }\n  - { name: b, event: QueueCallInArrived, unset: [LegId, AgentLeg] }\n`)).toMatch(
       /PM_SCENARIO_UNKNOWN_CONTEXT_KEY: x\.yaml:6:\d+: unknown enreach context key in unset "AgentLeg"; did you mean "AgentLegId"\?/,

@@ -3,10 +3,40 @@ import { assertOrder, before, distinct, eventsOf, p, single, type Invariant, typ
 import type { TimelineEntry } from '../../../scenarios/index.ts';
 
 /**
- * Invariants of the Enreach built-ins: one entry per scenarios/enreach/*.yaml, called once per
- * instance (one call, one user, one queue) with its entries in timeline order. Every Enreach order
- * is an inference (docs/providers.md §3 Q1-Q7); what is checked here is what the scenarios state.
+ * Invariants of the Enreach built-ins: one entry per scenarios/enreach/*.yaml (per part of one with
+ * parts), called once per instance (one call, one user, one queue) with its entries in timeline
+ * order. Every Enreach order is an inference (docs/providers.md §3 Q1-Q7); what is checked here is
+ * what the scenarios state. Agents come from the run's world state (a wait), so which agent takes
+ * a call, and whether a caller waits, gives up or overflows, depends on the other calls: the
+ * checks follow the outcome the timeline shows. The status values themselves are checked against
+ * the whole timeline in invariants/world.ts.
+ *
+ * In a built-in whose calls share the agents (contact-centre-day, `shared` below), a status event
+ * is sent only when it changed, so one instance's status steps may be missing.
  */
+let shared = false;
+
+/** Runs an instance's invariant as part of a run whose calls share the agents. */
+const inSharedRun =
+  (check: Invariant): Invariant =>
+  (t, seed) => {
+    shared = true;
+    try {
+      check(t, seed);
+    } finally {
+      shared = false;
+    }
+  };
+
+/** The part of a built-in an instance belongs to, by its step names (`calls.queueCall.incoming` → queueCall). */
+function dispatch(table: Record<string, Invariant>, inShared = true): Invariant {
+  return (t, seed) => {
+    const kind = (t[0] as TimelineEntry).step.split('.')[1] ?? '';
+    const check = table[kind];
+    if (!check) throw new Error(`no invariants for ${(t[0] as TimelineEntry).scenario} ${kind}`);
+    (inShared ? inSharedRun(check) : check)(t, seed);
+  };
+}
 
 type E = TimelineEntry;
 
@@ -79,203 +109,424 @@ function wrapUp(t: T, connected: E, disconnected: E): void {
   expect(p(ended)['Reason']).toBe(elapsed === max ? 'timer' : 'manual');
 }
 
-/** UserStatus of an agent who is free again after the call (wrap-up over, so its times are null). */
-function freeAgain(e: E): void {
-  expect(p(e)).toMatchObject({ Talking: false, Available: true, CanBeAllocatedTo: true, ActiveQueueId: null, WrapUpStart: null, WrapUpEnd: null });
+
+
+/** A caller who gave up waiting: the last queue event is the caller's hang-up, no agent talked. */
+function gaveUp(t: T, incoming: E): boolean {
+  const connected = eventsOf(t, 'QueueCallInUserConnected');
+  const disconnected = eventsOf(t, 'QueueCallInDisconnected');
+  if (connected.length || !t.some((e) => /gaveUp/.test(e.step))) return false;
+  const end = single(t, 'QueueCallInDisconnected');
+  expect(p(end)).toMatchObject({ Reason: 'remote', LegId: p(incoming)['LegId'] });
+  expect(disconnected).toHaveLength(1);
+  expect(eventsOf(t, /^UserWrapUp/), 'no wrap-up without a talk').toHaveLength(0);
+  // Offers before the hang-up (a missed first one) are cancelled.
+  expect(eventsOf(t, 'QueueCallInUserCancelled')).toHaveLength(eventsOf(t, 'QueueCallInUserAllocated').length);
+  return true;
 }
 
-/** docs/providers.md §3 Q1 (+ Q2 when a first agent misses the call). */
+/** The closed queue's flow (flows/closed.yaml, §3 Q3 last line): no call in, the schedule overflows it, then a transfer or the closed message. */
+function closedCall(t: T): boolean {
+  const closed = eventsOf(t, 'QueueCallInScheduleClosed');
+  if (!closed.length) return false;
+  expect(eventsOf(t, /^QueueCallIn(Arrived|UserAllocated|UserConnected)$/), 'a closed queue takes no call in').toHaveLength(0);
+  expect(eventsOf(t, /^User/)).toHaveLength(0);
+  const c = single(t, 'QueueCallInScheduleClosed');
+  const overflow = single(t, 'QueueCallInOverflow');
+  const disconnected = single(t, 'QueueCallInDisconnected');
+  before(single(t, 'QueueCallInComing'), c);
+  before(c, overflow);
+  expect(last(t, /./), 'the disconnect ends the call').toBe(disconnected);
+  const type = p(overflow)['OverflowType'];
+  expect(['ServiceOpen', 'AdHoc_1']).toContain(type);
+  expect(p(c)['OverflowReason']).toBe(type === 'ServiceOpen' ? 'ServiceClosed' : 'ExceptionalClosure');
+  expect(p(overflow)['OverflowReason']).toBe(p(c)['OverflowReason']);
+  expect(p(overflow)['OverflowApplet']).toBe(p(c)['OverflowApplet']);
+  const transfers = eventsOf(t, 'QueueCallInTransferStarted');
+  const prompts = eventsOf(t, 'QueueCallBlockingPromptStarted').filter((e) => e.seq > overflow.seq);
+  expect(transfers.length + prompts.length, 'either a transfer or the closed message').toBe(1);
+  if (transfers.length === 1) {
+    const started = at(transfers, 0);
+    const outcome = eventsOf(t, /^QueueCallInTransfer(Connected|Cancelled)$/);
+    expect(outcome).toHaveLength(1);
+    before(started, at(outcome, 0));
+    before(at(outcome, 0), disconnected);
+    expect(p(started)['TransferTarget']).toMatch(/^\+\d+$/);
+    expect(p(started)['TechType'], 'a transfer to a number').toBe('Number');
+    if (at(outcome, 0).eventType === 'QueueCallInTransferConnected') expect(p(at(outcome, 0))['ConnectedTarget']).toBe(p(started)['TransferTarget']);
+    else expect(p(disconnected)['Reason']).toBe('remote');
+  } else {
+    expect(p(at(prompts, 0))['Reason']).toBe('ServiceClosed');
+    expect(p(disconnected)['Reason'], 'the queue hangs up after the closed message').toBe('local');
+  }
+  return true;
+}
+
+/** The agent's part of an answered queue call (flows/answered.yaml): allocated, connected, wrap-up, statuses, recording. */
+function answeredByAgent(t: T, from: E): void {
+  const part = t.filter((e) => e.seq >= from.seq);
+  const connected = single(part, 'QueueCallInUserConnected');
+  const disconnected = single(part, 'QueueCallInDisconnected');
+  const allocated = last(part.filter((e) => e.seq < connected.seq), 'QueueCallInUserAllocated');
+  expect(p(connected)['UserId']).toBe(p(allocated)['UserId']);
+  expect(p(connected)['LegId']).toBe(p(allocated)['LegId']);
+  assertOrder(part, ['QueueCallInUserAllocated', 'QueueCallInUserConnected', 'QueueCallInRecording', 'QueueCallInDisconnected', 'QueueUserCallRecorded', 'QueueCallTranscribed']);
+  wrapUp(part, connected, disconnected);
+  const agent = str(connected, 'UserId');
+  for (const e of eventsOf(part, /^UserWrapUp/)) expect(e.entityKey, e.eventType).toBe(`UserId:${agent}`);
+  // The agent's statuses as the call goes: ringing (Talking), on wrap-up (WrapUpStart), after it (no wrap-up).
+  const statuses = eventsOf(part, 'UserStatus').filter((e) => e.entityKey === `UserId:${agent}`);
+  const ringing = statuses.find((e) => /ringing$/.test(e.step));
+  const onWrap = statuses.find((e) => /wrapUpStatus$/.test(e.step));
+  const free = statuses.find((e) => /\.free$|^free$/.test(e.step));
+  if (!shared) for (const x of [ringing, onWrap, free]) expect(x, 'the agent\'s UserStatus at each change').toBeDefined();
+  if (ringing) expect(p(ringing)).toMatchObject({ Talking: true, CanBeAllocatedTo: false, ActiveQueueId: p(connected)['QueueId'] });
+  if (onWrap) expect(ms(str(onWrap, 'WrapUpStart'))).toBe(ms(str(single(part, 'UserWrapUpStarted'), 'Timestamp')));
+  if (free) expect(p(free)).toMatchObject({ WrapUpStart: null, WrapUpEnd: null });
+  if (!shared && free) expect(p(free)).toMatchObject({ Talking: false, CanBeAllocatedTo: true });
+  before(disconnected, single(part, 'QueueUserCallRecorded'));
+}
+
+/** docs/providers.md §3 Q1 (+ Q2 when a first agent misses the call): answered, or the caller gives up, or the queue is closed. */
 function queueCallAnswered(t: T): void {
   const callId = oneCall(t);
+  if (closedCall(t)) return;
+  const incoming = single(t, 'QueueCallInComing');
   expect(distinct(t.filter((e) => e.eventType.startsWith('Queue')).map((e) => p(e)['QueueId'])), 'one queue').toBe(1);
-  assertOrder(t, ['QueueCallInComing', 'QueueCallInIvrSelection', 'QueueCallInArrived', 'QueueCallBlockingPromptStarted', 'QueueCallInUserConnected', 'UserWrapUpEnabled', 'UserWrapUpStarted', 'UserWrapUpTerminated']);
-  assertOrder(t, ['QueueCallInArrived', 'QueueCallInUserAllocated', 'QueueCallInUserConnected', 'QueueCallInRecording', 'QueueCallInDisconnected']);
-  const connected = single(t, 'QueueCallInUserConnected');
-  const disconnected = single(t, 'QueueCallInDisconnected');
-  expect(p(connected)['CallId']).toBe(callId);
-  wrapUp(t, connected, disconnected);
-  // One call = one CallId, a new LegId per allocation (docs/providers.md E14).
+  assertOrder(t, ['QueueCallInComing', 'QueueCallInIvrSelection', 'QueueCallInArrived', 'QueueCallBlockingPromptStarted']);
   const allocations = eventsOf(t, 'QueueCallInUserAllocated');
-  expect(allocations.length).toBeGreaterThanOrEqual(1);
   expect(allocations.length).toBeLessThanOrEqual(2);
-  expect(distinct(allocations.map((e) => p(e)['LegId'])), 'a new LegId per allocation').toBe(allocations.length);
-  const lastAllocation = at(allocations, allocations.length - 1);
-  expect(p(connected)['UserId']).toBe(p(lastAllocation)['UserId']);
-  expect(p(connected)['LegId']).toBe(p(lastAllocation)['LegId']);
-  if (allocations.length === 2) {
-    const cancelled = single(t, 'QueueCallInUserCancelled');
-    before(at(allocations, 0), cancelled);
-    before(cancelled, lastAllocation);
-    expect(p(cancelled)['UserId']).toBe(p(at(allocations, 0))['UserId']);
-    expect(p(cancelled)['LegId']).toBe(p(at(allocations, 0))['LegId']);
-    expect(p(cancelled)['UserId']).not.toBe(p(lastAllocation)['UserId']);
-  } else expect(eventsOf(t, 'QueueCallInUserCancelled')).toHaveLength(0);
-  // The agent's User events are about the agent who answered.
-  const agent = p(connected)['UserId'];
-  for (const e of eventsOf(t, /^User/)) expect(e.entityKey, e.eventType).toBe(`UserId:${String(agent)}`);
+  expect(distinct(allocations.map((e) => p(e)['LegId'])), 'a new LegId per allocation (docs/providers.md E14)').toBe(allocations.length);
+  expect(distinct(allocations.map((e) => p(e)['UserId'])), 'a new offer goes to another agent').toBe(allocations.length);
+  for (const a of allocations) expect(p(a)['CallId']).toBe(callId);
+  for (const c of eventsOf(t, 'QueueCallInUserCancelled')) {
+    const offer = last(allocations.filter((a) => a.seq < c.seq), 'QueueCallInUserAllocated');
+    expect(p(c)).toMatchObject({ UserId: p(offer)['UserId'], LegId: p(offer)['LegId'], Reason: 'local', DetailedReason: 'NoAnswer' });
+  }
+  if (gaveUp(t, incoming)) return;
+  answeredByAgent(t, at(allocations, allocations.length - 1));
+  expect(eventsOf(t, 'QueueCallInUserCancelled')).toHaveLength(allocations.length - 1);
   namesAgree(t);
-  const [talking, free] = eventsOf(t, 'UserStatus');
-  if (!talking || !free) throw new Error('two UserStatus expected');
-  expect(p(talking)).toMatchObject({ Talking: true, CanBeAllocatedTo: false });
-  freeAgain(free);
-  before(single(t, 'UserWrapUpTerminated'), free);
-  before(disconnected, single(t, 'QueueUserCallRecorded'));
-  before(single(t, 'QueueUserCallRecorded'), single(t, 'QueueCallTranscribed'));
 }
 
-/** docs/providers.md §3 Q2: allocated to A, cancelled, re-allocated (1-2 misses), answered by another agent. */
+/** docs/providers.md §3 Q2: 1-2 offers missed (ring timeout or reject), each to another agent, then answered (or the caller gives up). */
 function agentNoAnswer(t: T): void {
   const callId = oneCall(t);
-  expect(distinct(t.filter((e) => e.eventType.startsWith('Queue')).map((e) => p(e)['QueueId'])), 'one queue').toBe(1);
-  assertOrder(t, ['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInUserCancelled', 'QueueCallInUserConnected', 'UserWrapUpEnabled', 'UserWrapUpStarted', 'UserWrapUpTerminated']);
-  assertOrder(t, ['QueueCallInArrived', 'QueueCallInUserAllocated', 'QueueCallInUserConnected', 'QueueCallInRecording', 'QueueCallInDisconnected', 'QueueUserCallRecorded']);
+  const incoming = single(t, 'QueueCallInComing');
+  assertOrder(t, ['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInUserAllocated']);
   const allocations = eventsOf(t, 'QueueCallInUserAllocated');
   const cancels = eventsOf(t, 'QueueCallInUserCancelled');
-  expect(allocations.length, '1-2 missed allocations, then the answered one').toBeGreaterThanOrEqual(2);
   expect(allocations.length).toBeLessThanOrEqual(3);
-  expect(cancels).toHaveLength(allocations.length - 1);
-  // A new leg per allocation (none of them the caller's leg), one CallId throughout (docs/providers.md E14).
-  const legs = allocations.map((e) => p(e)['LegId']);
-  expect(distinct(legs), 'a new LegId per allocation').toBe(allocations.length);
-  expect(legs).not.toContain(p(single(t, 'QueueCallInComing'))['LegId']);
+  expect(distinct(allocations.map((e) => p(e)['LegId']))).toBe(allocations.length);
+  expect(allocations.map((e) => p(e)['LegId'])).not.toContain(p(incoming)['LegId']);
   expect(distinct(allocations.map((e) => p(e)['UserId'])), 'a different agent each time').toBe(allocations.length);
   for (const e of [...allocations, ...cancels]) expect(p(e)['CallId']).toBe(callId);
   cancels.forEach((c, i) => {
     const offer = at(allocations, i);
     before(offer, c);
-    before(c, at(allocations, i + 1), 'the next offer after the cancel');
-    expect(p(c)['UserId'], 'cancelled for the agent it was offered to').toBe(p(offer)['UserId']);
+    expect(p(c)['UserId']).toBe(p(offer)['UserId']);
     expect(p(c)['LegId']).toBe(p(offer)['LegId']);
     expect([['local', 'NoAnswer'], ['remote', 'Rejected']]).toContainEqual([p(c)['Reason'], p(c)['DetailedReason']]);
-    // A ring time: a rejection within seconds, a timeout within 15-30 s.
-    expect(c.at - offer.at).toBeLessThanOrEqual(30_000);
+    expect(c.at - offer.at, 'a ring: a rejection within seconds, a timeout within 15-30 s').toBeLessThanOrEqual(30_000);
+    if (allocations[i + 1]) before(c, at(allocations, i + 1), 'the next offer after the cancel');
   });
-  const answered = at(allocations, allocations.length - 1);
-  const connected = single(t, 'QueueCallInUserConnected');
-  const disconnected = single(t, 'QueueCallInDisconnected');
-  expect(p(connected)['UserId']).toBe(p(answered)['UserId']);
-  expect(p(connected)['LegId']).toBe(p(answered)['LegId']);
-  expect(legs).not.toContain(p(connected)['AgentLegId']);
-  expect(p(disconnected)['LegId']).toBe(p(answered)['LegId']);
-  wrapUp(t, connected, disconnected);
-  const agent = str(connected, 'UserId');
-  for (const e of eventsOf(t, /^User/)) expect(e.entityKey, e.eventType).toBe(`UserId:${agent}`);
+  if (gaveUp(t, incoming)) return;
+  expect(cancels.length, '1-2 missed offers, then the answered one').toBeGreaterThanOrEqual(1);
+  expect(cancels).toHaveLength(allocations.length - 1);
+  answeredByAgent(t, at(allocations, allocations.length - 1));
   namesAgree(t);
-  const [talking, free] = eventsOf(t, 'UserStatus');
-  if (!talking || !free) throw new Error('two UserStatus expected');
-  before(answered, talking);
-  expect(p(talking)).toMatchObject({ Talking: true, CanBeAllocatedTo: false, ActiveQueueId: p(connected)['QueueId'] });
-  before(single(t, 'UserWrapUpTerminated'), free);
-  freeAgain(free);
 }
 
-/** The caller hangs up in the queue (sometimes while an agent rings): no agent is connected. */
+/** The caller in a busy queue (abandoned-in-queue/caller): hangs up waiting, or as an agent's phone rings. */
 function abandonedInQueue(t: T): void {
   oneCall(t);
   expect(eventsOf(t, 'QueueCallInUserConnected'), 'no agent connected').toHaveLength(0);
-  expect(eventsOf(t, /^User/), 'no agent events (no wrap-up)').toHaveLength(0);
   const incoming = single(t, 'QueueCallInComing');
   const disconnected = single(t, 'QueueCallInDisconnected');
   assertOrder(t, ['QueueCallInComing', 'QueueCallInArrived', 'QueueCallBlockingPromptStarted', 'QueueCallInUserAllocated', 'QueueCallInUserCancelled', 'QueueCallInDisconnected']);
   expect(last(t, /^QueueCallIn/), 'the disconnect ends the call').toBe(disconnected);
-  expect(p(disconnected)['Reason'], 'the caller hung up').toBe('remote');
-  expect(p(disconnected)['LegId'], "the caller's leg").toBe(p(incoming)['LegId']);
+  expect(p(disconnected)).toMatchObject({ Reason: 'remote', LegId: p(incoming)['LegId'] });
   const offers = eventsOf(t, 'QueueCallInUserAllocated');
   expect(offers.length).toBeLessThanOrEqual(1);
   if (offers.length === 1) {
     const offer = at(offers, 0);
     const cancelled = single(t, 'QueueCallInUserCancelled');
     expect(p(cancelled)).toMatchObject({ Reason: 'remote', DetailedReason: 'CallerHangup', UserId: p(offer)['UserId'], LegId: p(offer)['LegId'] });
-    expect(p(offer)['LegId']).not.toBe(p(incoming)['LegId']);
     expect(disconnected.at - cancelled.at).toBeLessThanOrEqual(500);
   } else expect(eventsOf(t, 'QueueCallInUserCancelled')).toHaveLength(0);
-  const statuses = eventsOf(t, 'QueueStatus');
-  expect(statuses).toHaveLength(2);
-  before(disconnected, at(statuses, 1));
   expect(distinct(t.map((e) => p(e)['QueueId'])), 'one queue').toBe(1);
 }
 
-/** docs/providers.md §3 Q3, last line: ScheduleClosed → Overflow (ServiceOpen | AdHoc_1) → transfer or disconnect. */
-function queueClosed(t: T): void {
-  oneCall(t);
-  expect(eventsOf(t, /^QueueCallIn(Arrived|UserAllocated|UserConnected)$/), 'a closed queue takes no call in').toHaveLength(0);
-  expect(eventsOf(t, /^User/)).toHaveLength(0);
-  const closed = single(t, 'QueueCallInScheduleClosed');
-  const overflow = single(t, 'QueueCallInOverflow');
-  const disconnected = single(t, 'QueueCallInDisconnected');
-  before(single(t, 'QueueCallInComing'), closed);
-  before(closed, overflow);
-  expect(last(t, /./), 'the disconnect ends the call').toBe(disconnected);
-  const type = p(overflow)['OverflowType'];
-  expect(['ServiceOpen', 'AdHoc_1']).toContain(type);
-  expect(p(closed)['OverflowReason']).toBe(type === 'ServiceOpen' ? 'ServiceClosed' : 'ExceptionalClosure');
-  expect(p(overflow)['OverflowReason']).toBe(p(closed)['OverflowReason']);
-  expect(p(overflow)['OverflowApplet']).toBe(p(closed)['OverflowApplet']);
-  const transfers = eventsOf(t, 'QueueCallInTransferStarted');
-  const prompts = eventsOf(t, 'QueueCallBlockingPromptStarted');
-  expect(transfers.length + prompts.length, 'either a transfer or the closed message').toBe(1);
-  if (transfers.length === 1) {
-    const started = at(transfers, 0);
-    before(overflow, started);
-    const outcome = eventsOf(t, /^QueueCallInTransfer(Connected|Cancelled)$/);
-    expect(outcome).toHaveLength(1);
-    before(started, at(outcome, 0));
-    before(at(outcome, 0), disconnected);
-    expect(p(started)['TransferTarget']).toMatch(/^\+\d+$/);
-    if (at(outcome, 0).eventType === 'QueueCallInTransferConnected') expect(p(at(outcome, 0))['ConnectedTarget']).toBe(p(started)['TransferTarget']);
-    else expect(p(disconnected)['Reason']).toBe('remote');
-  } else {
-    const prompt = at(prompts, 0);
-    before(overflow, prompt);
-    before(prompt, disconnected);
-    expect(p(prompt)['Reason']).toBe('ServiceClosed');
-    expect(p(disconnected)['Reason'], 'the queue hangs up after the closed message').toBe('local');
-  }
-}
-
-/** docs/providers.md §3 Q3: overflow (QueueOverflowDefault) → transfer → to queue B (same CallId) or a number, or cancelled. */
+/** The call that overflows (overflow-transfer/caller, §3 Q3): onward to queue B, a number, or the caller gives up; answered in A if an agent got free first. */
 function overflowTransfer(t: T): void {
   const callId = oneCall(t);
   const comings = eventsOf(t, 'QueueCallInComing');
   const queueA = str(at(comings, 0), 'QueueId');
+  const overflows = eventsOf(t, 'QueueCallInOverflow');
+  if (!overflows.length) {
+    answeredByAgent(t, first(t, 'QueueCallInUserAllocated'));
+    return;
+  }
   const overflow = single(t, 'QueueCallInOverflow');
-  expect(p(overflow)['OverflowType']).toBe('QueueOverflowDefault');
-  expect(['NoAvailableProviders', 'QueueFull']).toContain(p(overflow)['OverflowReason']);
+  expect(p(overflow)).toMatchObject({ OverflowType: 'QueueOverflowDefault', OverflowReason: 'MaxWaitTimeExceeded', QueueId: queueA });
+  expect(eventsOf(t, 'QueueCallInUserAllocated').filter((e) => e.seq < overflow.seq), 'no agent in A before the overflow').toHaveLength(0);
   const started = single(t, 'QueueCallInTransferStarted');
-  before(first(t, 'QueueCallInArrived'), overflow);
   before(overflow, started);
   const outcome = eventsOf(t, /^QueueCallInTransfer(Connected|Cancelled)$/);
-  expect(outcome, 'the transfer either connects or is cancelled').toHaveLength(1);
+  expect(outcome).toHaveLength(1);
   const done = at(outcome, 0);
-  before(started, done);
   for (const e of [overflow, started, done]) expect(p(e)['QueueId'], `${e.eventType} in queue A`).toBe(queueA);
   const target = str(started, 'TransferTarget');
-  const disconnected = single(t, 'QueueCallInDisconnected');
-  expect(last(t, /^QueueCallIn/)).toBe(disconnected);
+  expect(p(started)['TransferApplet']).toBe(p(done)['TransferApplet']);
   if (done.eventType === 'QueueCallInTransferConnected') expect(p(done)['ConnectedTarget']).toBe(target);
+  const disconnected = single(t, 'QueueCallInDisconnected');
   if (comings.length === 2) {
-    // To another queue: the call comes in again in queue B, with the same CallId (docs/providers.md E14).
-    const [, incomingB] = comings as [E, E];
-    expect(target).not.toBe(queueA);
-    expect(p(incomingB)['QueueId']).toBe(target);
-    expect(p(incomingB)['CallId']).toBe(callId);
-    expect(done.eventType).toBe('QueueCallInTransferConnected');
+    const incomingB = at(comings, 1);
+    expect(p(incomingB)).toMatchObject({ QueueId: target, CallId: callId });
+    expect(p(started)['TechType']).toBe('Queue');
     before(done, incomingB);
-    const arrivedB = last(t, 'QueueCallInArrived');
-    expect(p(arrivedB)['QueueId']).toBe(target);
-    assertOrder(t.filter((e) => e.seq >= incomingB.seq), ['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInUserAllocated', 'QueueCallInUserConnected', 'QueueCallInDisconnected']);
-    const connected = single(t, 'QueueCallInUserConnected');
-    expect(p(connected)['LegId']).toBe(p(single(t, 'QueueCallInUserAllocated'))['LegId']);
-    for (const e of [arrivedB, single(t, 'QueueCallInUserAllocated'), connected, disconnected]) expect(p(e)['QueueId'], `${e.eventType} in queue B`).toBe(target);
-    wrapUp(t, connected, disconnected);
-    namesAgree(t);
+    const connected = eventsOf(t, 'QueueCallInUserConnected');
+    if (connected.length) answeredByAgent(t, first(t, 'QueueCallInUserAllocated'));
+    else expect(p(disconnected)['Reason'], 'the caller gave up in B').toBe('remote');
+    for (const e of t.filter((x) => x.seq >= incomingB.seq && x.eventType.startsWith('QueueCallIn'))) expect(p(e)['QueueId'], `${e.eventType} in queue B`).toBe(target);
   } else {
-    expect(comings).toHaveLength(1);
     expect(eventsOf(t, /^QueueCallIn(UserAllocated|UserConnected)$|^User/)).toHaveLength(0);
     expect(p(disconnected)['QueueId'], 'queue A still owns the call').toBe(queueA);
     if (done.eventType === 'QueueCallInTransferConnected') expect(target, 'a transfer to a number').toMatch(/^\+\d+$/);
     else expect(p(disconnected)['Reason'], 'the caller gives up').toBe('remote');
   }
+}
+
+/**
+ * docs/providers.md §3 Q5 from the request on: created (Created, unassigned), then taken by a free
+ * agent (assigned), each call back a new call by the agent who holds the request, the attempts
+ * listed as they happen, closed once one reached the contact. A request nobody took before the
+ * run ended stays open.
+ */
+function callbackHandled(t: T, originalCallId: unknown): void {
+  const changes = eventsOf(t, 'CallbackChanged');
+  expect(distinct(eventsOf(t, /^Callback|CallbackCreated$/).map((e) => p(e)['CallBackId']).filter((x) => x !== undefined)), 'one CallBackId').toBe(1);
+  const created = at(changes, 0);
+  expect(p(created)).toMatchObject({ Created: true, IsClosed: false, AssignedUserId: null, CallId: originalCallId });
+  for (const c of changes.slice(1)) expect(p(c)['Created']).toBe(false);
+  const outs = eventsOf(t, 'CallbackUserCallOutGoing');
+  const ends = eventsOf(t, 'CallbackUserCallOutDisconnected');
+  expect(outs.length).toBeLessThanOrEqual(2);
+  expect(distinct(outs.map((e) => p(e)['CallId'])), 'each call back is a new call').toBe(outs.length);
+  expect(outs.map((e) => p(e)['CallId'])).not.toContain(originalCallId);
+  for (const o of outs) {
+    // The call back shows the call list's number and dials the contact.
+    expect(p(o)['TargetNumber']).toBe(p(created)['ContactNumber']);
+    const taken = last(changes.filter((c) => c.seq < o.seq), 'CallbackChanged');
+    expect(p(taken)['AssignedUserId'], 'the agent who holds the request calls').toBe(p(o)['UserId']);
+  }
+  const closing = changes.filter((c) => p(c)['IsClosed'] === true);
+  expect(closing.length).toBeLessThanOrEqual(1);
+  const closed = closing[0];
+  if (!closed) return;
+  expect(closed).toBe(at(changes, changes.length - 1));
+  const attempts = p(closed)['CallbackAttempts'] as Record<string, unknown>[];
+  expect(attempts.map((a) => a['CallId'])).toEqual(outs.map((e) => p(e)['CallId']));
+  expect(attempts.map((a) => a['CallbackAttemptTypeId'])).toEqual(outs.length === 1 ? [1] : [2, 1]);
+  attempts.forEach((a, i) => {
+    expect(a['UserId']).toBe(p(at(outs, i))['UserId']);
+    expect(a['Timestamp'], "the attempt's time is its hang-up").toBe(p(at(ends, i))['Timestamp']);
+  });
+  const lastAttempt = attempts[attempts.length - 1] as Record<string, unknown>;
+  const converted = eventsOf(t, 'CallbackUserCallOutRecordingConverted').at(-1);
+  if (converted) expect(lastAttempt['RecordingId']).toBe(p(converted)['RecordingId']);
+  expect(p(closed)).toMatchObject({ LastAttemptUserId: lastAttempt['UserId'], LastAttemptTypeId: 1, LastAttemptTimestamp: lastAttempt['Timestamp'] });
+  const connected = eventsOf(t, 'CallbackUserCallOutConnected');
+  expect(connected, 'only the last call back reached the contact').toHaveLength(1);
+  expect(p(at(connected, 0))['CallId']).toBe(p(at(outs, outs.length - 1))['CallId']);
+  for (const tr of eventsOf(t, 'CallbackCallTranscribed').filter((e) => e.seq > closed.seq)) expect(p(tr)).toMatchObject({ CallId: lastAttempt['CallId'], TranscribeRecordingType: 'OutgoingCallListCall' });
+  if (outs.length === 2) {
+    const missLogged = changes.find((c) => c.seq > at(ends, 0).seq && c.seq < at(outs, 1).seq && p(c)['AssignedUserId'] === null);
+    expect(missLogged, 'the missed attempt is logged and the request goes back to the list').toBeDefined();
+  }
+  expect(distinct(eventsOf(t, /^Callback/).map((e) => p(e)['CallListId'])), 'one call list').toBe(1);
+}
+
+/** docs/providers.md §3 Q5, the caller's own request: no overflow, CallbackChanged TypeId 1 (Explicit callback request). */
+function callbackRequested(t: T): void {
+  const original = eventsOf(t, /^QueueCallIn(Coming|Arrived|Disconnected)$/);
+  expect(distinct(original.map((e) => e.entityKey)), 'the original call keeps one CallId').toBe(1);
+  const originalCallId = p(at(original, 0))['CallId'];
+  assertOrder(t, ['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInCallbackCreated', 'QueueCallInDisconnected']);
+  expect(p(single(t, 'QueueCallInCallbackCreated'))['CallId']).toBe(originalCallId);
+  expect(eventsOf(t, 'QueueCallInOverflow'), 'the caller asked: no overflow').toHaveLength(0);
+  for (const c of eventsOf(t, 'CallbackChanged')) expect(p(c)['TypeId'], 'TypeId 1 - Explicit callback request').toBe(1);
+  callbackHandled(t, originalCallId);
+}
+
+/** The caller of overflow-to-callback: the queue overflows the call to its call list (TypeId 2), or an agent got free first. */
+function overflowToCallback(t: T): void {
+  const overflows = eventsOf(t, 'QueueCallInOverflow');
+  if (!overflows.length) {
+    answeredByAgent(t, first(t, 'QueueCallInUserAllocated'));
+    return;
+  }
+  const overflow = single(t, 'QueueCallInOverflow');
+  const created = single(t, 'QueueCallInCallbackCreated');
+  before(single(t, 'QueueCallInArrived'), overflow);
+  before(overflow, created);
+  expect(created.at - overflow.at, 'the request is created as the call overflows').toBeLessThanOrEqual(1000);
+  expect(p(overflow)).toMatchObject({ OverflowType: 'QueueOverflowDefault', OverflowReason: 'NoAvailableProviders', CallId: p(created)['CallId'], QueueId: p(created)['QueueId'] });
+  before(overflow, single(t, 'QueueCallInDisconnected'));
+  for (const c of eventsOf(t, 'CallbackChanged')) expect(p(c)['TypeId'], 'TypeId 2 - Overflown call').toBe(2);
+  callbackHandled(t, p(created)['CallId']);
+}
+
+/** docs/providers.md §3 Q1 with the IVR: Comming → IvrSelection (1-2) → Arrived in the selected queue → answered (or the caller gives up). */
+function ivrSelection(t: T): void {
+  oneCall(t);
+  const incoming = single(t, 'QueueCallInComing');
+  const entry = str(incoming, 'QueueId');
+  const selections = eventsOf(t, 'QueueCallInIvrSelection');
+  expect(selections.length).toBeGreaterThanOrEqual(1);
+  expect(selections.length).toBeLessThanOrEqual(2);
+  if (selections.length === 2) expect(p(at(selections, 0))).toMatchObject({ EnteredValue: '', DetailedReason: 'Timeout' });
+  expect(['1', '2']).toContain(p(at(selections, selections.length - 1))['EnteredValue']);
+  for (const s of selections) expect(p(s)['QueueId'], 'the IVR is the entry queue').toBe(entry);
+  const arrived = single(t, 'QueueCallInArrived');
+  const selected = str(arrived, 'QueueId');
+  expect(selected, 'the call arrives in the selected queue').not.toBe(entry);
+  for (const e of t.filter((x) => x.seq >= arrived.seq && x.eventType.startsWith('Queue'))) expect(p(e)['QueueId'], e.eventType).toBe(selected);
+  expect(distinct(t.map((e) => p(e)['TargetNumber']).filter((x) => x !== undefined)), 'the number dialled').toBe(1);
+  if (gaveUp(t, incoming)) return;
+  answeredByAgent(t, single(t, 'QueueCallInUserAllocated'));
+  expect(p(single(t, 'QueueCallInUserAllocated'))['LegId']).not.toBe(p(incoming)['LegId']);
+  namesAgree(t);
+}
+
+/** queue-ticks' and the day's periodic status: one entity, on its tick grid, sent only when changed (invariants/world.ts). */
+function ticks(type: string, tick: number): Invariant {
+  return (t) => {
+    const xs = eventsOf(t, type);
+    expect(distinct(xs.map((e) => e.entityKey)), `one entity's ${type}`).toBeLessThanOrEqual(1);
+    for (let i = 1; i < xs.length; i++) {
+      const gap = at(xs, i).at - at(xs, i - 1).at;
+      expect(gap, `${type} gap`).toBeGreaterThan(0);
+      expect(gap % tick, `${type} gap ${gap} ms is whole ${tick / 1000} s ticks`).toBe(0);
+    }
+    for (const e of eventsOf(t, 'QueueDailyCallMetrics')) {
+      const m = p(e) as Record<string, number>;
+      expect((m['InboundAnsweredCalls'] ?? 0) + (m['InboundRejectedCalls'] ?? 0) + (m['InboundServiceClosedCalls'] ?? 0), 'answered, rejected and closed calls are some of the calls').toBeLessThanOrEqual(m['InboundTotalCalls'] ?? 0);
+      expect(m['OutboundRejectedCalls']).toBe((m['OutboundTotalCalls'] ?? 0) - (m['OutboundAnsweredCalls'] ?? 0));
+    }
+  };
+}
+
+/** queue-ticks/attached: an agent is attached, detaches, comes back; QueueAttachedUsers (derived) follows each change within 10 s. */
+function attachedAgent(t: T): void {
+  const changes = eventsOf(t, 'UserQueueAttached');
+  expect(changes.map((e) => p(e)['Active'])).toEqual([true, false, true]);
+  const who = str(at(changes, 0), 'UserId');
+  for (const c of changes) expect(str(c, 'UserId')).toBe(who);
+  const users = (e: E): { UserId: string; Active: boolean }[] => p(e)['AttachedUsers'] as { UserId: string; Active: boolean }[];
+  const lists = eventsOf(t, 'QueueAttachedUsers');
+  for (const l of lists) {
+    const change = last(changes.filter((c) => c.seq < l.seq), 'UserQueueAttached');
+    expect(users(l).find((u) => u.UserId === who)?.Active, 'QueueAttachedUsers after the change').toBe(p(change)['Active']);
+    expect(l.at - change.at).toBeLessThanOrEqual(10_000);
+  }
+  // The detach always changes the list, so it is always sent.
+  expect(lists.some((l) => users(l).find((u) => u.UserId === who)?.Active === false)).toBe(true);
+}
+
+/** docs/providers.md §3 Q1 with a fetching agent: UserCallAllocationRequest → Response (same RequestId, the waiting call) → allocated to that agent. */
+function fetchMode(t: T): void {
+  const callId = oneCall(t, /^Queue/);
+  const request = single(t, 'UserCallAllocationRequest');
+  const response = single(t, 'UserCallAllocationResponse');
+  before(single(t, 'QueueCallInArrived'), request);
+  before(request, response);
+  expect(p(response)['RequestId'], 'the response answers the request').toBe(p(request)['RequestId']);
+  expect(p(request)['AllocationType']).toBe('allocate');
+  const allocated = single(t, 'QueueCallInUserAllocated');
+  expect(p(response)).toMatchObject({ AllocationType: 'allocated', CallId: callId, QueueId: p(allocated)['QueueId'], UserId: p(request)['UserId'], CallerNumber: p(allocated)['CallerNumber'] });
+  before(response, allocated);
+  expect(p(allocated)['UserId'], 'the call goes to the agent who fetched it').toBe(p(request)['UserId']);
+  answeredByAgent(t, allocated);
+}
+
+/** A queue call answered after a SmartRouting query (Result OK | NOT_FOUND | FAILED, its priority only with OK). */
+function smartRouting(t: T): void {
+  oneCall(t);
+  const result = single(t, 'QueueCallInSmartRoutingResult');
+  before(single(t, 'QueueCallInComing'), result);
+  before(result, single(t, 'QueueCallInArrived'));
+  const r = p(result);
+  expect(['OK', 'NOT_FOUND', 'FAILED']).toContain(r['Result']);
+  if (r['Result'] === 'OK') expect(r['Priority']).toBeTypeOf('number');
+  else expect(r['Priority']).toBeNull();
+  if (gaveUp(t, single(t, 'QueueCallInComing'))) return;
+  answeredByAgent(t, single(t, 'QueueCallInUserAllocated'));
+}
+
+/** A supervisor listens in on a talking agent: two UserSupervisionStatus about the call and the agent, within the talk. */
+function supervisedCall(t: T): void {
+  const callId = oneCall(t, /^Queue/);
+  const connected = single(t, 'QueueCallInUserConnected');
+  const disconnected = single(t, 'QueueCallInDisconnected');
+  const sup = eventsOf(t, 'UserSupervisionStatus');
+  expect(sup).toHaveLength(2);
+  for (const s of sup) {
+    expect(p(s)).toMatchObject({ CallId: callId, LegId: p(connected)['LegId'], TargetUserId: p(connected)['UserId'], QueueId: p(connected)['QueueId'] });
+    expect(p(s)['SupervisorUserId']).not.toBe(p(connected)['UserId']);
+    before(connected, s);
+    before(s, disconnected);
+  }
+  expect(distinct(sup.map((s) => p(s)['SupervisorUserId'])), 'one supervisor').toBe(1);
+}
+
+/** docs/providers.md §3 Q4, outbound: UserCallOutGoing (the user's own number) → [Connected → hold → publicity] → Disconnected → recorded, converted, transcribed. */
+function userCallOut(t: T): void {
+  oneCall(t, /^UserCall/);
+  const going = single(t, 'UserCallOutGoing');
+  const disconnected = single(t, 'UserCallOutDisconnected');
+  expect(t.filter((e) => e.eventType.startsWith('UserCall')).every((e) => e.entityKey === going.entityKey), 'all about the user').toBe(true);
+  expect(p(going)['CallerNumber'], "the user's own number").not.toBe(p(going)['TargetNumber']);
+  assertOrder(t, ['UserCallOutGoing', 'UserCallOutConnected', 'UserCallOutHoldStart', 'UserCallOutHoldEnd', 'UserCallOutDisconnected', 'UserCallRecorded', 'UserCallOutRecordingConverted', 'UserCallTranscribed']);
+  if (eventsOf(t, 'UserCallOutConnected').length) {
+    const converted = single(t, 'UserCallOutRecordingConverted');
+    for (const tr of eventsOf(t, 'UserCallTranscribed')) expect(p(tr)).toMatchObject({ TranscribeRecordingType: 'UserOutgoing', RecordingId: p(converted)['RecordingId'] });
+  } else {
+    expect(eventsOf(t, /Recorded$|RecordingConverted$|Transcribed$/)).toHaveLength(0);
+    expect(p(disconnected)['Reason']).toBe('local');
+  }
+}
+
+/** A personal callback request for a user who is off work: the message, its transcript, the user's later call back closing it. */
+function personalCallback(t: T): void {
+  const incoming = single(t, 'UserCallInComing');
+  const overflow = single(t, 'UserCallInUserOverflow');
+  expect(p(overflow)).toMatchObject({ Reason: 'OffWork', LegId: p(incoming)['LegId'] });
+  expect(eventsOf(t, 'UserCallInUserAllocated'), 'an off-work user does not ring').toHaveLength(0);
+  const created = single(t, 'UserCallInCallbackCreated');
+  const recordingId = p(created)['RecordingId'];
+  expect(recordingId, 'the message left').toBeTypeOf('string');
+  expect(p(created)['CallId']).toBe(p(incoming)['CallId']);
+  const message = single(t, 'CallbackCallInRecordingConverted');
+  expect(p(message)).toMatchObject({ RecordingId: recordingId, CallId: p(incoming)['CallId'] });
+  const transcripts = eventsOf(t, 'CallbackCallTranscribed');
+  expect(p(at(transcripts, 0))).toMatchObject({ RecordingId: recordingId, TranscribeRecordingType: 'IncomingCallListCall' });
+  const checkIn = single(t, 'UserAvailability');
+  expect(p(checkIn)['Availability']).toBe('Available');
+  before(at(transcripts, 0), checkIn);
+  const user = str(incoming, 'UserId');
+  for (const o of eventsOf(t, 'CallbackUserCallOutGoing')) expect(p(o)['UserId'], 'the user calls back').toBe(user);
+  callbackHandled(t, p(incoming)['CallId']);
+}
+
+/** Configuration events, one each; the queue's attached users follow the attach; the daily metrics count no calls (none in this run). */
+function queueConfiguration(t: T): void {
+  for (const type of ['QueueChanged', 'UserQueueAttached', 'UserSetting', 'UserConfigurationSetNextCallOutRaw', 'QueueDailyCallMetrics']) expect(eventsOf(t, type), type).toHaveLength(1);
+  const attach = single(t, 'UserQueueAttached');
+  const attached = eventsOf(t, 'QueueAttachedUsers');
+  for (const l of attached) expect((p(l)['AttachedUsers'] as { UserId: string; Active: boolean }[]).find((u) => u.UserId === p(attach)['UserId'])?.Active).toBe(true);
+  expect(p(single(t, 'QueueChanged'))).toMatchObject({ Updated: true, Created: false, Deleted: false });
+  if (!shared) expect(p(single(t, 'QueueDailyCallMetrics'))['InboundTotalCalls'], 'no calls in this run').toBe(0);
 }
 
 /** docs/providers.md §3 Q4: a direct call, answered (maybe transferred) or sent to voicemail; recording/transcript. */
@@ -285,8 +536,20 @@ function directCall(t: T): void {
   namesAgree(t);
   expect(t.every((e) => e.eventType.startsWith('User'))).toBe(true);
   const incoming = single(t, 'UserCallInComing');
-  const allocated = single(t, 'UserCallInUserAllocated');
   const disconnected = single(t, 'UserCallInDisconnected');
+  // The user was in another call (or away): no ring, the call overflows to voicemail at once.
+  if (eventsOf(t, 'UserCallInUserAllocated').length === 0) {
+    const overflow = single(t, 'UserCallInUserOverflow');
+    expect(p(overflow)).toMatchObject({ Reason: 'BusyOnBusy', LegId: p(incoming)['LegId'] });
+    expect(eventsOf(t, /^UserCallIn(UserConnected|UserCancelled|Transfer)/)).toHaveLength(0);
+    before(overflow, disconnected);
+    expect(p(disconnected)['Reason']).toBe('remote');
+    const voicemail = single(t, 'UserVoiceMailRecordingConverted');
+    before(disconnected, voicemail);
+    for (const tr of eventsOf(t, 'UserCallTranscribed')) expect(p(tr)).toMatchObject({ TranscribeRecordingType: 'VoiceMailRecording', RecordingId: p(voicemail)['RecordingId'] });
+    return;
+  }
+  const allocated = single(t, 'UserCallInUserAllocated');
   assertOrder(t, ['UserCallInComing', 'UserCallInArrived', 'UserCallInUserAllocated', 'UserCallInUserConnected', 'UserCallInDisconnected']);
   assertOrder(t, ['UserCallInUserAllocated', 'UserCallInUserCancelled', 'UserCallInUserOverflow', 'UserCallInOverflow', 'UserCallInDisconnected', 'UserVoiceMailRecordingConverted']);
   expect(p(allocated)['LegId'], 'the allocation is a new leg').not.toBe(p(incoming)['LegId']);
@@ -371,34 +634,18 @@ function outboundQueueCall(t: T): void {
   namesAgree(t);
 }
 
-/** docs/providers.md §3 Q1 with the IVR: Comming → IvrSelection (1-2) → Arrived in the selected queue → answered. */
-function ivrSelection(t: T): void {
-  oneCall(t);
-  const incoming = single(t, 'QueueCallInComing');
-  const entry = str(incoming, 'QueueId');
-  const selections = eventsOf(t, 'QueueCallInIvrSelection');
-  expect(selections.length).toBeGreaterThanOrEqual(1);
-  expect(selections.length).toBeLessThanOrEqual(2);
-  if (selections.length === 2) expect(p(at(selections, 0))).toMatchObject({ EnteredValue: '', DetailedReason: 'Timeout' });
-  expect(['1', '2']).toContain(p(at(selections, selections.length - 1))['EnteredValue']);
-  for (const s of selections) expect(p(s)['QueueId'], 'the IVR is the entry queue').toBe(entry);
-  assertOrder(t, ['QueueCallInComing', 'QueueCallInIvrSelection', 'QueueCallInArrived', 'QueueCallInUserAllocated', 'QueueCallInUserConnected', 'QueueCallInDisconnected']);
-  const arrived = single(t, 'QueueCallInArrived');
-  const selected = str(arrived, 'QueueId');
-  expect(selected, 'the call arrives in the selected queue').not.toBe(entry);
-  const after = t.filter((e) => e.seq >= arrived.seq && e.eventType.startsWith('Queue'));
-  for (const e of after) expect(p(e)['QueueId'], e.eventType).toBe(selected);
-  expect(distinct(t.map((e) => p(e)['TargetNumber']).filter((x) => x !== undefined)), 'the number dialled').toBe(1);
-  const connected = single(t, 'QueueCallInUserConnected');
-  const allocated = single(t, 'QueueCallInUserAllocated');
-  expect(p(connected)['LegId']).toBe(p(allocated)['LegId']);
-  expect(p(allocated)['LegId']).not.toBe(p(incoming)['LegId']);
-  wrapUp(t, connected, single(t, 'QueueCallInDisconnected'));
-  namesAgree(t);
-}
-
 /** docs/providers.md §3 Q7: one user's UserAvailability changes over a day, each followed by UserStatus. */
 function agentShift(t: T): void {
+  if (shared) {
+    // A status is sent only when it changed: some of the shift's may be missing; the availability changes are all there.
+    const avail = eventsOf(t, 'UserAvailability');
+    expect(avail.map((e) => p(e)['Availability']).at(-1)).toBe('OffWork');
+    for (const e of eventsOf(t, 'UserStatus')) {
+      const before_ = avail.filter((a) => a.seq < e.seq).at(-1);
+      if (before_) expect(p(e)['Available'], 'UserStatus after the change').toBe(p(before_)['Availability'] === 'Available');
+    }
+    return;
+  }
   expect(distinct(t.map((e) => e.entityKey)), 'one user').toBe(1);
   expect(t.every((e) => e.eventType === 'UserAvailability' || e.eventType === 'UserStatus')).toBe(true);
   namesAgree(t);
@@ -422,15 +669,9 @@ function agentShift(t: T): void {
     expect(e.eventType).toBe('UserStatus');
     expect(e.at - change.at).toBeLessThanOrEqual(2_000);
     const state = p(change)['Availability'];
-    expect(p(e), `UserStatus after ${String(state)}`).toMatchObject({
-      Available: state === 'Available',
-      Schedule: state !== 'OffWork',
-      Serving: state !== 'OffWork',
-      CanBeAllocatedTo: state === 'Available',
-      Talking: false,
-      WrapUpStart: null,
-      WrapUpEnd: null,
-    });
+    expect(p(e), `UserStatus after ${String(state)}`).toMatchObject({ Available: state === 'Available', Schedule: state !== 'OffWork', Serving: state !== 'OffWork' });
+    // Alone, the agent has no calls; in a day, the agent may be in one as the availability changes.
+    if (!shared) expect(p(e)).toMatchObject({ CanBeAllocatedTo: state === 'Available', Talking: false, WrapUpStart: null, WrapUpEnd: null });
   });
   // Each kind of state has its own availability profile.
   const profiles = new Map<unknown, unknown>();
@@ -446,186 +687,48 @@ function agentShift(t: T): void {
   expect(span).toBeLessThanOrEqual(14 * 3_600_000);
 }
 
-/** docs/providers.md §2 E16: CallbackListStatus every 15 s (when changed), QueueStatus and QueueAttachedUsers when changed. */
-function queueTicks(t: T): void {
-  const list = eventsOf(t, 'CallbackListStatus');
-  const status = eventsOf(t, 'QueueStatus');
-  const attached = eventsOf(t, 'QueueAttachedUsers');
-  expect(list.length).toBeGreaterThanOrEqual(3);
-  expect(status.length).toBeGreaterThanOrEqual(3);
-  expect(attached).toHaveLength(3);
-  expect(distinct(list.map((e) => e.entityKey)), 'one call list').toBe(1);
-  expect(distinct([...status, ...attached].map((e) => e.entityKey)), 'one queue').toBe(1);
-  const spaced = (xs: E[], tick: number, what: string): void => {
-    for (let i = 1; i < xs.length; i++) {
-      const gap = at(xs, i).at - at(xs, i - 1).at;
-      expect(gap, `${what} gap`).toBeGreaterThan(0);
-      expect(gap % tick, `${what} gap ${gap} ms is whole ${tick / 1000} s ticks`).toBe(0);
-    }
-  };
-  spaced(list, 15_000, 'CallbackListStatus');
-  spaced(status, 10_000, 'QueueStatus');
-  const span = at(t, t.length - 1).at - at(t, 0).at;
-  expect(span, 'a few minutes').toBeGreaterThanOrEqual(2 * 60_000);
-  expect(span).toBeLessThanOrEqual(6 * 60_000);
-  // Sent only when changed: consecutive payloads differ (apart from Id and Timestamp).
-  const body = (e: E): string => JSON.stringify({ ...p(e), Id: undefined, Timestamp: undefined });
-  for (const xs of [list, status, attached]) for (let i = 1; i < xs.length; i++) expect(body(at(xs, i)), `${at(xs, i).eventType} changed`).not.toBe(body(at(xs, i - 1)));
-  // The counters add up.
-  for (const e of list) {
-    const n = p(e) as Record<string, number>;
-    expect(n['TotalFreeForAllocation']).toBe((n['TotalOpenRequests'] ?? 0) - (n['TotalAssigned'] ?? 0) - (n['TotalHidingNotBefore'] ?? 0));
-    expect(n['TotalFreeForAllocation']).toBeGreaterThanOrEqual(0);
-    expect(n['TotalServingAgents']).toBeLessThanOrEqual(n['TotalActiveAgents'] ?? 0);
-  }
-  for (const e of status) {
-    const n = p(e) as Record<string, number>;
-    expect(n['NbrOfNotServedRequesters']).toBe((n['NbrOfQueuingRequesters'] ?? 0) + (n['NbrOfAllocated'] ?? 0));
-    expect(n['NbrOfRequesters']).toBe((n['NbrOfNotServedRequesters'] ?? 0) + (n['NbrOfConnected'] ?? 0));
-    expect(n['NbrOfAgentsCheckedInQueue']).toBeLessThanOrEqual(n['NbrOfProviders'] ?? 0);
-  }
-  expect(distinct(status.map((e) => p(e)['NbrOfProviders'])), 'the queue keeps its members').toBe(1);
-  // An agent detaches (UserQueueAttached Active=false) and comes back; QueueAttachedUsers follows.
-  const [before0, detached, back] = attached as [E, E, E];
-  const changes = eventsOf(t, 'UserQueueAttached');
-  expect(changes.map((e) => p(e)['Active'])).toEqual([false, true]);
-  const [detach, reattach] = changes as [E, E];
-  const users = (e: E): { UserId: string; Active: boolean }[] => p(e)['AttachedUsers'] as { UserId: string; Active: boolean }[];
-  const who = str(detach, 'UserId');
-  expect(str(reattach, 'UserId')).toBe(who);
-  expect(users(before0).find((u) => u.UserId === who)?.Active).toBe(true);
-  expect(users(detached).find((u) => u.UserId === who)?.Active).toBe(false);
-  expect(users(detached).filter((u) => u.UserId !== who)).toEqual(users(before0).filter((u) => u.UserId !== who));
-  expect(users(back)).toEqual(users(before0));
-  before(before0, detach);
-  before(detach, detached);
-  before(detached, reattach);
-  before(reattach, back);
-  expect(detached.at - detach.at).toBeLessThanOrEqual(10_000);
-  expect(back.at - reattach.at).toBeLessThanOrEqual(10_000);
-}
-
-/** docs/providers.md §3 Q5, with an unanswered first try sometimes. */
-function callbackRequest(t: T): void {
-  const callbackIds = eventsOf(t, /^Callback(Changed|User|CallTranscribed)|^QueueCallInCallbackCreated$/).map((e) => p(e)['CallBackId']);
-  expect(distinct(callbackIds), 'one CallBackId').toBe(1);
-  const original = eventsOf(t, /^QueueCallIn(Coming|Arrived|Disconnected)$/);
-  expect(distinct(original.map((e) => e.entityKey)), 'the original call keeps one CallId').toBe(1);
-  const originalCallId = p(at(original, 0))['CallId'];
-  expect(p(single(t, 'QueueCallInCallbackCreated'))['CallId']).toBe(originalCallId);
-  assertOrder(t, ['QueueCallInComing', 'QueueCallInArrived', 'QueueCallInCallbackCreated', 'QueueCallInDisconnected']);
-  const changes = eventsOf(t, 'CallbackChanged');
-  const outs = eventsOf(t, 'CallbackUserCallOutGoing');
-  expect(outs.length, 'one or two calls back').toBeGreaterThanOrEqual(1);
-  expect(outs.length).toBeLessThanOrEqual(2);
-  // created, assigned, [attempt logged, taken again,] closed
-  expect(changes).toHaveLength(outs.length === 1 ? 3 : 5);
-  const created = at(changes, 0);
-  const assigned = at(changes, 1);
-  const closed = at(changes, changes.length - 1);
-  before(single(t, 'QueueCallInCallbackCreated'), created);
-  before(created, single(t, 'QueueCallInDisconnected'));
-  expect([p(created)['Created'], p(created)['IsClosed'], p(created)['AssignedUserId']]).toEqual([true, false, null]);
-  // Every CallbackChanged describes the same request: its own fields do not change.
-  for (const c of changes) {
-    for (const k of ['CallId', 'CreationTime', 'TypeId', 'QueueId', 'ChannelIn', 'ContactNumber', 'ContactName', 'DueDate', 'ExpiryDate', 'CalculatedPriority', 'RecordingId', 'CallListId']) {
-      expect(p(c)[k], `CallbackChanged (${c.step}).${k}`).toEqual(p(created)[k]);
-    }
-    if (c !== created) expect(p(c)['Created']).toBe(false);
-    expect(p(c)['IsClosed']).toBe(c === closed);
-  }
-  expect(p(created)['CallId']).toBe(originalCallId);
-  before(at(eventsOf(t, 'CallbackListStatus'), 0), assigned);
-  before(assigned, at(outs, 0));
-  const agent = p(assigned)['AssignedUserId'];
-  expect(agent).toBeTypeOf('string');
-  const callOut = eventsOf(t, /^CallbackUserCall/);
-  for (const e of callOut) expect(p(e)['UserId'], e.eventType).toBe(agent);
-  const outCalls = outs.map((e) => p(e)['CallId']);
-  expect(distinct(outCalls), 'each call back is a new call').toBe(outs.length);
-  expect(outCalls).not.toContain(originalCallId);
-  for (const e of callOut) expect(outCalls, `${e.eventType} CallId`).toContain(p(e)['CallId']);
-  // The answered call back is the last one; an unanswered one has no Connected.
-  const answered = at(outs, outs.length - 1);
-  const connected = single(t, 'CallbackUserCallOutConnected');
-  expect(p(connected)['CallId']).toBe(p(answered)['CallId']);
-  assertOrder(t.filter((e) => e.seq >= answered.seq), ['CallbackUserCallOutGoing', 'CallbackUserCallOutConnected', 'CallbackUserCallOutHoldStart', 'CallbackUserCallOutHoldEnd', 'CallbackUserCallOutDisconnected', 'CallbackUserCallRecorded', 'CallbackUserCallOutRecordingConverted', 'CallbackChanged', 'CallbackCallTranscribed']);
-  const converted = single(t, 'CallbackUserCallOutRecordingConverted');
-  // The closing change lists every attempt, oldest first, the last one reaching the contact.
-  const attempts = p(closed)['CallbackAttempts'] as Record<string, unknown>[];
-  const attempt = (i: number): Record<string, unknown> => {
-    const a = attempts[i];
-    if (!a) throw new Error(`no attempt #${i}`);
-    return a;
-  };
-  expect(attempts.map((a) => a['CallId'])).toEqual(outCalls);
-  expect(attempts.map((a) => a['CallbackAttemptTypeId'])).toEqual(outs.length === 1 ? [1] : [2, 1]);
-  for (const a of attempts) expect(a['UserId']).toBe(agent);
-  const lastAttempt = attempt(attempts.length - 1);
-  expect(lastAttempt['RecordingId']).toBe(p(converted)['RecordingId']);
-  expect(p(closed)).toMatchObject({ LastAttemptUserId: agent, LastAttemptTypeId: 1, LastAttemptTimestamp: lastAttempt['Timestamp'] });
-  const ends = eventsOf(t, 'CallbackUserCallOutDisconnected');
-  expect(ends).toHaveLength(outs.length);
-  expect(lastAttempt['Timestamp']).toBe(p(at(ends, ends.length - 1))['Timestamp']);
-  if (outs.length === 2) {
-    // No answer: the attempt is logged, the request goes back to the list, then is taken again.
-    const [missOut] = outs as [E, E];
-    const [missEnded] = ends as [E, E];
-    const logged = at(changes, 2);
-    const retaken = at(changes, 3);
-    expect(t.some((e) => e.eventType === 'CallbackUserCallOutConnected' && p(e)['CallId'] === p(missOut)['CallId'])).toBe(false);
-    before(missEnded, logged);
-    before(logged, retaken);
-    before(retaken, answered);
-    expect(p(logged)['AssignedUserId'], 'back on the list').toBeNull();
-    expect(p(retaken)['AssignedUserId']).toBe(agent);
-    for (const c of [logged, retaken]) {
-      expect(p(c)['CallbackAttempts']).toEqual([attempt(0)]);
-      expect(p(c)).toMatchObject({ LastAttemptTypeId: 2, LastAttemptTimestamp: p(missEnded)['Timestamp'] });
-    }
-    before(logged, at(eventsOf(t, 'CallbackListStatus'), 1));
-  }
-  for (const tr of eventsOf(t, 'CallbackCallTranscribed')) {
-    before(closed, tr);
-    expect(p(tr)).toMatchObject({ CallId: p(answered)['CallId'], RecordingId: p(converted)['RecordingId'], TranscribeRecordingType: 'OutgoingCallListCall' });
-  }
-  expect(distinct(eventsOf(t, /^Callback/).map((e) => p(e)['CallListId'])), 'one call list').toBe(1);
-  namesAgree(t);
-}
-
-/** docs/providers.md §3 Q5, the caller's own request: no overflow, CallbackChanged TypeId 1 (Explicit callback request). */
-function callbackRequested(t: T): void {
-  callbackRequest(t);
-  expect(eventsOf(t, 'QueueCallInOverflow'), 'the caller asked: no overflow').toHaveLength(0);
-  for (const c of eventsOf(t, 'CallbackChanged')) expect(p(c)['TypeId'], 'TypeId 1 - Explicit callback request').toBe(1);
-}
-
-/** docs/providers.md §3 Q5, the queue overflows to its call list: Overflow → CallbackCreated at once, TypeId 2 (Overflown call). */
-function overflowToCallback(t: T): void {
-  callbackRequest(t);
-  const overflow = single(t, 'QueueCallInOverflow');
-  const created = single(t, 'QueueCallInCallbackCreated');
-  before(single(t, 'QueueCallInArrived'), overflow);
-  before(overflow, created);
-  expect(created.at - overflow.at, 'the request is created as the call overflows').toBeLessThanOrEqual(1000);
-  expect(p(overflow)).toMatchObject({ OverflowType: 'QueueOverflowDefault', OverflowReason: 'NoAvailableProviders', CallId: p(created)['CallId'], QueueId: p(created)['QueueId'] });
-  before(overflow, single(t, 'QueueCallInDisconnected'));
-  for (const c of eventsOf(t, 'CallbackChanged')) expect(p(c)['TypeId'], 'TypeId 2 - Overflown call').toBe(2);
-}
 
 export const ENREACH_INVARIANTS: Record<string, Invariant> = {
   'queue-call-answered': queueCallAnswered,
   'callback-request': callbackRequested,
-  'overflow-to-callback': overflowToCallback,
+  'overflow-to-callback/busy': inSharedRun(queueCallAnswered),
+  'overflow-to-callback/caller': overflowToCallback,
   // Every instance is a queue-call-answered call; plus instance-level checks in scenario-builtins.test.ts.
-  'queue-load': queueCallAnswered,
+  'queue-load': inSharedRun(queueCallAnswered),
   'agent-no-answer': agentNoAnswer,
-  'abandoned-in-queue': abandonedInQueue,
-  'queue-closed': queueClosed,
-  'overflow-transfer': overflowTransfer,
+  'abandoned-in-queue/busy': inSharedRun(queueCallAnswered),
+  'abandoned-in-queue/caller': abandonedInQueue,
+  'queue-closed': queueCallAnswered,
+  'overflow-transfer/busy': inSharedRun(queueCallAnswered),
+  'overflow-transfer/caller': overflowTransfer,
   'direct-call': directCall,
   'outbound-queue-call': outboundQueueCall,
   'ivr-selection': ivrSelection,
   'agent-shift': agentShift,
-  'queue-ticks': queueTicks,
+  'queue-ticks/calls': dispatch({ call: queueCallAnswered, callback: callbackRequested }),
+  'queue-ticks/listTicks': ticks('CallbackListStatus', 15_000),
+  'queue-ticks/queueTicks': ticks('QueueStatus', 10_000),
+  'queue-ticks/attached': attachedAgent,
+  'fetch-mode-allocation': fetchMode,
+  'smart-routing': smartRouting,
+  'supervised-call': supervisedCall,
+  'user-call-out': userCallOut,
+  'personal-callback': personalCallback,
+  'queue-configuration': queueConfiguration,
+  'contact-centre-day/shifts': inSharedRun(agentShift),
+  'contact-centre-day/calls': dispatch({
+    queueCall: queueCallAnswered,
+    callback: callbackRequested,
+    ivr: ivrSelection,
+    smartRouting,
+    fetch: fetchMode,
+    noAnswer: agentNoAnswer,
+    supervised: supervisedCall,
+    direct: directCall,
+    outbound: outboundQueueCall,
+    own: userCallOut,
+  }),
+  'contact-centre-day/queueTicks': ticks('QueueStatus', 10_000),
+  'contact-centre-day/listTicks': ticks('CallbackListStatus', 15_000),
+  'contact-centre-day/admin': inSharedRun(queueConfiguration),
 };
