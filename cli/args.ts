@@ -89,7 +89,7 @@ export function parseFlags(command: string, argv: readonly string[], options: Op
     }
     let name: string | undefined;
     let inline: string | undefined;
-    let shown = token;
+    let shown: string;
     if (token.startsWith('--') && token.length > 2) {
       const eq = token.indexOf('=');
       name = eq < 0 ? token.slice(2) : token.slice(2, eq);

@@ -100,7 +100,7 @@ export function restoreRuns(manager: RunManager, dir: string): number {
         for (const a of j.attempts) {
           const { type: _t, runId: _r, scenario: _s, instance: _i, step: _st, provider: _p, eventType: _e, entityKey: _k, eventId: _id, eventIdKind: _ik, jitterMs: _j, reordered: _re, ...view } = a;
           const list = attempts.get(a.seq) ?? [];
-          list.push(view as AttemptView);
+          list.push(view);
           attempts.set(a.seq, list);
         }
         for (const e of j.events) {

@@ -108,7 +108,7 @@ function addNode(shape: Shape, at: SchemaAt): void {
   for (const k of ['anyOf', 'oneOf'] as const) {
     const branches = node[k];
     if (!Array.isArray(branches)) continue;
-    const all = branches.map((b) => ({ node: b, base }));
+    const all = branches.map((b: unknown) => ({ node: b, base }));
     const nonNull = all.filter((b) => !isNullBranch(b));
     const hasNull = nonNull.length < all.length;
     if (nonNull.length === 1) {

@@ -11,6 +11,7 @@ import { createRng, deriveSeed, type Rng } from './rng.ts';
 import { dynValue, Session, type GeneratorApi, type Outcome, type Run, type RunWorld } from './session.ts';
 import type { TimelineEntry } from './timeline.ts';
 import { Waits, type Parked } from './waits.ts';
+import { toText } from '../../contracts/text.ts';
 
 export { entityKeyOf, SESSION_LIMITS, type GeneratorApi } from './session.ts';
 
@@ -127,7 +128,7 @@ function checkEventOverrides(provider: Provider, n: EventNode, gen: GeneratorApi
     if (issue.message.includes('unknown property')) {
       const parent = getPath(payload, op.segs.slice(0, -1));
       const siblings = parent && typeof parent === 'object' ? Object.keys(parent).filter((k) => k !== op.segs[op.segs.length - 1]) : [];
-      const near = didYouMean(String(op.segs[op.segs.length - 1]), siblings);
+      const near = didYouMean(toText(op.segs[op.segs.length - 1]), siblings);
       const prefix = op.path.includes('.') ? op.path.slice(0, op.path.lastIndexOf('.') + 1) : '';
       hint = near.length ? `did you mean ${near.map((x) => `${prefix}${x}`).join(' or ')}? (${n.entry.schemaFile})` : `the ${n.event} payload has: ${siblings.join(', ')}`;
     }

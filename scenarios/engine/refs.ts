@@ -1,4 +1,5 @@
 import { CODES, scenarioError } from './errors.ts';
+import { toText } from '../../contracts/text.ts';
 
 /**
  * References in scenario values:
@@ -234,7 +235,7 @@ export function evaluate(v: Value, env: Env): unknown {
         else {
           const x = evalRef(p, env);
           if (x === undefined) return undefined;
-          s += typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x);
+          s += typeof x === 'object' && x !== null ? JSON.stringify(x) : toText(x);
         }
       }
       return s;

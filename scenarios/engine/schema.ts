@@ -7,7 +7,7 @@ import type { DataPath, LoadedSource } from './load.ts';
 import { RESERVED_HEADS } from './refs.ts';
 
 /** The language's own JSON Schema (published as scenarios/scenario.schema.json for editor completion). */
-export const SCENARIO_SCHEMA: Record<string, unknown> = scenarioSchema as Record<string, unknown>;
+export const SCENARIO_SCHEMA: Record<string, unknown> = scenarioSchema;
 
 const STEP_KINDS = ['event', 'steps', 'repeat', 'oneOf', 'parallel', 'include', 'wait'] as const;
 
