@@ -94,7 +94,7 @@ function describeKind(v: unknown): string {
 }
 
 /** Sets one path in place, creating missing objects/arrays on the way. */
-export function setPath(root: unknown, path: string, value: unknown): void {
+function setPath(root: unknown, path: string, value: unknown): void {
   const segs = parsePath(path);
   if (root === null || typeof root !== 'object') throw badPath(path, 'the payload is not an object');
   let cur = root as Record<string | number, unknown>;

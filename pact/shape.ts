@@ -34,7 +34,7 @@ type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Follows `$ref`s to the node they name. */
-export function deref(at: SchemaAt): SchemaAt {
+function deref(at: SchemaAt): SchemaAt {
   let { node, base } = at;
   for (let i = 0; i < 32 && isNode(node) && typeof node['$ref'] === 'string'; i++) {
     const url = new URL(node['$ref'], base);

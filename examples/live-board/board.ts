@@ -20,7 +20,7 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v) ?? '';
 }
 
-export function rowKey(payload: Json): { provider: Row['provider']; key: string } | undefined {
+function rowKey(payload: Json): { provider: Row['provider']; key: string } | undefined {
   if (typeof payload['eventType'] === 'string') {
     const data = (payload['data'] ?? {}) as Json;
     const id = payload['eventType'].startsWith('SessionActivity') ? data['sessionId'] : payload['eventType'].startsWith('Session') ? data['id'] : undefined;

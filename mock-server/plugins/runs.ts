@@ -18,7 +18,7 @@ export interface RunsOptions extends RunManagerOptions {
   cwd?: string;
 }
 
-export interface RunsService {
+interface RunsService {
   manager: RunManager;
   cwd: string;
   /**

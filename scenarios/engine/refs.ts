@@ -102,7 +102,7 @@ function parseRef(body: string, where: string): RawRef {
 }
 
 /** Splits a string into literal text and references. */
-export function parseTemplate(s: string, where: string): (string | RawRef)[] {
+function parseTemplate(s: string, where: string): (string | RawRef)[] {
   const parts: (string | RawRef)[] = [];
   let lit = '';
   let i = 0;
@@ -190,7 +190,7 @@ export interface Env {
   iteration: number;
 }
 
-export function evalRef(r: Ref, env: Env): unknown {
+function evalRef(r: Ref, env: Env): unknown {
   let v: unknown;
   switch (r.kind) {
     case 'raw':

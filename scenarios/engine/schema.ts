@@ -38,7 +38,7 @@ function at(root: unknown, path: DataPath): unknown {
 }
 
 /** `steps[2].set` for messages. */
-export function showPath(path: DataPath): string {
+function showPath(path: DataPath): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || '(top level)';
 }
 

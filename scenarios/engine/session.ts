@@ -63,7 +63,7 @@ export type Draft = Omit<TimelineEntry, 'seq'>;
  * the server must not be able to take all its memory or time. Volume comes from `sessions: N`,
  * which streams. `work` bounds the steps walked (a repeat of only skipped or optional steps makes no events).
  */
-export const SESSION_LIMITS = { events: 100_000, work: 1_000_000 } as const;
+const SESSION_LIMITS = { events: 100_000, work: 1_000_000 } as const;
 
 interface Occurrence {
   at: number;
