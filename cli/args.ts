@@ -29,7 +29,7 @@ export interface Parsed {
 }
 
 /** Flags every command takes (main.ts handles them). */
-export const GLOBAL_FLAGS = ['--help', '--verbose', '--print-config'] as const;
+const GLOBAL_FLAGS = ['--help', '--verbose', '--print-config'] as const;
 
 function badFlag(command: string, what: string, flag: string, hint?: string): ProviderMockError {
   return new ProviderMockError('PM_BAD_FLAG', what, { where: `${command} ${flag}`, hint: hint ?? `provider-mock help ${command}` });
@@ -43,7 +43,7 @@ function shortIndex(options: OptionSpec): Map<string, string> {
 }
 
 /** The valid flags of a command as the user types them: `--target (-t)`, …, then the global ones. */
-export function validFlags(options: OptionSpec): string[] {
+function validFlags(options: OptionSpec): string[] {
   return [...Object.entries(options).map(([name, s]) => (s.short ? `--${name} (-${s.short})` : `--${name}`)), ...GLOBAL_FLAGS];
 }
 
@@ -89,7 +89,7 @@ export function parseFlags(command: string, argv: readonly string[], options: Op
     }
     let name: string | undefined;
     let inline: string | undefined;
-    let shown = token;
+    let shown: string;
     if (token.startsWith('--') && token.length > 2) {
       const eq = token.indexOf('=');
       name = eq < 0 ? token.slice(2) : token.slice(2, eq);

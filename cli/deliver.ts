@@ -128,12 +128,12 @@ export function normalizeJsonFlag(argv: readonly string[]): { argv: string[]; js
 }
 
 /** Colour only on a terminal, and never with NO_COLOR (https://no-color.org) or TERM=dumb. */
-export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
   return stream.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
 /** Every receiver a run would talk to, for the preflight. */
-export function preflightTargets(options: DeliverOptions): PreflightTarget[] {
+function preflightTargets(options: DeliverOptions): PreflightTarget[] {
   const list: PreflightTarget[] = [];
   if (options.target) list.push({ url: options.target.url, insecure: options.target.insecure === true, where: '--target' });
   for (const [p, t] of Object.entries(options.targets ?? {})) if (t) list.push({ url: t.url, insecure: t.insecure === true, where: `--target ${p}=…` });

@@ -4,7 +4,7 @@ import type { Command } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { err, out, type CliIO } from './io.ts';
 
-export { COMMANDS } from './commands/index.ts';
+;
 
 /** `help <topic>` beside the commands (loaded when asked for). */
 const TOPICS = { config: async () => (await import('./config.ts')).CONFIG_HELP } as const;

@@ -5,7 +5,7 @@ import { ProviderMockError } from '../contracts/errors.ts';
 export type Peer = keyof typeof pkg.peerDependencies;
 
 /** True when `e` is Node's "cannot find package <name>" for that package (not a missing file inside it). */
-export function isMissingPackage(e: unknown, name: string): boolean {
+function isMissingPackage(e: unknown, name: string): boolean {
   const err = e as NodeJS.ErrnoException;
   return (err?.code === 'ERR_MODULE_NOT_FOUND' || err?.code === 'MODULE_NOT_FOUND') && String(err.message).includes(`'${name}'`);
 }

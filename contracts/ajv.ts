@@ -36,7 +36,7 @@ function makeAjv(schemas: readonly SchemaDoc[]): Ajv {
 }
 
 /** Lenient copy of a schema: string enums widened to strings, closed objects opened. */
-export function widen(node: unknown): unknown {
+function widen(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(widen);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};

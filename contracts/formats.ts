@@ -25,5 +25,3 @@ export const FORMATS = {
   'enreach-datetime': ENREACH_DATETIME,
   guid: GUID,
 } as const;
-
-export type FormatName = keyof typeof FORMATS;

@@ -100,7 +100,7 @@ export function validate(payload: unknown, options: ValidateOptions = {}): Valid
     };
   }
   const check = validatorFor(entry.schemaId, options.mode ?? 'strict');
-  const ok = check(payload) as boolean;
+  const ok = check(payload);
   return { valid: ok, provider, eventType, errors: ok ? [] : readableErrors(check.errors ?? [], payload) };
 }
 

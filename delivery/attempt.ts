@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
+import { toText } from '../contracts/text.ts';
 
 /**
  * Why an attempt failed: no status (`timeout` … `error`), or `incomplete`: a status came but the
@@ -270,7 +271,7 @@ export function sendAttempt(pools: ConnectionPools, req: AttemptRequest, keepTex
     // Already stopped (the run is aborting): do not open a connection at all.
     if (handler.settled) return;
     try {
-      (req.pool ?? pools.get(req.origin, req.insecure)).dispatch({ path: req.path, method: req.method as 'POST', headers: req.headers, body: req.body ?? null }, handler);
+      (req.pool ?? pools.get(req.origin, req.insecure)).dispatch({ path: req.path, method: req.method, headers: req.headers, body: req.body ?? null }, handler);
     } catch (err) {
       handler.onResponseError(undefined, err as Error);
     }
@@ -282,13 +283,13 @@ const TLS_CODE = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_
 /** Maps a transport error to the kinds the journal and the summary count. */
 export function classifyError(err: unknown): AttemptErrorKind {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = String((e as { code?: unknown }).code ?? '');
+    const code = toText((e as { code?: unknown }).code);
     if (code === 'ECONNREFUSED') return 'refused';
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ECONNABORTED' || code === 'UND_ERR_CLOSED') return 'reset';
     if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
     if (TLS_CODE.test(code)) return 'tls';
-    const msg = String((e as { message?: unknown }).message ?? '');
+    const msg = toText((e as { message?: unknown }).message);
     if (/certificate|ssl|tls/i.test(msg)) return 'tls';
     if (/other side closed|socket hang up/i.test(msg)) return 'reset';
   }
@@ -300,7 +301,7 @@ function errorMessage(err: unknown): string {
   for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
     const m = (e as { message?: unknown }).message;
     const code = (e as { code?: unknown }).code;
-    const piece = `${typeof m === 'string' ? m : String(e)}${typeof code === 'string' && !(typeof m === 'string' && m.includes(code)) ? ` (${code})` : ''}`;
+    const piece = `${typeof m === 'string' ? m : toText(e)}${typeof code === 'string' && !(typeof m === 'string' && m.includes(code)) ? ` (${code})` : ''}`;
     if (!parts.includes(piece)) parts.push(piece);
   }
   return parts.join(': ');

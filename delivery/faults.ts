@@ -27,7 +27,8 @@ export function unitHash(text: string): number {
   }
   h = Math.imul(h ^ (h >>> 16), 2246822507);
   h = Math.imul(h ^ (h >>> 13), 3266489909);
-  let t = ((h ^= h >>> 16) >>> 0) + 0x6d2b79f5;
+  h ^= h >>> 16;
+  let t = (h >>> 0) + 0x6d2b79f5;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

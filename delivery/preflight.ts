@@ -135,7 +135,7 @@ async function check(t: PreflightTarget, timeoutMs: number, signal?: AbortSignal
     socket = await withTimeout<Socket>((done) => {
       const s = tcpConnect({ host: hostname, port, autoSelectFamily: true });
       s.once('connect', () => done(undefined, s));
-      s.once('error', (e) => {
+      s.once('error', (e: Error) => {
         s.destroy();
         done(e);
       });
@@ -158,7 +158,7 @@ async function check(t: PreflightTarget, timeoutMs: number, signal?: AbortSignal
         s.destroy();
         done(undefined);
       });
-      s.once('error', (e) => {
+      s.once('error', (e: Error) => {
         s.destroy();
         done(e);
       });

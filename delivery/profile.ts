@@ -138,7 +138,7 @@ export function validateProfile(raw: unknown, where = 'delivery profile'): Deliv
     successStatuses,
     timeoutMs: p.timeoutMs,
     retries: p.retries,
-    retryScheduleMs: p.retryScheduleMs as number[],
+    retryScheduleMs: p.retryScheduleMs,
     followRedirects: false,
     ordering: p.ordering,
     eventId,

@@ -7,7 +7,7 @@
 /** Query parameter names that look like credentials (docs/providers.md M5: `?secret=XYZ` is common). */
 export const SECRET_PARAM_RE = /secret|token|key|auth|pass|pwd|sig|credential|signature|apikey/i;
 
-export const MASK = '***';
+const MASK = '***';
 
 /**
  * A URL safe to print: userinfo dropped, values of secret-looking query parameters masked.

@@ -36,6 +36,7 @@ import type { DeliveryResult, Interruption, RunResult, Summary } from './report.
 import { formatTimeMode, Pacer, retryDelayMs, systemClock } from './schedule.ts';
 import { nothingToProbe, resolveTarget } from './target.ts';
 import type { DeliveryTarget, ResolvedTarget } from './target.ts';
+import { toText } from '../contracts/text.ts';
 
 
 /** Maps an abort reason to the signal it stands for. */
@@ -305,12 +306,12 @@ class DeliveryRun implements DeliveryOwner {
     // A run that failed on bad input ends with that error's exit code (2), as the CLI does.
     const fatal = this.#fatal;
     result.exitCode = fatal === undefined ? computeExitCode(result) : fatal instanceof ProviderMockError ? fatal.exitCode : EXIT.failed;
-    const error = fatal === undefined ? undefined : this.#redactor.text(fatal instanceof Error ? fatal.message : String(fatal));
+    const error = fatal === undefined ? undefined : this.#redactor.text(fatal instanceof Error ? fatal.message : toText(fatal));
     this.#journal.write({ type: 'summary', runId: result.runId, endedAt: result.endedAt, interrupted: result.interrupted, exitCode: result.exitCode, ...(error !== undefined ? { error } : {}), summary, checks });
     await this.#journal.close();
     if (this.#journal.error) result.journalError = this.#redactor.text(this.#journal.error.message);
     this.#cfg.progress.done(this.#counters);
-    if (this.#fatal !== undefined) throw this.#fatal;
+    if (fatal !== undefined) throw fatal instanceof Error ? fatal : new Error(toText(fatal));
     await writeReports(result, { report: options.report, json: options.json });
     return result;
   }
@@ -325,7 +326,7 @@ class DeliveryRun implements DeliveryOwner {
   async #consume(timeline: Iterable<DeliveryEntry> | AsyncIterable<DeliveryEntry>): Promise<void> {
     const reorderer = this.#cfg.faults.reorder > 0 ? new Reorderer(this.#cfg.faults, (a, b) => this.#canSwap(a, b)) : undefined;
     const isAsync = Symbol.asyncIterator in timeline;
-    const it = isAsync ? (timeline as AsyncIterable<DeliveryEntry>)[Symbol.asyncIterator]() : (timeline as Iterable<DeliveryEntry>)[Symbol.iterator]();
+    const it = isAsync ? (timeline)[Symbol.asyncIterator]() : (timeline)[Symbol.iterator]();
     let finished = false;
     try {
       for (;;) {

@@ -22,6 +22,7 @@ import { compilePlan, type Gen, type Plan, type ProviderModule } from './plan.ts
 import { hashSeed, mixSeed128 } from './rng/seed.ts';
 import { DEFAULT_TIME } from './time.ts';
 import type { GenContext, GenerateOptions, World, WorldSizes } from './types.ts';
+import { toText } from '../contracts/text.ts';
 
 export type { GenContext, GenerateOptions, World, WorldSizes, MluviiWorld, EnreachWorld } from './types.ts';
 export { applyOverrides, parseOverride, parsePath, formatPath } from './overrides.ts';
@@ -92,7 +93,7 @@ function defaultWorld(provider: Provider): World {
 export function createContext(provider: Provider, init: Record<string, unknown> = {}): GenContext {
   const p = checkProvider(provider, 'createContext(provider)');
   if (init['provider'] !== undefined && init['provider'] !== p) {
-    throw new ProviderMockError('PM_CONTEXT_PROVIDER', `context init is for ${String(init['provider'])}, not ${p}`, { where: 'createContext(init.provider)' });
+    throw new ProviderMockError('PM_CONTEXT_PROVIDER', `context init is for ${toText(init['provider'])}, not ${p}`, { where: 'createContext(init.provider)' });
   }
   return { ...init, provider: p };
 }
@@ -184,7 +185,7 @@ export function generate(provider: Provider, eventType: string, options: Generat
   if (overrides) applyOverridesInPlace(payload, overrides);
   if (options.validate !== false) {
     const check = validatorOf(plan);
-    if (!(check(payload) as boolean)) {
+    if (!(check(payload))) {
       const issues = readableErrors(check.errors ?? [], payload);
       if (overrides && Object.keys(overrides).length) throw refuseOverride(issues, overrides, entry);
       throw new ProviderMockError('PM_GENERATOR_INVALID', `generated ${p} ${entry.eventType} payload fails its schema: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {

@@ -80,7 +80,7 @@ export function parseOverride(text: string): [path: string, value: unknown] {
   const path = text.slice(0, eq).trim();
   parsePath(path);
   const raw = text.slice(eq + 1);
-  let value: unknown = raw;
+  let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
@@ -94,7 +94,7 @@ function describeKind(v: unknown): string {
 }
 
 /** Sets one path in place, creating missing objects/arrays on the way. */
-export function setPath(root: unknown, path: string, value: unknown): void {
+function setPath(root: unknown, path: string, value: unknown): void {
   const segs = parsePath(path);
   if (root === null || typeof root !== 'object') throw badPath(path, 'the payload is not an object');
   let cur = root as Record<string | number, unknown>;
@@ -109,13 +109,13 @@ export function setPath(root: unknown, path: string, value: unknown): void {
       throw badPath(path, `${here} is an array: use an [index], not .${seg}`);
     }
     if (last) {
-      (cur as Record<string | number, unknown>)[seg] = value;
+      (cur)[seg] = value;
       return;
     }
-    let next = (cur as Record<string | number, unknown>)[seg];
+    let next = (cur)[seg];
     if (next === undefined || next === null) {
       next = typeof segs[i + 1] === 'number' ? [] : {};
-      (cur as Record<string | number, unknown>)[seg] = next;
+      (cur)[seg] = next;
     } else if (typeof next !== 'object') {
       throw badPath(path, `${formatPath(segs.slice(0, i + 1))} is ${describeKind(next)}; nothing can be set inside it`);
     }

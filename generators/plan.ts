@@ -78,7 +78,7 @@ export interface Plan {
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 /** A fill for any schema node that is valid by construction (the fallback). */
-export function fallback(node: SNode): Fill {
+function fallback(node: SNode): Fill {
   switch (node.k) {
     case 'const': {
       const v = node.value;
@@ -94,7 +94,7 @@ export function fallback(node: SNode): Fill {
     case 'union': {
       const { nullable, inner } = splitNullable(node);
       const options = (inner.k === 'union' ? inner.options : [inner]).map(fallback);
-      return (g) => (nullable && g.rng.bool(0.2) ? null : (g.rng.pick(options) as Fill)(g));
+      return (g) => (nullable && g.rng.bool(0.2) ? null : g.rng.pick<Fill>(options)(g));
     }
     case 'boolean':
       return (g) => g.rng.bool();
@@ -141,7 +141,7 @@ export function fallback(node: SNode): Fill {
 
 /** An object fill: properties in schema order; optional ones present about half the time. */
 function compileObject<W extends World>(node: Extract<SNode, { k: 'object' }>, fillFor: ((name: string, prop: SNode, required: boolean) => Fill<W> | undefined) | undefined): Fill<W> {
-  const props = node.props.map((p) => ({ name: p.name, required: p.required, fill: (fillFor?.(p.name, p.node, p.required) ?? fallback(p.node)) as Fill<W> }));
+  const props = node.props.map((p) => ({ name: p.name, required: p.required, fill: (fillFor?.(p.name, p.node, p.required) ?? fallback(p.node)) }));
   return (g) => {
     const o: Record<string, unknown> = {};
     for (const p of props) {
@@ -163,7 +163,7 @@ function compileMain<W extends World>(mod: ProviderModule<W>, entry: CatalogEntr
   const props = node.props.map((p) => {
     const { nullable, inner } = splitNullable(p.node);
     const info: PropInfo = { name: p.name, node: p.node, inner, nullable, required: p.required, entry };
-    return { name: p.name, required: p.required, fill: mod.rules(info) ?? (fallback(p.node) as Fill<W>) };
+    return { name: p.name, required: p.required, fill: mod.rules(info) ?? (fallback(p.node)) };
   });
   return (g) => {
     prepare?.(g);

@@ -19,7 +19,7 @@ export type SNode =
   | { k: 'object'; props: SProp[]; additional: SNode | boolean }
   | { k: 'any' };
 
-export interface SProp {
+interface SProp {
   name: string;
   node: SNode;
   required: boolean;
@@ -32,7 +32,7 @@ function isObj(v: unknown): v is Json {
 }
 
 /** Resolves a $ref against the $id of the document it appears in. */
-export function resolveRef(ref: string, base: string): { schema: unknown; base: string } {
+function resolveRef(ref: string, base: string): { schema: unknown; base: string } {
   const url = new URL(ref, base);
   const hash = url.hash;
   url.hash = '';

@@ -28,7 +28,7 @@ function lastSundayOneUtc(year: number, month: number): number {
  * Whether EU summer time is in force at an instant (Directive 2000/84/EC: from 01:00 UTC on the
  * last Sunday of March to 01:00 UTC on the last Sunday of October, in every EU time zone).
  */
-export function isEuSummerTime(ms: number): boolean {
+function isEuSummerTime(ms: number): boolean {
   const year = new Date(ms).getUTCFullYear();
   return ms >= lastSundayOneUtc(year, 2) && ms < lastSundayOneUtc(year, 9);
 }

@@ -1,6 +1,6 @@
 /** What both providers' worlds are built with: their sizes, and names that never repeat. */
 import type { Rng } from './rng/seed.ts';
-import type { WorldSizes } from './types.ts';
+import type { WorldSizes } from './world-sizes.ts';
 
 /** The sizes a provider reads (the keys of its defaults): the given ones over the defaults. */
 export function sizesFor<K extends keyof WorldSizes>(defaults: Readonly<Record<K, number>>, sizes: Partial<WorldSizes>): Record<K, number> {

@@ -66,7 +66,7 @@ const TYPE_KEYWORDS = new Set(['type', 'enum', 'anyOf', 'oneOf']);
  * One readable line per schema violation: where (`body.target.url`), what, and the valid values
  * (unknown properties get "did you mean" and the known ones).
  */
-export function formatSchemaErrors(errors: readonly AjvError[], dataVar: string): Error {
+function formatSchemaErrors(errors: readonly AjvError[], dataVar: string): Error {
   const last = errors[errors.length - 1];
   const first = errors[0];
   const e = last?.keyword === 'anyOf' || last?.keyword === 'oneOf' ? last : first;

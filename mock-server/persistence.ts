@@ -19,7 +19,7 @@ import type { MluviiWebhook } from '../contracts/registration/mluvii-webhooks.ts
 import { parseJournal } from '../delivery/index.ts';
 import { Run, type AttemptView, type RunManager, type RunView } from './run-manager.ts';
 
-export const REGISTRATIONS_FILE = 'registrations.json';
+const REGISTRATIONS_FILE = 'registrations.json';
 
 interface SavedRegistrations {
   mluvii: MluviiWebhook[];
@@ -33,7 +33,7 @@ function writeAtomic(path: string, text: string, mode = 0o644): void {
   renameSync(tmp, path);
 }
 
-export function saveRegistrations(app: FastifyInstance, dir: string): void {
+function saveRegistrations(app: FastifyInstance, dir: string): void {
   const saved: SavedRegistrations = { mluvii: app.mluvii.webhooks.all(), enreach: app.enreach.configs };
   writeAtomic(join(dir, REGISTRATIONS_FILE), `${JSON.stringify(saved, null, 2)}\n`, 0o600);
 }
@@ -43,7 +43,7 @@ export function saveRegistrations(app: FastifyInstance, dir: string): void {
  * so every rule of POST /api/v1/Webhooks still holds; ids that were deleted are taken and released
  * again, so each webhook keeps the id its client knows.
  */
-export function restoreRegistrations(app: FastifyInstance, dir: string): { mluvii: number; enreach: number } {
+function restoreRegistrations(app: FastifyInstance, dir: string): { mluvii: number; enreach: number } {
   const path = join(dir, REGISTRATIONS_FILE);
   if (!existsSync(path)) return { mluvii: 0, enreach: 0 };
   let saved: SavedRegistrations;
@@ -100,7 +100,7 @@ export function restoreRuns(manager: RunManager, dir: string): number {
         for (const a of j.attempts) {
           const { type: _t, runId: _r, scenario: _s, instance: _i, step: _st, provider: _p, eventType: _e, entityKey: _k, eventId: _id, eventIdKind: _ik, jitterMs: _j, reordered: _re, ...view } = a;
           const list = attempts.get(a.seq) ?? [];
-          list.push(view as AttemptView);
+          list.push(view);
           attempts.set(a.seq, list);
         }
         for (const e of j.events) {

@@ -38,7 +38,7 @@ export interface AttemptView {
 }
 
 /** Response body bytes kept per attempt for the inspector (and written to the data dir's journal). */
-export const RESPONSE_TEXT_BYTES = 2048;
+const RESPONSE_TEXT_BYTES = 2048;
 
 /** A timeline entry as the inspector shows it (no payload: GET /runs/{id}/deliveries/{seq} has it). */
 export interface EventSummary extends Omit<TimelineEntry, 'payload'> {
@@ -188,7 +188,7 @@ function maskAuth(name: string, value: string): string {
 }
 
 /** What the provider would send to a target: the profile's headers and the auth headers, credentials masked. */
-export function maskedRequest(provider: Provider, eventType: string, t: DeliveryTarget): EventDetail['requests'][number] {
+function maskedRequest(provider: Provider, eventType: string, t: DeliveryTarget): EventDetail['requests'][number] {
   const profile = loadProfile(provider);
   const base = { target: redactUrl(t.url), ...(t.timeoutMs !== undefined ? { timeoutMs: t.timeoutMs } : {}), ...(t.insecure ? { insecure: true } : {}) };
   try {

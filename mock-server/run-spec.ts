@@ -41,7 +41,7 @@ export interface RunRequest {
   target?: TargetRequest;
 }
 
-export interface TargetRequest {
+interface TargetRequest {
   url: string;
   /** Enreach X-Benemen-Token. */
   secret?: string;
@@ -100,14 +100,14 @@ function fileLoader(cwd: string): (ref: string, from: string, where: string) => 
 }
 
 
-export function timeModeOf(time: RunRequest['time']): TimeMode {
+function timeModeOf(time: RunRequest['time']): TimeMode {
   if (time === undefined || time === 'realtime') return { kind: 'realtime' };
   if (time === 'instant') return { kind: 'instant' };
   return { kind: 'speed', factor: checkSpeed(time.speed, 'body.time.speed') };
 }
 
 /** The delivery options shared by POST /runs and POST /emit. */
-export function deliveryOptionsOf(req: Pick<RunRequest, 'faults' | 'retries' | 'retrySchedule' | 'timeout' | 'concurrency'>): PreparedRun['options'] {
+function deliveryOptionsOf(req: Pick<RunRequest, 'faults' | 'retries' | 'retrySchedule' | 'timeout' | 'concurrency'>): PreparedRun['options'] {
   const options: PreparedRun['options'] = {};
   if (req.faults) {
     options.faults = {
@@ -128,7 +128,7 @@ export function deliveryOptionsOf(req: Pick<RunRequest, 'faults' | 'retries' | '
   return options;
 }
 
-export function targetOf(t: TargetRequest): DeliveryTarget {
+function targetOf(t: TargetRequest): DeliveryTarget {
   return {
     url: t.url,
     ...(t.secret !== undefined && t.secret !== '' ? { secret: t.secret } : {}),
@@ -141,7 +141,7 @@ export function targetOf(t: TargetRequest): DeliveryTarget {
  * The scenario engine names a `set`/`skip` entry the way the CLI passes it (`--set a.b=1`); the
  * API names it by its place in the body (`body.set[0]`), and its hints in the body's terms.
  */
-export function asBodyPath(e: unknown, req: Pick<RunRequest, 'set' | 'skip'>): unknown {
+function asBodyPath(e: unknown, req: Pick<RunRequest, 'set' | 'skip'>): unknown {
   if (!(e instanceof ProviderMockError) || e.where === undefined) return e;
   const m = /^--(set|skip) ([\s\S]*)$/.exec(e.where);
   if (!m) return e;

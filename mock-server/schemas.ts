@@ -78,7 +78,7 @@ export const runIdParams = {
   additionalProperties: false,
 } as const;
 
-export const countsSchema = {
+const countsSchema = {
   type: 'object',
   properties: Object.fromEntries(RUN_COUNT_KEYS.map((k) => [k, { type: 'integer' }])),
   required: [...RUN_COUNT_KEYS],
@@ -113,7 +113,7 @@ export const runViewSchema = {
   required: ['id', 'status', 'scenarios', 'seed', 'time', 'targetMode', 'createdAt', 'counts', 'truncated', 'warnings'],
 } as const;
 
-export const attemptSchema = {
+const attemptSchema = {
   type: 'object',
   properties: {
     seq: { type: 'integer' },

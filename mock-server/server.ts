@@ -125,7 +125,7 @@ function urlHost(host: string): string {
 }
 
 /** `14:32:05 run 1a2b3c4d #3 delivered mluvii SessionCreated session:7353153 → http://…/hook: 200 in 3.1 ms (attempt 1)` */
-export function deliveryLogLine(run: Run, rec: AttemptRecord, now = new Date()): string {
+function deliveryLogLine(run: Run, rec: AttemptRecord, now = new Date()): string {
   const answer = rec.status !== null ? `${rec.status}${rec.latencyMs !== null ? ` in ${rec.latencyMs} ms` : ''}` : rec.attempt === 0 ? 'not sent' : (rec.error ?? 'no answer');
   const why = rec.outcome !== 'delivered' && rec.reason ? ` (${rec.reason})` : '';
   return `${now.toISOString().slice(11, 19)} run ${run.id.slice(0, 8)} #${rec.seq} ${rec.outcome} ${rec.provider} ${rec.eventType} ${rec.entityKey} → ${rec.target || '(no target)'}: ${answer}${rec.attempt > 0 ? ` (attempt ${rec.attempt})` : ''}${why}`;

@@ -1,6 +1,6 @@
 import { http, HttpResponse, sse, ws, type HttpHandler, type WebSocketHandler } from 'msw';
 import { ProviderMockError, unknownName } from '../contracts/errors.ts';
-import { sleep, TIME_LIMITS } from '../delivery/schedule.ts';
+import { sleep, TIME_LIMITS } from '../contracts/timing.ts';
 import { isProvider } from '../contracts/provider.ts';
 import { parseSeed } from '../generators/inputs.ts';
 import type { Scenario } from '../scenarios/engine/ast.ts';

@@ -8,6 +8,7 @@ import { ENREACH_EVENT_HEADER, WEBHOOK_CONTENT_TYPE } from '../contracts/export/
 import { EVENT_TYPE_FIELD, findState, messageMetadata, providerStates, statesFor } from './constants.ts';
 import { formatPath, type Segment } from './paths.ts';
 import { acceptsType, describeTypes, jsonTypeOf, propertySchemas, rootOf, shapeOf, type JsonType, type SchemaAt, type Shape } from './shape.ts';
+import { toText } from '../contracts/text.ts';
 
 /** One reason a pact expects something the provider does not send. */
 export interface PactIssue {
@@ -95,9 +96,9 @@ function parseContent(content: unknown): unknown {
 export function readPact(doc: unknown, source: string): PactFile | undefined {
   if (!isObj(doc) || !isObj(doc['consumer']) || !isObj(doc['provider'])) return undefined;
   const meta = isObj(doc['metadata']) ? doc['metadata'] : {};
-  const spec = isObj(meta['pactSpecification']) ? String(meta['pactSpecification']['version'] ?? '') : isObj(meta['pact-specification']) ? String(meta['pact-specification']['version'] ?? '') : '';
+  const spec = isObj(meta['pactSpecification']) ? toText(meta['pactSpecification']['version']) : isObj(meta['pact-specification']) ? toText(meta['pact-specification']['version']) : '';
   const states = (i: Json): string[] => {
-    if (Array.isArray(i['providerStates'])) return (i['providerStates'] as unknown[]).map((s) => (isObj(s) ? String(s['name'] ?? '') : String(s)));
+    if (Array.isArray(i['providerStates'])) return (i['providerStates'] as unknown[]).map((s) => (isObj(s) ? toText(s['name']) : String(s)));
     if (typeof i['providerState'] === 'string') return [i['providerState']];
     return [];
   };
@@ -105,7 +106,7 @@ export function readPact(doc: unknown, source: string): PactFile | undefined {
   for (const raw of (Array.isArray(doc['messages']) ? doc['messages'] : []) as unknown[]) {
     if (!isObj(raw)) continue;
     interactions.push({
-      description: String(raw['description'] ?? ''),
+      description: toText(raw['description']),
       states: states(raw),
       content: parseContent(raw['contents']),
       metadata: isObj(raw['metadata']) ? raw['metadata'] : {},
@@ -115,7 +116,7 @@ export function readPact(doc: unknown, source: string): PactFile | undefined {
   for (const raw of (Array.isArray(doc['interactions']) ? doc['interactions'] : []) as unknown[]) {
     if (!isObj(raw)) continue;
     const type = typeof raw['type'] === 'string' ? raw['type'] : raw['request'] ? 'Synchronous/HTTP' : '';
-    const base = { description: String(raw['description'] ?? ''), states: states(raw), metadata: {}, rules: new Map<string, Json[]>() };
+    const base = { description: toText(raw['description']), states: states(raw), metadata: {}, rules: new Map<string, Json[]>() };
     if (type === 'Asynchronous/Messages') {
       const contents = isObj(raw['contents']) ? raw['contents'] : {};
       interactions.push({ ...base, content: parseContent(contents['content']), metadata: isObj(raw['metadata']) ? raw['metadata'] : {}, rules: rulesOf(raw['matchingRules']) });
@@ -125,8 +126,8 @@ export function readPact(doc: unknown, source: string): PactFile | undefined {
   }
   return {
     source,
-    consumer: String(doc['consumer']['name'] ?? ''),
-    provider: String(doc['provider']['name'] ?? ''),
+    consumer: toText(doc['consumer']['name']),
+    provider: toText(doc['provider']['name']),
     specification: spec,
     interactions,
   };
@@ -188,14 +189,14 @@ function walk(ats: readonly SchemaAt[], value: unknown, segs: Segment[], typeCas
   const path = formatPath(segs);
   const t = jsonTypeOf(value);
   const matchers = matcherKinds(ctx.rules, segs);
-  const kinds = matchers.map((m) => String(m['match'] ?? ''));
+  const kinds = matchers.map((m) => toText(m['match']));
 
   if (!acceptsType(shape, t)) {
     ctx.issue(path, `the pact expects ${TYPE_WORD[t] ?? t}, but the provider sends ${sends(shape)} here`);
     return;
   }
   for (const m of matchers) {
-    const kind = String(m['match'] ?? '');
+    const kind = toText(m['match']);
     const need = MATCHER_TYPES[kind];
     if (need && shape.types.size > 0 && !need.some((n) => acceptsType(shape, n))) {
       ctx.issue(path, `the pact's ${kind} matcher cannot match what the provider sends here: ${sends(shape)}`);

@@ -34,7 +34,7 @@ type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Follows `$ref`s to the node they name. */
-export function deref(at: SchemaAt): SchemaAt {
+function deref(at: SchemaAt): SchemaAt {
   let { node, base } = at;
   for (let i = 0; i < 32 && isNode(node) && typeof node['$ref'] === 'string'; i++) {
     const url = new URL(node['$ref'], base);
@@ -108,7 +108,7 @@ function addNode(shape: Shape, at: SchemaAt): void {
   for (const k of ['anyOf', 'oneOf'] as const) {
     const branches = node[k];
     if (!Array.isArray(branches)) continue;
-    const all = branches.map((b) => ({ node: b, base }));
+    const all = branches.map((b: unknown) => ({ node: b, base }));
     const nonNull = all.filter((b) => !isNullBranch(b));
     const hasNull = nonNull.length < all.length;
     if (nonNull.length === 1) {

@@ -6,6 +6,7 @@ import type { Scenario } from './engine/ast.ts';
 import { CODES, scenarioError, unknownName } from './engine/errors.ts';
 import { loadYaml, type LoadedSource } from './engine/load.ts';
 import { resolveScenario, type ResolveOptions } from './engine/resolve.ts';
+import { toText } from '../contracts/text.ts';
 
 /**
  * The thin I/O layer around the engine: reads scenario files, finds built-ins by name, and
@@ -40,7 +41,7 @@ export function listBuiltins(provider?: Provider): BuiltinScenario[] {
         const path = join(dir, f);
         const file = relative(REPO_ROOT, path);
         const data = loadYaml(readFileSync(path, 'utf8'), file).data as Record<string, unknown> | null;
-        return { name: f.replace(/\.yaml$/, ''), provider: p, description: String(data?.['description'] ?? ''), path, file };
+        return { name: f.replace(/\.yaml$/, ''), provider: p, description: toText(data?.['description']), path, file };
       });
   });
   return provider ? builtinCache.filter((b) => b.provider === provider) : builtinCache;

@@ -23,8 +23,8 @@ export { CODES as SCENARIO_ERROR_CODES } from './engine/errors.ts';
 /** The real generators (generators/), in the shape the planner needs. */
 export const generators: GeneratorApi = {
   generate: (provider, eventType, opts) => generate(provider, eventType, { ...(opts as Parameters<typeof generate>[2]), validate: false }),
-  createWorld: (provider, opts) => createWorld(provider, opts as Parameters<typeof createWorld>[1]),
-  createContext: (provider, init) => createContext(provider, init) as Record<string, unknown>,
+  createWorld: (provider, opts) => createWorld(provider, opts),
+  createContext: (provider, init) => createContext(provider, init),
   createState: (world, opts) => createState(world as World, opts),
 };
 

@@ -92,7 +92,7 @@ export async function buildTypes(docs: SchemaBundle['schemas']): Promise<string>
     additionalProperties: false,
     format: true,
     strictIndexSignatures: true,
-    $refOptions: { resolve: { external: false } } as never,
+    $refOptions: { resolve: { external: false } },
   });
   // The root holder type carries nothing useful.
   ts = ts.replace(/export interface ProviderMockSchemas \{[^}]*\}\n?/, '');

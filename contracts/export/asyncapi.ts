@@ -16,7 +16,7 @@ type Json = Record<string, unknown>;
 /** The AsyncAPI HTTP bindings version the operations declare. */
 const HTTP_BINDING_VERSION = '0.3.0';
 
-export function asyncApiSecurityScheme(s: SecurityScheme): Json {
+function asyncApiSecurityScheme(s: SecurityScheme): Json {
   return s.kind === 'basic'
     ? { type: 'http', scheme: 'basic', description: s.description }
     : { type: 'httpApiKey', in: s.in, name: s.name, description: s.description };

@@ -37,7 +37,7 @@ export function documentDescription(providers: readonly Provider[]): string {
   ].join(' ');
 }
 
-export function openApiSecurityScheme(s: SecurityScheme): Json {
+function openApiSecurityScheme(s: SecurityScheme): Json {
   return s.kind === 'basic'
     ? { type: 'http', scheme: 'basic', description: s.description }
     : { type: 'apiKey', in: s.in, name: s.name, description: s.description };

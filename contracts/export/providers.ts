@@ -13,7 +13,7 @@ export const ENREACH_EVENT_HEADER = 'X-Benemen-Event';
 /** Enreach sends the configured secret verbatim in this header, no HMAC (docs/providers.md E1). */
 export const ENREACH_TOKEN_HEADER = 'X-Benemen-Token';
 /** The query parameter name integrators commonly register for mluvii's secret (docs/providers.md M5). */
-export const MLUVII_QUERY_SECRET = 'secret';
+const MLUVII_QUERY_SECRET = 'secret';
 
 export interface SecurityScheme {
   /** Name in components/securitySchemes. */

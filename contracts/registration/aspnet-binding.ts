@@ -10,7 +10,7 @@ import { suggestion } from '../errors.ts';
 import vendor from '../mluvii/api/vendor-models.json' with { type: 'json' };
 
 /** The vendor enums in declaration order (index = integer value), from mluvii.ApiModels. */
-export const MLUVII_ENUMS: Readonly<Record<string, readonly string[]>> = vendor.enums;
+const MLUVII_ENUMS: Readonly<Record<string, readonly string[]>> = vendor.enums;
 
 export type Bound<T> = { value: T } | { error: string };
 
@@ -25,7 +25,7 @@ function shown(v: unknown): string {
 }
 
 /** `SessionStarted (3), SessionEnded (4), …`: the accepted members with the integers that stand for them. */
-export function enumChoices(enumName: string, exclude: readonly string[] = []): string {
+function enumChoices(enumName: string, exclude: readonly string[] = []): string {
   const members = MLUVII_ENUMS[enumName] ?? [];
   return members.flatMap((m, i) => (exclude.includes(m) ? [] : [`${m} (${i})`])).join(', ');
 }

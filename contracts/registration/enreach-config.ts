@@ -15,7 +15,7 @@ export interface EnreachWebhookConfig {
   Subscriptions: { EventType: string; EntityId?: string; SecurityGroupId?: string; AllEntities?: boolean }[];
 }
 
-export const ENREACH_CONFIG_SCHEMA_ID = 'https://provider-mock.dev/contracts/enreach/config.schema.json';
+const ENREACH_CONFIG_SCHEMA_ID = 'https://provider-mock.dev/contracts/enreach/config.schema.json';
 
 const CODE = 'PM_BAD_ENREACH_CONFIG';
 const GUID = 'a GUID such as e0072f3a-cc7c-42ee-b0ac-34cd7238150a';
@@ -162,7 +162,7 @@ export function parseEnreachConfig(doc: unknown, source = 'config'): EnreachWebh
  * Whether a subscription selects an event (docs/providers.md E6): the event type, and the entity itself, a
  * security group the entity belongs to, or all entities.
  */
-export function subscriptionSelects(
+function subscriptionSelects(
   sub: EnreachWebhookConfig['Subscriptions'][number],
   event: { EventType?: unknown; EntityId?: unknown },
   securityGroupsOf: (entityId: string) => readonly string[] = () => [],

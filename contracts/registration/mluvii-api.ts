@@ -5,7 +5,7 @@ import { EMPTY_READ_SIDE, getSession, getUser, listSessions, unknownQuery, type 
 import { createMluviiWebhookRegistry, type MluviiWebhookRegistry } from './mluvii-webhooks.ts';
 
 /** A request as any HTTP layer can describe it. */
-export interface ApiRequest {
+interface ApiRequest {
   method: string;
   /** Path without query, e.g. `/api/v1/Webhooks/3`. */
   path: string;
@@ -19,7 +19,7 @@ export interface ApiRequest {
 }
 
 /** The swagger's tags: the parts of the API a client may be allowed to use. */
-export const MLUVII_API_PARTS = ['Webhooks', 'Sessions', 'Users'] as const;
+const MLUVII_API_PARTS = ['Webhooks', 'Sessions', 'Users'] as const;
 export type MluviiApiPart = (typeof MLUVII_API_PARTS)[number];
 
 export interface MluviiApiOptions {

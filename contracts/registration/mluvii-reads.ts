@@ -29,8 +29,8 @@ export interface MluviiReadSide {
 export const EMPTY_READ_SIDE: MluviiReadSide = { session: () => undefined, sessions: () => [], user: () => undefined };
 
 /** `limit` when the client sends none, and the most one page holds (README.md beside this file). */
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
 
 interface SessionQuery {
   sessionIds?: Set<number>;
@@ -60,7 +60,7 @@ const ENUM_KEYS = { Status: 'SessionStatus', Channel: 'SessionChannel', Source: 
 const RANGE_KEYS = ['Created', 'Ended'] as const;
 const RANGE_PARTS = ['Min', 'Max', 'Null'] as const;
 const PAGE_KEYS = ['limit', 'offset'] as const;
-export const SESSION_QUERY_KEYS: readonly string[] = [
+const SESSION_QUERY_KEYS: readonly string[] = [
   ...Object.keys(SET_KEYS),
   ...Object.keys(ENUM_KEYS),
   ...RANGE_KEYS.flatMap((k) => RANGE_PARTS.map((p) => `${k}.${p}`)),

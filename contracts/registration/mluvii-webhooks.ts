@@ -54,7 +54,7 @@ function misspelt(body: Record<string, unknown>, field: string): string {
 }
 
 /** Validates a WebhookAddEditModel; returns the normalized model or the 400 to send. */
-export function parseWebhookModel(body: unknown): { model: Omit<MluviiWebhook, 'id'> } | { reply: ApiReply } {
+function parseWebhookModel(body: unknown): { model: Omit<MluviiWebhook, 'id'> } | { reply: ApiReply } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return { reply: validationProblem({ $: ['The request body must be a JSON object {"eventTypes": [...], "callbackUrl": "..."}.'] }) };
   }

@@ -15,11 +15,16 @@ export interface Row {
 type Json = Record<string, unknown>;
 
 /** Which call or session a payload belongs to, or undefined for events about something else. */
-export function rowKey(payload: Json): { provider: Row['provider']; key: string } | undefined {
+/** A payload value as text (ids and times are strings or numbers; anything else is shown as JSON). */
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v) ?? '';
+}
+
+function rowKey(payload: Json): { provider: Row['provider']; key: string } | undefined {
   if (typeof payload['eventType'] === 'string') {
     const data = (payload['data'] ?? {}) as Json;
     const id = payload['eventType'].startsWith('SessionActivity') ? data['sessionId'] : payload['eventType'].startsWith('Session') ? data['id'] : undefined;
-    return id === undefined ? undefined : { provider: 'mluvii', key: `session ${String(id)}` };
+    return id === undefined ? undefined : { provider: 'mluvii', key: `session ${text(id)}` };
   }
   const callId = payload['CallId'];
   return typeof callId === 'string' ? { provider: 'enreach', key: `call ${callId.slice(0, 8)}` } : undefined;
@@ -34,9 +39,9 @@ export function applyEvent(rows: Map<string, Row>, payload: Json): void {
   const row = rows.get(at.key) ?? { ...at, who: '', latest: '', count: 0, time: '', ended: false };
   row.latest = eventType;
   row.count += 1;
-  row.time = String(data['time'] ?? data['ended'] ?? data['started'] ?? data['Timestamp'] ?? row.time);
+  row.time = text(data['time'] ?? data['ended'] ?? data['started'] ?? data['Timestamp'] ?? row.time);
   // The agent or operator in charge once known; the queue until then.
-  const person = mluvii ? (data['userId'] != null ? `operator ${String(data['userId'])}` : undefined) : ((data['UserName'] ?? data['Username']) as string | null | undefined);
+  const person = mluvii ? (data['userId'] != null ? `operator ${text(data['userId'])}` : undefined) : ((data['UserName'] ?? data['Username']) as string | null | undefined);
   if (person) row.who = person;
   else if (!row.who && !mluvii && typeof data['QueueName'] === 'string') row.who = data['QueueName'];
   if (/SessionEnded$|SessionOperatorConcluded$|Disconnected$|WrapUpTerminated$/.test(eventType)) row.ended = true;

@@ -18,7 +18,7 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-export function userById(world: EnreachWorld, id: string): EnreachUser {
+function userById(world: EnreachWorld, id: string): EnreachUser {
   const found = world.users.find((u) => u.id === id);
   if (found) return found;
   synthRng.seed(hashSeed(`enreach-user:${id.toLowerCase()}`));
@@ -37,7 +37,7 @@ export function userById(world: EnreachWorld, id: string): EnreachUser {
   };
 }
 
-export function queueById(world: EnreachWorld, id: string): EnreachQueue {
+function queueById(world: EnreachWorld, id: string): EnreachQueue {
   const found = world.queues.find((q) => q.id === id);
   if (found) return found;
   const base = world.queues[0] as EnreachQueue;
@@ -66,7 +66,7 @@ export function sticky(g: G, key: string, make: () => string = () => g.rng.guid(
  * when a sequence starts a new call (a new CallId, e.g. the call back of a callback request), they
  * start afresh, so the inbound caller's number or leg never leaks into the next call.
  */
-export const PER_CALL_KEYS = [
+const PER_CALL_KEYS = [
   'LegId',
   'AgentLegId',
   'CallerNumber',

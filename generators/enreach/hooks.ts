@@ -539,7 +539,7 @@ function knownRequest(o: O, g: G, r: NonNullable<ReturnType<EnreachState['callba
   o['Created'] = !r.changed;
   const last = r.attempts[r.attempts.length - 1];
   const closed = last?.CallbackAttemptTypeId === 1;
-  const agent = r.changed && typeof g.ctx['UserId'] === 'string' ? (g.ctx['UserId'] as string) : null;
+  const agent = r.changed && typeof g.ctx['UserId'] === 'string' ? (g.ctx['UserId']) : null;
   o['AssignedUserId'] = agent;
   o['LastModifiedUserId'] = agent ?? last?.UserId ?? null;
   o['CallbackAttempts'] = r.attempts.length ? r.attempts.map((a) => ({ ...a })) : null;
@@ -608,6 +608,6 @@ function setNextCallOut(o: O, g: G): void {
 
 export function enreachHook(entry: CatalogEntry): Hook<EnreachWorld> | undefined {
   const h = HOOKS[entry.eventType];
-  return h as Hook<EnreachWorld> | undefined;
+  return h;
 }
 

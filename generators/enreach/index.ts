@@ -45,6 +45,6 @@ export const enreachModule: ProviderModule<EnreachWorld> = {
   mainKey: undefined,
   rules: enreachRules,
   hook: enreachHook,
-  prepare: enreachPrepare as ProviderModule<EnreachWorld>['prepare'],
+  prepare: enreachPrepare,
   contextKeyOf,
 };

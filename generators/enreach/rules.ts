@@ -25,9 +25,9 @@ const TTL: Record<string, number> = {
   UserStatus: 60,
 };
 
-export type Family = 'Queue' | 'User' | 'Callback';
+type Family = 'Queue' | 'User' | 'Callback';
 
-export function family(eventType: string): Family {
+function family(eventType: string): Family {
   return eventType.startsWith('Queue') ? 'Queue' : eventType.startsWith('Callback') ? 'Callback' : 'User';
 }
 
@@ -48,9 +48,9 @@ function targetNumber(g: G): string {
 }
 
 function entityId(entry: CatalogEntry): F {
-  if (entry.entity === 'Queue') return (g) => queue(g as G).id;
-  if (entry.entity === 'CallList') return (g) => callList(g as G).id;
-  return (g) => user(g as G).id;
+  if (entry.entity === 'Queue') return (g) => queue(g).id;
+  if (entry.entity === 'CallList') return (g) => callList(g).id;
+  return (g) => user(g).id;
 }
 
 function recordedFilePath(g: G): string {
@@ -69,7 +69,7 @@ const TRANSCRIBE_TYPES: Record<Family, readonly (readonly [string, number])[]> =
  * hang-up), or for a voicemail or a message left, the call itself; a lone event draws one.
  */
 function transcriptLength(g: G): number {
-  const n = (k: string): number | undefined => (typeof g.ctx[k] === 'number' ? (g.ctx[k] as number) : undefined);
+  const n = (k: string): number | undefined => (typeof g.ctx[k] === 'number' ? (g.ctx[k]) : undefined);
   const end = n('CallEndedAt');
   const from = n('ConnectedAt') ?? n('CallStartedAt');
   if (end !== undefined && from !== undefined && end > from) return Math.max(1000, Math.round((end - from) * g.rng.float(0.9, 1, 3)));
@@ -93,7 +93,7 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
       return c('Organization');
     case 'RootEntityId':
     case 'OrganizationId':
-      return (g) => organizationId(g as G);
+      return (g) => organizationId(g);
     case 'EntityId':
       return entityId(entry);
     case 'MessageTTLSeconds':
@@ -102,58 +102,58 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
     case 'CallBackId':
     case 'RecordingId':
     case 'TranscriptId':
-      return nullable ? undefined : (g) => sticky(g as G, name); // the nullable ones: hooks
+      return nullable ? undefined : (g) => sticky(g, name); // the nullable ones: hooks
     case 'LegId':
     case 'AgentLegId':
-      return (g) => sticky(g as G, name);
+      return (g) => sticky(g, name);
     case 'SupervisorLegId':
-      return (g) => (g.rng.bool(0.85) ? sticky(g as G, 'SupervisorLegId') : null);
+      return (g) => (g.rng.bool(0.85) ? sticky(g, 'SupervisorLegId') : null);
     case 'CallListId':
-      return nullable ? undefined : (g) => callList(g as G).id;
+      return nullable ? undefined : (g) => callList(g).id;
     case 'QueueId':
-      return nullable ? undefined : (g) => queue(g as G).id;
+      return nullable ? undefined : (g) => queue(g).id;
     case 'QueueName':
-      return (g) => queue(g as G).name;
+      return (g) => queue(g).name;
     case 'QueueNumber':
-      return (g) => queue(g as G).number;
+      return (g) => queue(g).number;
     case 'UserId':
-      if (et === 'CallbackCallTranscribed') return (g) => (g.rng.bool(0.9) ? user(g as G).id : null);
-      return (g) => user(g as G).id;
+      if (et === 'CallbackCallTranscribed') return (g) => (g.rng.bool(0.9) ? user(g).id : null);
+      return (g) => user(g).id;
     case 'TargetUserId':
     case 'AllocatedUserId':
-      return (g) => user(g as G).id;
+      return (g) => user(g).id;
     case 'UserName':
     case 'Username':
     case 'TargetUserName':
-      return (g) => user(g as G).userName;
+      return (g) => user(g).userName;
     case 'UserNumber':
-      return (g) => user(g as G).number;
+      return (g) => user(g).number;
     case 'SupervisorUserId':
-      return (g) => supervisor(g as G).id;
+      return (g) => supervisor(g).id;
     case 'SupervisorUserName':
-      return (g) => supervisor(g as G).userName;
+      return (g) => supervisor(g).userName;
     case 'CallerNumber':
-      return callerNumber as F;
+      return callerNumber;
     case 'TargetNumber':
-      return targetNumber as F;
+      return targetNumber;
     case 'ContactNumber':
-      return contactNumber as F;
+      return contactNumber;
     case 'CallAsNumber':
-      return (g) => (g.rng.bool(0.85) ? callAsNumber(g as G) : null);
+      return (g) => (g.rng.bool(0.85) ? callAsNumber(g) : null);
     case 'TechQueueId':
-      return nullable ? (g) => (g.rng.bool(0.6) ? queue(g as G).techQueueId : null) : (g) => queue(g as G).techQueueId;
+      return nullable ? (g) => (g.rng.bool(0.6) ? queue(g).techQueueId : null) : (g) => queue(g).techQueueId;
     case 'TechQueueName':
-      return (g) => queue(g as G).techQueueName;
+      return (g) => queue(g).techQueueName;
     case 'ConversionId':
     case 'CallEventId':
       return (g) => g.rng.guid();
     case 'RequestId':
-      if (!p.required) return (g) => (g.rng.bool(0.5) ? sticky(g as G, 'RequestId') : OMIT); // in the table, not in the example
-      return (g) => sticky(g as G, 'RequestId');
+      if (!p.required) return (g) => (g.rng.bool(0.5) ? sticky(g, 'RequestId') : OMIT); // in the table, not in the example
+      return (g) => sticky(g, 'RequestId');
     case 'RecordedFilePath':
-      return recordedFilePath as F;
+      return recordedFilePath;
     case 'DurationMillis':
-      return transcriptLength as F;
+      return transcriptLength;
     case 'TranscribeRecordingType':
       // The kind of the call, fixed by its first event (prepare in hooks.ts); a lone event draws one.
       return (g) => (typeof g.ctx['TranscribeRecordingType'] === 'string' ? g.ctx['TranscribeRecordingType'] : g.rng.weighted(TRANSCRIBE_TYPES[family(et)]));
@@ -169,7 +169,7 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
       return (g) => {
         const v = g.ctx['MaxWrapUpDurationSec'];
         if (typeof v === 'number') return v;
-        const m = queue(g as G).maxWrapUpDurationSec;
+        const m = queue(g).maxWrapUpDurationSec;
         g.ctx['MaxWrapUpDurationSec'] = m;
         return m;
       };

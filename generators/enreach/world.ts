@@ -3,7 +3,7 @@
  * E.164 mobile numbers), service queues with their numbers, technical (IVR) queues, call lists,
  * queue groups, security groups and availability profiles. Every id is a Guid, as on the wire.
  */
-import type { WorldSizes } from '../types.ts';
+import type { WorldSizes } from '../world-sizes.ts';
 import { asciiSlug, finnishFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { distinctNames, sizesFor } from '../worlds.ts';
@@ -23,7 +23,7 @@ export interface EnreachUser {
   securityGroupIds: string[];
 }
 
-export interface EnreachQueueMember {
+interface EnreachQueueMember {
   userId: string;
   active: boolean;
   priority: number;
@@ -68,13 +68,13 @@ export interface EnreachCallList {
   isAutoAllocate: boolean;
 }
 
-export interface EnreachSecurityGroup {
+interface EnreachSecurityGroup {
   id: string;
   name: string;
   userIds: string[];
 }
 
-export interface EnreachQueueGroup {
+interface EnreachQueueGroup {
   id: string;
   name: string;
   description: string | null;
@@ -98,7 +98,7 @@ export interface EnreachWorld {
   availabilityProfiles: EnreachAvailabilityProfile[];
 }
 
-export const ENREACH_DEFAULT_SIZES = { users: 15, queues: 5, callLists: 3, securityGroups: 4 } as const;
+const ENREACH_DEFAULT_SIZES = { users: 15, queues: 5, callLists: 3, securityGroups: 4 } as const;
 
 const ORGANIZATIONS = [
   'Pohjolan Energia Oy',
@@ -138,7 +138,7 @@ const H = 60;
  * 10-16), queue 1 around the clock, queue 2 08-16 (closed at the default start), queue 3 08-18,
  * queue 4 09-17; then the pattern repeats.
  */
-export const QUEUE_HOURS: readonly OpeningHours[] = [weekdays(8 * H, 20 * H, [10 * H, 16 * H]), null, weekdays(8 * H, 16 * H), weekdays(8 * H, 18 * H), weekdays(9 * H, 17 * H)];
+const QUEUE_HOURS: readonly OpeningHours[] = [weekdays(8 * H, 20 * H, [10 * H, 16 * H]), null, weekdays(8 * H, 16 * H), weekdays(8 * H, 18 * H), weekdays(9 * H, 17 * H)];
 
 /** A Finnish mobile number in E.164: +358 4x or 50 + 7 digits. */
 export function finnishMobile(rng: Rng): string {
@@ -146,7 +146,7 @@ export function finnishMobile(rng: Rng): string {
 }
 
 /** A Finnish service or landline number in E.164. */
-export function finnishServiceNumber(rng: Rng): string {
+function finnishServiceNumber(rng: Rng): string {
   return rng.weighted<() => string>([
     [() => `+35810${rng.digits(7)}`, 5],
     [() => `+358207${rng.digits(6)}`, 3],

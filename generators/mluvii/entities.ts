@@ -151,8 +151,7 @@ export function activityId(g: G): number {
   return id;
 }
 
-export const CHANNELS = ['Chat', 'AV', 'Phone'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export type Channel = 'Chat' | 'AV' | 'Phone';
 
 const SOURCES_BY_CHANNEL: Record<Channel, readonly (readonly [string, number])[]> = {
   Chat: [['Default', 50], ['Invitation', 8], ['ChatInvitation', 7], ['API', 4], ['Facebook', 10], ['WhatsApp', 12], ['VK', 1], ['Apple', 2], ['GenericChannel', 6]],

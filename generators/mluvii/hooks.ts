@@ -287,7 +287,7 @@ const EVENT_HOOKS: Record<string, H> = {
   UserStatusChanged(o, g) {
     // The operator's own choice (context presence: log in, a break, log out), over the sessions in hand.
     const p = g.ctx['presence'];
-    const chosen = p === 'ONLINE' || p === 'AWAY' || p === 'OFFLINE' ? { presence: p as Presence, reason: p === 'AWAY' ? g.rng.pick(AWAY_REASONS) : null } : undefined;
+    const chosen: { presence: Presence; reason: string | null } | undefined = p === 'ONLINE' || p === 'AWAY' || p === 'OFFLINE' ? { presence: p, reason: p === 'AWAY' ? g.rng.pick(AWAY_REASONS) : null } : undefined;
     const derived = stateOf(g)?.operatorStatus(operator(g).id, chosen);
     if (derived) {
       Object.assign(o, derived);
@@ -326,7 +326,7 @@ const EVENT_HOOKS: Record<string, H> = {
 export function mluviiHook(entry: CatalogEntry): Hook<MluviiWorld> | undefined {
   if (isGenericActivity(entry)) {
     const type = entry.eventType.slice('SessionActivity'.length);
-    return ACTIVITY[type] as Hook<MluviiWorld> | undefined;
+    return ACTIVITY[type];
   }
-  return EVENT_HOOKS[entry.eventType] as Hook<MluviiWorld> | undefined;
+  return EVENT_HOOKS[entry.eventType];
 }

@@ -68,7 +68,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 /** ISO 8601 duration, as the published swagger describes `waited` and `length` (docs/providers.md M21): `PT1M42.664S`. */
-export function isoDuration(ms: number): string {
+function isoDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms));
   const h = Math.floor(total / 3_600_000);
   const m = Math.floor((total % 3_600_000) / 60_000);

@@ -6,7 +6,7 @@
 import type { Fill, PropInfo, RuleSet } from '../plan.ts';
 import { formatMluvii } from '../time.ts';
 import type { MluviiWorld } from './world.ts';
-import { activityId, channelSource, emailThreadId, guest, operator, sessionId, startedMs, tenant, type G } from './entities.ts';
+import { activityId, channelSource, emailThreadId, guest, operator, sessionId, startedMs, tenant } from './entities.ts';
 
 type F = Fill<MluviiWorld>;
 
@@ -52,28 +52,28 @@ export const mluviiRules: RuleSet<MluviiWorld> = (p: PropInfo): F | undefined =>
   if (isGenericActivity(entry) && GENERIC_ONLY.has(name)) return NULL;
   switch (name) {
     case 'id':
-      if (entry.entity === 'session') return sessionId as F;
-      if (entry.entity === 'emailThread') return emailThreadId as F;
-      if (entry.entity === 'guest') return (g) => guest(g as G).id;
+      if (entry.entity === 'session') return sessionId;
+      if (entry.entity === 'emailThread') return emailThreadId;
+      if (entry.entity === 'guest') return (g) => guest(g).id;
       return undefined;
     case 'sessionId':
-      return sessionId as F;
+      return sessionId;
     case 'activityId':
-      return activityId as F;
+      return activityId;
     case 'tenantId':
-      return (g) => tenant(g as G).id;
+      return (g) => tenant(g).id;
     case 'operatorId':
-      return (g) => operator(g as G).id;
+      return (g) => operator(g).id;
     case 'userId':
       // Operator-in-charge events; forwarded / settings / generic events set userId in their hooks.
       if (['SessionOperatorJoined', 'SessionOperatorLeft', 'SessionOperatorConcluded', 'EmailThreadOperatorJoined', 'EmailThreadOperatorLeft', 'UserStatusChanged'].includes(entry.eventType)) {
-        return (g) => operator(g as G).id;
+        return (g) => operator(g).id;
       }
       return NULL;
     case 'channel':
-      return (g) => channelSource(g as G).channel;
+      return (g) => channelSource(g).channel;
     case 'source':
-      return (g) => channelSource(g as G).source;
+      return (g) => channelSource(g).source;
     case 'time':
     case 'ended':
       return time;
@@ -87,7 +87,7 @@ export const mluviiRules: RuleSet<MluviiWorld> = (p: PropInfo): F | undefined =>
           return formatMluvii(g.time);
         };
       }
-      return (g) => (g.ctx['started'] === null ? null : formatMluvii(startedMs(g as G)));
+      return (g) => (g.ctx['started'] === null ? null : formatMluvii(startedMs(g)));
     case 'operatorGroupId':
     case 'chatbotId':
     case 'departmentId':

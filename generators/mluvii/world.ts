@@ -4,7 +4,7 @@
  * ranges the doc's examples show (tenant 62, user 2710, group 7299, chatbot 329, form 2273,
  * guest 3539865, session 7383798, activity 50899288, e-mail thread 749422, file 2572911).
  */
-import type { WorldSizes } from '../types.ts';
+import type { WorldSizes } from '../world-sizes.ts';
 import { asciiSlug, czechFaker } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
 import { distinctNames, sizesFor } from '../worlds.ts';
@@ -47,7 +47,7 @@ export interface MluviiGuest {
 }
 
 /** One item of a HeroCard or call-script form, key order as in the doc's examples. */
-export interface MluviiFormField {
+interface MluviiFormField {
   inputType: string;
   label: string;
   key?: string;
@@ -67,7 +67,7 @@ export interface MluviiForm {
   fields: MluviiFormField[];
 }
 
-export interface MluviiCampaign {
+interface MluviiCampaign {
   id: number;
   name: string;
   tenantId: number;
@@ -89,7 +89,7 @@ export interface MluviiWorld {
   routingRuleSetIds: number[];
 }
 
-export const MLUVII_DEFAULT_SIZES = { tenants: 1, operators: 12, operatorGroups: 4, chatbots: 2, guests: 40, campaigns: 3, forms: 4 } as const;
+const MLUVII_DEFAULT_SIZES = { tenants: 1, operators: 12, operatorGroups: 4, chatbots: 2, guests: 40, campaigns: 3, forms: 4 } as const;
 
 /** Id ranges of things made per event rather than per world (around the doc examples' values). */
 export const MLUVII_ID_RANGES = {

@@ -42,7 +42,7 @@ interface Queue {
 }
 
 /** One handling attempt of a callback request, as CallbackChanged.CallbackAttempts lists it. */
-export interface CallbackAttempt {
+interface CallbackAttempt {
   Id: string;
   UserId: string | null;
   Timestamp: string;

@@ -8,9 +8,9 @@ import { EnreachState } from './enreach.ts';
 import { MluviiState } from './mluvii.ts';
 import type { StateOptions, WorldState } from './types.ts';
 
-export type { AgentId, AgentRequest, AgentsAtStart, Holder, StateOptions, WorldState } from './types.ts';
-export { EnreachState, isOpen } from './enreach.ts';
-export { MluviiState, CHATS_PER_OPERATOR } from './mluvii.ts';
+export type { AgentId, AgentRequest, Holder, StateOptions, WorldState } from './types.ts';
+export { isOpen } from './enreach.ts';
+export { CHATS_PER_OPERATOR } from './mluvii.ts';
 
 /** A fresh state of the world: agents as `options.agents` says (default: logged in and free), queues empty. */
 export function createState(world: World, options: StateOptions = {}): WorldState {

@@ -7,6 +7,7 @@ import type { MluviiWorld } from '../mluvii/world.ts';
 import { MLUVII_ID_RANGES } from '../mluvii/world.ts';
 import { Rng } from '../rng/seed.ts';
 import { LastStatus, type AgentId, type AgentRequest, type Holder, type StateOptions, type WorldState } from './types.ts';
+import { toText } from '../../contracts/text.ts';
 
 export type Presence = 'ONLINE' | 'AWAY' | 'OFFLINE';
 
@@ -189,7 +190,7 @@ export class MluviiState implements WorldState {
   }
 
   poolKey(req: AgentRequest): string {
-    return req.agent !== undefined ? `operator:${String(req.agent)}` : req.queue !== undefined ? `group:${String(req.queue)}` : `tenant:${String(req.context['tenantId'] ?? '')}`;
+    return req.agent !== undefined ? `operator:${String(req.agent)}` : req.queue !== undefined ? `group:${String(req.queue)}` : `tenant:${toText(req.context['tenantId'])}`;
   }
 
   isOpen(): boolean {

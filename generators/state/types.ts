@@ -56,7 +56,7 @@ export interface WorldState {
 }
 
 /** How agents and operators start a run (scenario `world: { agents: … }`). */
-export type AgentsAtStart = 'available' | 'offWork';
+type AgentsAtStart = 'available' | 'offWork';
 
 export interface StateOptions {
   /** Default 'available': logged in and free, so one call or chat has someone to answer it. */

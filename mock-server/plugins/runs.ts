@@ -7,7 +7,7 @@ import type { Provider } from '../../contracts/provider.ts';
 import { endpointsFor, type EnreachWebhookConfig } from '../../contracts/registration/enreach-config.ts';
 import { checkDurationRange, loadProfile, redactUrl, resolveTarget, TIME_LIMITS } from '../../delivery/index.ts';
 import type { DeliveryTarget } from '../../delivery/index.ts';
-import type { EnreachWorld, MluviiWorld, World } from '../../generators/index.ts';
+import type { World } from '../../generators/index.ts';
 import type { TimelineEntry } from '../../scenarios/index.ts';
 import { restoreRuns, saveRunView } from '../persistence.ts';
 import { RunManager, type Run, type RunManagerOptions } from '../run-manager.ts';
@@ -18,7 +18,7 @@ export interface RunsOptions extends RunManagerOptions {
   cwd?: string;
 }
 
-export interface RunsService {
+interface RunsService {
   manager: RunManager;
   cwd: string;
   /**
@@ -43,7 +43,7 @@ export function securityGroupIndex(worlds: readonly World[]): (entityId: string)
   const index = new Map<string, string[]>();
   for (const w of worlds) {
     if (w.provider !== 'enreach') continue;
-    for (const g of (w as EnreachWorld).securityGroups) {
+    for (const g of (w).securityGroups) {
       for (const uid of g.userIds) {
         const key = uid.toLowerCase();
         const list = index.get(key) ?? [];
@@ -159,7 +159,7 @@ export const runsPlugin = fp<RunsOptions>(
           }
         }
         // The session webhooks a run plays become what mluvii's REST side answers (GET /api/v1/Sessions…).
-        for (const w of prepared.worlds) if (w.provider === 'mluvii') app.mluviiRecords.addWorld(w as MluviiWorld);
+        for (const w of prepared.worlds) if (w.provider === 'mluvii') app.mluviiRecords.addWorld(w);
         const played = (entry: TimelineEntry): void => {
           if (entry.provider === 'mluvii') app.mluviiRecords.record(entry.payload, prepared.startTime + entry.at);
         };

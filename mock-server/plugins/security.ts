@@ -75,12 +75,12 @@ function digest(s: string): Buffer {
 }
 
 /** Constant-time comparison (both sides hashed to the same length first). */
-export function sameToken(given: string, expected: string): boolean {
+function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** The token a request carries: `Authorization: Bearer`, `X-Provider-Mock-Token`, or `?access_token=` (EventSource cannot set headers). */
-export function tokenOf(req: FastifyRequest, allowQuery: boolean): string | undefined {
+function tokenOf(req: FastifyRequest, allowQuery: boolean): string | undefined {
   const auth = req.headers.authorization;
   const m = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
   if (m?.[1]) return m[1];

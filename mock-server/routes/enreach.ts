@@ -4,7 +4,7 @@ import { checkEnreachTimeout } from '../plugins/runs.ts';
 import { errorSchema, noBody, noQuery, sendError, tokenQuery } from '../schemas.ts';
 
 /** Secrets never leave the server in a listing. */
-export function maskConfig(c: EnreachWebhookConfig): EnreachWebhookConfig {
+function maskConfig(c: EnreachWebhookConfig): EnreachWebhookConfig {
   return { ...c, Webhook: { ...c.Webhook, ...(c.Webhook.Secret !== undefined ? { Secret: '***' } : {}) } };
 }
 

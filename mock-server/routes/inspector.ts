@@ -5,7 +5,7 @@ import { packagePath } from '../../contracts/package-files.ts';
 import type { RunView } from '../run-manager.ts';
 
 /** The inspector's files: plain HTML, CSS and one JS file, no build step. */
-export const INSPECTOR_DIR = packagePath('mock-server', 'inspector');
+const INSPECTOR_DIR = packagePath('mock-server', 'inspector');
 
 const FILES = {
   'index.html': 'text/html; charset=utf-8',
@@ -32,13 +32,13 @@ function html(text: string): string {
 }
 
 /** Same rule as the page's script (inspector.js verdictOf): a run that ended with undelivered events or a failed check failed. */
-export function verdictOf(run: Pick<RunView, 'status' | 'exitCode' | 'counts'>): string {
+function verdictOf(run: Pick<RunView, 'status' | 'exitCode' | 'counts'>): string {
   if (run.status !== 'done') return run.status;
   return (run.exitCode ?? 0) === 0 && run.counts.discarded + run.counts.notSent === 0 ? 'passed' : 'failed';
 }
 
 /** One item of the run list, the markup inspector.js renderRuns writes. */
-export function runItem(run: RunView): string {
+function runItem(run: RunView): string {
   const v = verdictOf(run);
   const id = html(run.id);
   return `<li><a class="run-link v-${v}" href="#run=${encodeURIComponent(run.id)}" aria-current="false" data-run="${id}"><span class="name">${html(run.scenarios.join(' + '))}</span><span class="small">${html(`${v} · ${run.counts.delivered}/${run.counts.planned} delivered · seed ${run.seed} · ${run.id.slice(0, 8)}`)}</span></a></li>`;

@@ -15,13 +15,13 @@ export type DurationSpec =
   | { kind: 'exp'; mean: number; min: number; max: number }
   | { kind: 'normal'; mean: number; sd: number; min: number; max: number };
 
-export const DURATION_HINT =
+const DURATION_HINT =
   'a duration is a number with a unit (500ms, 20s, 1.5m, 2h), a range 5s..60s, or a distribution { exp: 30s } / { normal: 30s, sd: 5s } with optional min/max';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 
 /** `20s` → 20000; undefined if the text is not one duration. */
-export function parseMs(text: string): number | undefined {
+function parseMs(text: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|m|h)\s*$/.exec(text);
   if (!m) return /^\s*0\s*$/.test(text) ? 0 : undefined;
   return Math.round(Number(m[1]) * (UNITS[m[2] ?? ''] ?? NaN));

@@ -60,7 +60,7 @@ function child(loc: Loc, seg: PathSeg, depth = 0): Step {
     out.open = mayBeObject && !props && schema['additionalProperties'] !== false && composed.length === 0;
   } else {
     const items = schema['items'];
-    if (Array.isArray(items)) out.found.push(...items.map((s) => ({ schema: s, base })));
+    if (Array.isArray(items)) out.found.push(...items.map((s: unknown) => ({ schema: s, base })));
     else if (items !== undefined) out.found.push({ schema: items, base });
     else out.open = (t === undefined || t.includes('array')) && composed.length === 0 && !('const' in schema);
   }

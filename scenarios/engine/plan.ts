@@ -11,8 +11,9 @@ import { createRng, deriveSeed, type Rng } from './rng.ts';
 import { dynValue, Session, type GeneratorApi, type Outcome, type Run, type RunWorld } from './session.ts';
 import type { TimelineEntry } from './timeline.ts';
 import { Waits, type Parked } from './waits.ts';
+import { toText } from '../../contracts/text.ts';
 
-export { entityKeyOf, SESSION_LIMITS, type GeneratorApi } from './session.ts';
+export { entityKeyOf, type GeneratorApi } from './session.ts';
 
 /**
  * The planner: turns resolved scenarios into a timeline. No I/O, no clock: time starts at
@@ -86,7 +87,7 @@ function pathText(segs: readonly PathSeg[]): string {
  * generator makes a probe payload with the overrides applied, and a schema problem under an
  * overridden path is reported with the field and the reason.
  */
-export function checkOverrides(sc: Scenario, gen: GeneratorApi, world: unknown): void {
+function checkOverrides(sc: Scenario, gen: GeneratorApi, world: unknown): void {
   const visit = (nodes: readonly StepNode[]): void => {
     for (const n of nodes) {
       if (n.skipped) continue;
@@ -127,7 +128,7 @@ function checkEventOverrides(provider: Provider, n: EventNode, gen: GeneratorApi
     if (issue.message.includes('unknown property')) {
       const parent = getPath(payload, op.segs.slice(0, -1));
       const siblings = parent && typeof parent === 'object' ? Object.keys(parent).filter((k) => k !== op.segs[op.segs.length - 1]) : [];
-      const near = didYouMean(String(op.segs[op.segs.length - 1]), siblings);
+      const near = didYouMean(toText(op.segs[op.segs.length - 1]), siblings);
       const prefix = op.path.includes('.') ? op.path.slice(0, op.path.lastIndexOf('.') + 1) : '';
       hint = near.length ? `did you mean ${near.map((x) => `${prefix}${x}`).join(' or ')}? (${n.entry.schemaFile})` : `the ${n.event} payload has: ${siblings.join(', ')}`;
     }
@@ -210,7 +211,7 @@ function forEachRef(sc: Scenario, fn: (r: Ref) => void): void {
  * run): a path that reads nothing and has no default is a misspelt key or an index past the end,
  * not a value to leave out.
  */
-export function checkWorldRefs(sc: Scenario, world: unknown): void {
+function checkWorldRefs(sc: Scenario, world: unknown): void {
   forEachRef(sc, (r) => {
     if (r.kind !== 'world' || r.hasDefault) return;
     let cur: unknown = world;

@@ -1,4 +1,5 @@
 import { CODES, scenarioError } from './errors.ts';
+import { toText } from '../../contracts/text.ts';
 
 /**
  * References in scenario values:
@@ -101,7 +102,7 @@ function parseRef(body: string, where: string): RawRef {
 }
 
 /** Splits a string into literal text and references. */
-export function parseTemplate(s: string, where: string): (string | RawRef)[] {
+function parseTemplate(s: string, where: string): (string | RawRef)[] {
   const parts: (string | RawRef)[] = [];
   let lit = '';
   let i = 0;
@@ -189,7 +190,7 @@ export interface Env {
   iteration: number;
 }
 
-export function evalRef(r: Ref, env: Env): unknown {
+function evalRef(r: Ref, env: Env): unknown {
   let v: unknown;
   switch (r.kind) {
     case 'raw':
@@ -234,7 +235,7 @@ export function evaluate(v: Value, env: Env): unknown {
         else {
           const x = evalRef(p, env);
           if (x === undefined) return undefined;
-          s += typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x);
+          s += typeof x === 'object' && x !== null ? JSON.stringify(x) : toText(x);
         }
       }
       return s;

@@ -10,6 +10,7 @@ import { contextKeys } from '../../generators/context-keys.ts';
 import type { DataPath, LoadedSource } from './load.ts';
 import { mapRefs, parsePath, parseValue, type RawRef, type Ref, type Value } from './refs.ts';
 import { checkSchema } from './schema.ts';
+import { toText } from '../../contracts/text.ts';
 
 /**
  * From loaded YAML to a resolved Scenario: schema check, event names, includes (with params and
@@ -80,7 +81,7 @@ class Resolver {
     const name = r.segs[1];
     const binding = typeof name === 'string' ? unit.params.get(name) : undefined;
     if (typeof name !== 'string' || !binding) {
-      throw unknownName(CODES.unknownParam, 'param', String(name ?? ''), [...unit.params.keys()], r.where);
+      throw unknownName(CODES.unknownParam, 'param', toText(name), [...unit.params.keys()], r.where);
     }
     return { kind: 'param', param: name, binding, path: r.segs.slice(2), text: r.text, where: r.where, hasDefault: r.hasDefault, dflt: r.dflt };
   }
@@ -263,7 +264,7 @@ class Resolver {
     const data = obj(loaded.data);
     const incName = String(data['name']);
     if (data['provider'] !== this.provider) {
-      throw scenarioError(CODES.providerMismatch, `cannot include the ${data['provider']} scenario "${incName}" in this ${this.provider} scenario`, {
+      throw scenarioError(CODES.providerMismatch, `cannot include the ${toText(data['provider'])} scenario "${incName}" in this ${this.provider} scenario`, {
         where,
         hint: 'one scenario plays one provider; run both scenarios side by side instead (provider-mock plan a.yaml b.yaml)',
       });
@@ -305,8 +306,9 @@ class Resolver {
       let node: EventNode | undefined;
       let k = 0;
       for (let n = segs.length - 1; n >= 1; n--) {
-        if (!segs.slice(0, n).every((x) => typeof x === 'string')) continue;
-        const hit = this.names.get(segs.slice(0, n).join('.'));
+        const head = segs.slice(0, n);
+        if (!head.every((x): x is string => typeof x === 'string')) continue;
+        const hit = this.names.get(head.join('.'));
         if (hit?.kind === 'event') {
           node = hit;
           k = n;
@@ -318,11 +320,11 @@ class Resolver {
           unknown.push(arg);
           continue;
         }
-        throw unknownName(CODES.unknownStep, 'step in --set', String(segs[0]), this.eventStepNames(), flag);
+        throw unknownName(CODES.unknownStep, 'step in --set', toText(segs[0]), this.eventStepNames(), flag);
       }
       const path = segs.slice(k);
-      const pathText = path.map((x, i) => (typeof x === 'number' ? `[${x}]` : i === 0 ? x : `.${x}`)).join('');
-      let raw: unknown = text;
+      const pathText = path.map((x, i) => (typeof x === 'number' ? `[${x}]` : typeof x !== 'string' ? `[${x.mod}]` : i === 0 ? x : `.${x}`)).join('');
+      let raw: unknown;
       try {
         raw = parseYamlScalar(text) as unknown;
       } catch {
@@ -433,7 +435,7 @@ class Resolver {
       if (rest.length) throw scenarioError(CODES.badRef, `${r.text}: ${head} is a number and has no properties`, { where: r.where });
       return { kind: head, ...common };
     }
-    if (head === 'params') throw unknownName(CODES.unknownParam, 'param', String(rest[0] ?? ''), [], r.where);
+    if (head === 'params') throw unknownName(CODES.unknownParam, 'param', toText(rest[0]), [], r.where);
     if (!at) {
       throw scenarioError(CODES.badRef, `${r.text}: timing, counts, probabilities and weights are decided before any event exists`, {
         where: r.where,
@@ -441,7 +443,7 @@ class Resolver {
       });
     }
     if (head === 'context') {
-      this.contextKey(String(rest[0] ?? ''), 'context key', r.where);
+      this.contextKey(toText(rest[0]), 'context key', r.where);
       return { kind: 'context', path: rest, ...common };
     }
     // The longest dotted prefix that names a step (include prefixes contain dots).
@@ -487,12 +489,12 @@ class Resolver {
     const local = [...visible].filter((n) => (r.prefix ? n.startsWith(`${r.prefix}.`) : true)).map((n) => (r.prefix ? n.slice(r.prefix.length + 1) : n));
     const candidates = local.filter((n) => this.names.get(join(r.prefix, n))?.kind === 'event');
     if (candidates.length === 0) {
-      throw scenarioError(CODES.unknownStep, `unknown step "${String(head)}" in ${r.text}`, {
+      throw scenarioError(CODES.unknownStep, `unknown step "${toText(head)}" in ${r.text}`, {
         where: r.where,
         hint: 'no step comes before this one; references read earlier steps, ${world…}, ${params…} or ${context…}',
       });
     }
-    throw unknownName(CODES.unknownStep, 'step', String(head), candidates, r.where);
+    throw unknownName(CODES.unknownStep, 'step', toText(head), candidates, r.where);
   }
 }
 
@@ -527,7 +529,7 @@ export function resolveScenario(src: LoadedSource, opts: ResolveOptions): Scenar
       path,
       steps: r.steps(partUnit, raw['steps'], [...path, 'steps']),
       context: rawParts ? r.contextValues(unit, raw['context'], [...path, 'context']) : [],
-      sessions: raw['sessions'] === undefined ? ({ lit: 1 } as Dyn<number>) : r.dyn(unit, raw['sessions'], [...path, 'sessions'], parseSessions),
+      sessions: raw['sessions'] === undefined ? ({ lit: 1 }) : r.dyn(unit, raw['sessions'], [...path, 'sessions'], parseSessions),
       arrivals: arrivalsOf(r, unit, raw['arrivals'], [...path, 'arrivals']),
     };
   });

@@ -6,7 +6,7 @@
 import { hashString } from '../../generators/rng/seed.ts';
 
 /** A 32-bit hash of the parts (FNV-1a over their joined text, avalanched), used to derive seeds. */
-export function hash32(...parts: readonly (string | number)[]): number {
+function hash32(...parts: readonly (string | number)[]): number {
   return hashString(parts.map(String).join('\u0000'));
 }
 

@@ -7,7 +7,7 @@ import type { DataPath, LoadedSource } from './load.ts';
 import { RESERVED_HEADS } from './refs.ts';
 
 /** The language's own JSON Schema (published as scenarios/scenario.schema.json for editor completion). */
-export const SCENARIO_SCHEMA: Record<string, unknown> = scenarioSchema as Record<string, unknown>;
+export const SCENARIO_SCHEMA: Record<string, unknown> = scenarioSchema;
 
 const STEP_KINDS = ['event', 'steps', 'repeat', 'oneOf', 'parallel', 'include', 'wait'] as const;
 
@@ -38,7 +38,7 @@ function at(root: unknown, path: DataPath): unknown {
 }
 
 /** `steps[2].set` for messages. */
-export function showPath(path: DataPath): string {
+function showPath(path: DataPath): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || '(top level)';
 }
 

@@ -9,6 +9,7 @@ import { CODES, scenarioError } from './errors.ts';
 import { evaluate, type Env } from './refs.ts';
 import { createRng, deriveSeed, type Rng } from './rng.ts';
 import type { TimelineEntry } from './timeline.ts';
+import { toText } from '../../contracts/text.ts';
 
 /**
  * One session (instance) of a scenario. Its shape (which optional steps happen, which branch,
@@ -62,7 +63,7 @@ export type Draft = Omit<TimelineEntry, 'seq'>;
  * the server must not be able to take all its memory or time. Volume comes from `sessions: N`,
  * which streams. `work` bounds the steps walked (a repeat of only skipped or optional steps makes no events).
  */
-export const SESSION_LIMITS = { events: 100_000, work: 1_000_000 } as const;
+const SESSION_LIMITS = { events: 100_000, work: 1_000_000 } as const;
 
 interface Occurrence {
   at: number;
@@ -92,7 +93,7 @@ export function entityKeyOf(entry: CatalogEntry, payload: unknown): string | und
   const v = jsonPointer(payload, entry.entityKey);
   if (v === undefined || v === null || v === '') return undefined;
   const label = entry.provider === 'mluvii' ? entry.entity : (pointerTokens(entry.entityKey).at(-1) ?? entry.entity);
-  return `${label}:${String(v)}`;
+  return `${label}:${toText(v)}`;
 }
 
 export class Session {
@@ -135,14 +136,15 @@ export class Session {
   ) {
     const world = rw.world;
     this.rng = createRng(deriveSeed(run.seed, sc.name, dup, inst, 'plan'));
-    const self = this;
+    // The env is read by refs while the session runs; `iteration` must be the live value.
+    const iterationNow = (): number => this.iteration;
     this.env = {
       world,
       context: {},
       step: (name) => this.recorded.get(name),
       instance: inst,
       get iteration() {
-        return self.iteration;
+        return iterationNow();
       },
     };
     this.shapeEnv = { world, context: {}, step: NO_STEPS, instance: inst, iteration: 0 };

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ajv, type AnySchema } from 'ajv';
+import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Parser } from '@asyncapi/parser';
@@ -39,7 +39,7 @@ function componentValidators(AjvClass: typeof Ajv | typeof Ajv2020, components: 
   ajv.addVocabulary([...ANNOTATION_KEYWORDS, 'components', 'schemas']);
   for (const [f, re] of Object.entries(FORMATS)) ajv.addFormat(f, re);
   const id = 'https://provider-mock.dev/export/document.json';
-  ajv.addSchema({ $id: id, components } as AnySchema);
+  ajv.addSchema({ $id: id, components });
   return (name: string) => {
     const fn = ajv.getSchema(`${id}#/components/schemas/${name}`);
     if (!fn) throw new Error(`no component ${name}`);
@@ -50,7 +50,7 @@ function componentValidators(AjvClass: typeof Ajv | typeof Ajv2020, components: 
 const eventExamples = (provider: Provider) => docExamples(provider).filter((e) => e.origin !== 'misc');
 
 describe('OpenAPI 3.1 export', () => {
-  const doc = buildOpenApi() as Json;
+  const doc: Json = buildOpenApi();
 
   it('has no errors under Redocly\'s recommended rules (warnings listed)', async () => {
     const problems = await redoclyProblems(doc);
@@ -129,7 +129,7 @@ describe('OpenAPI 3.1 export', () => {
 });
 
 describe('AsyncAPI 3 export', () => {
-  const doc = buildAsyncApi() as Json;
+  const doc: Json = buildAsyncApi();
   let parsed: Awaited<ReturnType<Parser['parse']>>;
 
   beforeAll(async () => {

@@ -148,7 +148,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   let server: Server;
   if (options.https) {
     const { key, cert } = selfSignedCert();
-    server = createHttpsServer({ key, cert }, handler) as unknown as Server;
+    server = createHttpsServer({ key, cert }, handler);
   } else {
     server = createHttpServer(handler);
   }

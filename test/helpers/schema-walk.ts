@@ -7,7 +7,7 @@ export function deref(node: Node, baseId: string): { node: Node; baseId: string 
   let cur = node;
   let base = baseId;
   for (let i = 0; i < 20 && typeof cur['$ref'] === 'string'; i++) {
-    const url = new URL(cur['$ref'] as string, base);
+    const url = new URL(cur['$ref'], base);
     const docId = url.href.replace(/#.*$/, '');
     const doc = getSchemaById(docId) as Node | undefined;
     if (!doc) throw new Error(`unresolvable $ref ${String(cur['$ref'])} from ${base}`);
@@ -25,7 +25,7 @@ export function deref(node: Node, baseId: string): { node: Node; baseId: string 
  * ones no provider doc shows an example of.
  */
 export function sample(schema: SchemaDoc | Node, baseId = (schema as SchemaDoc).$id): unknown {
-  const { node, baseId: base } = deref(schema as Node, baseId);
+  const { node, baseId: base } = deref(schema, baseId);
   if ('const' in node) return node['const'];
   if (Array.isArray(node['enum'])) return (node['enum'] as unknown[])[0];
   if (Array.isArray(node['allOf'])) {
@@ -37,7 +37,7 @@ export function sample(schema: SchemaDoc | Node, baseId = (schema as SchemaDoc).
       const nonNull = branches.find((b) => b['type'] !== 'null') ?? branches[0]!;
       const merged = { ...node, [k]: undefined };
       const fromBranch = sample(nonNull, base);
-      if (node['properties']) return { ...(sample(merged as Node, base) as object), ...(fromBranch as object) };
+      if (node['properties']) return { ...(sample(merged, base) as object), ...(fromBranch as object) };
       return fromBranch;
     }
   }
@@ -87,7 +87,7 @@ export interface Finding {
 /** Walks the properties of an object schema (through $ref/allOf), depth-first, with pointers. */
 export function walkProperties(schema: SchemaDoc | Node, visit: (f: Finding) => void, pointer = '', baseId = (schema as SchemaDoc).$id, depth = 0): void {
   if (depth > 8) return;
-  const { node, baseId: base } = deref(schema as Node, baseId);
+  const { node, baseId: base } = deref(schema, baseId);
   for (const part of (node['allOf'] as Node[] | undefined) ?? []) walkProperties(part, visit, pointer, base, depth + 1);
   const props = (node['properties'] ?? {}) as Record<string, Node>;
   for (const [k, v] of Object.entries(props)) {

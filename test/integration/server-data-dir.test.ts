@@ -30,12 +30,12 @@ async function bearer(a: FastifyInstance): Promise<Record<string, string>> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: 'grant_type=client_credentials&client_id=provider-mock&client_secret=provider-mock-secret',
   });
-  return { authorization: `Bearer ${(r.json() as { access_token: string }).access_token}` };
+  return { authorization: `Bearer ${(r.json<{ access_token: string }>()).access_token}` };
 }
 
 async function ended(a: FastifyInstance, id: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
-    const r = (await a.inject({ url: `/runs/${id}` })).json() as { run: { status: string } };
+    const r = (await a.inject({ url: `/runs/${id}` })).json<{ run: { status: string } }>();
     if (!['queued', 'running'].includes(r.run.status)) return;
     await new Promise((res) => setTimeout(res, 10));
   }
@@ -57,16 +57,16 @@ describe('serve --data-dir', () => {
     expect((await first.inject({ method: 'POST', url: '/enreach/webhooks', payload: cfg })).statusCode).toBe(201);
     const started = await first.inject({ method: 'POST', url: '/runs', payload: { scenario: ['chat-session', 'queue-call-answered'], time: 'instant', seed: 4 } });
     expect(started.statusCode).toBe(202);
-    const id = (started.json() as { id: string }).id;
+    const id = (started.json<{ id: string }>()).id;
     await ended(first, id);
-    const before = (await first.inject({ url: `/runs/${id}` })).json() as { run: { counts: object }; events: unknown[] };
+    const before = (await first.inject({ url: `/runs/${id}` })).json<{ run: { counts: object }; events: unknown[] }>();
     // The file with the receivers' credentials is the owner's only.
     expect(statSync(join(dataDir, 'registrations.json')).mode & 0o777).toBe(0o600);
     await first.close();
 
     const second = await app(dataDir);
     const auth2 = await bearer(second);
-    const hooks = (await second.inject({ url: '/api/v1/Webhooks', headers: auth2 })).json() as { id: number; callbackUrl: string }[];
+    const hooks = (await second.inject({ url: '/api/v1/Webhooks', headers: auth2 })).json<{ id: number; callbackUrl: string }[]>();
     expect(hooks.map((h) => [h.id, h.callbackUrl.replace(/.*\//, '')])).toEqual([
       [1, 'one'],
       [3, 'three'],
@@ -74,16 +74,16 @@ describe('serve --data-dir', () => {
     // The next webhook gets the next id, as it would have before the restart.
     const next = await second.inject({ method: 'POST', url: '/api/v1/Webhooks', headers: auth2, payload: { eventTypes: ['SessionEnded'], callbackUrl: `http://127.0.0.1:${receiver.port}/four` } });
     expect(next.json()).toBe(4);
-    const enreach = (await second.inject({ url: '/enreach/webhooks' })).json() as { Webhook: { Endpoint: string; Secret: string } }[];
+    const enreach = (await second.inject({ url: '/enreach/webhooks' })).json<{ Webhook: { Endpoint: string; Secret: string } }[]>();
     expect(enreach).toEqual([{ ...cfg, Webhook: { Endpoint: receiver.url, Secret: '***' } }]);
 
-    const runs = (await second.inject({ url: '/runs' })).json() as { runs: { id: string; status: string; restored?: boolean }[] };
+    const runs = (await second.inject({ url: '/runs' })).json<{ runs: { id: string; status: string; restored?: boolean }[] }>();
     expect(runs.runs).toEqual([expect.objectContaining({ id, status: 'done', restored: true })]);
-    const after = (await second.inject({ url: `/runs/${id}` })).json() as { run: { counts: object }; events: { seq: number; outcome: string; attempts: unknown[] }[] };
+    const after = (await second.inject({ url: `/runs/${id}` })).json<{ run: { counts: object }; events: { seq: number; outcome: string; attempts: unknown[] }[] }>();
     expect(after.run.counts).toEqual(before.run.counts);
     expect(after.events).toHaveLength(before.events.length);
     expect(after.events.filter((e) => e.outcome === 'delivered').length).toBeGreaterThan(0);
-    const detail = (await second.inject({ url: `/runs/${id}/deliveries/0` })).json() as { payload: { eventType: string }; attempts: unknown[] };
+    const detail = (await second.inject({ url: `/runs/${id}/deliveries/0` })).json<{ payload: { eventType: string }; attempts: unknown[] }>();
     expect(detail.payload.eventType).toBe('SessionCreated');
     expect(detail.attempts.length).toBeGreaterThan(0);
     // The inspector's first paint lists it.

@@ -36,12 +36,12 @@ interface EventView {
 async function startRun(app: FastifyInstance, body: object): Promise<string> {
   const r = await app.inject({ method: 'POST', url: '/runs', payload: body });
   expect(r.statusCode, r.body).toBe(202);
-  return (r.json() as { id: string }).id;
+  return (r.json<{ id: string }>()).id;
 }
 
 async function waitFor(app: FastifyInstance, id: string, done: (run: RunView) => boolean): Promise<{ run: RunView; events: EventView[] }> {
   for (let i = 0; i < 400; i++) {
-    const r = (await app.inject({ url: `/runs/${id}` })).json() as { run: RunView; events: EventView[] };
+    const r = (await app.inject({ url: `/runs/${id}` })).json<{ run: RunView; events: EventView[] }>();
     if (done(r.run)) return r;
     await new Promise((res) => setTimeout(res, 25));
   }
@@ -86,7 +86,7 @@ describe('control API runs against a real receiver', () => {
     await waitFor(app, id, ended);
     const r = await app.inject({ url: `/runs/${id}/deliveries/0` });
     expect(r.statusCode).toBe(200);
-    const d = r.json() as { payload: { eventType: string }; requests: { target: string; headers: Record<string, string> }[]; attempts: unknown[] };
+    const d = r.json<{ payload: { eventType: string }; requests: { target: string; headers: Record<string, string> }[]; attempts: unknown[] }>();
     expect(d.payload.eventType).toBe('SessionCreated');
     expect(d.requests).toEqual([{ target: `http://127.0.0.1:${receiver.port}/hook`, headers: { 'Content-Type': 'application/json; charset=utf-8', Authorization: 'Basic ***' } }]);
     expect(d.attempts).toHaveLength(1);
@@ -145,7 +145,7 @@ describe('control API runs against a real receiver', () => {
     expect(run.counts.notSent).toBeGreaterThan(0);
     expect(run.counts.delivered + run.counts.notSent + run.counts.discarded).toBe(run.counts.planned);
     // Cancelling a finished run changes nothing.
-    expect(((await app.inject({ method: 'POST', url: `/runs/${id}/cancel` })).json() as RunView).status).toBe('cancelled');
+    expect(((await app.inject({ method: 'POST', url: `/runs/${id}/cancel` })).json<RunView>()).status).toBe('cancelled');
   });
 
   it("makes the sessions a run plays readable at /api/v1/Sessions, as its webhooks said; a cancelled run's session stays open", async () => {
@@ -179,7 +179,7 @@ describe('control API runs against a real receiver', () => {
     const userId = '0b7c9a3e-1d2f-4a5b-8c6d-7e8f9a0b1c2d';
     const r = await app.inject({ method: 'POST', url: '/emit/enreach/UserStatus', payload: { seed: 3, overrides: { UserId: userId, Talking: true }, target: { url: receiver.url, secret: 's' } } });
     expect(r.statusCode).toBe(202);
-    const { id, payload } = r.json() as { id: string; payload: { UserId: string; Talking: boolean } };
+    const { id, payload } = r.json<{ id: string; payload: { UserId: string; Talking: boolean } }>();
     expect(payload).toMatchObject({ UserId: userId, Talking: true });
     const { run } = await waitFor(app, id, ended);
     expect(run.counts.delivered).toBe(1);

@@ -256,7 +256,7 @@ describe('with the peers and a user’s tools installed', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      const result = (await page.evaluate('window.result')) as { generated: boolean[]; messages: number; valid: boolean; end: boolean };
+      const result: { generated: boolean[]; messages: number; valid: boolean; end: boolean } = await page.evaluate('window.result');
       expect(errors).toEqual([]);
       expect(result.generated).toEqual([true, true]);
       expect(result.messages).toBeGreaterThan(5);

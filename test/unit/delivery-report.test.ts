@@ -89,7 +89,7 @@ describe('progress', () => {
     for (let i = 0; i < total; i++) {
       t += 1000;
       c.delivered = i + 1;
-      p.attempt({ ...rec, seq: i, status: 200, outcome: 'delivered', final: true, latencyMs: 2 } as AttemptRecord, c);
+      p.attempt({ ...rec, seq: i, status: 200, outcome: 'delivered', final: true, latencyMs: 2 }, c);
     }
     p.done(c);
     return out;

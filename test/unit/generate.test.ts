@@ -391,7 +391,7 @@ describe('events', () => {
     const sub = mluvii('SessionActivityHeroCardSubmission', { world, context, seed: 4 }).data;
     const form = world.forms.find((f) => f.uuid === card['formFieldSetUUID']);
     expect(sub['originalFormID']).toBe(form?.id);
-    if (sub['params']) for (const k of Object.keys(sub['params'] as object)) expect(form?.fields.some((f) => f.key === k)).toBe(true);
+    if (sub['params']) for (const k of Object.keys(sub['params'])) expect(form?.fields.some((f) => f.key === k)).toBe(true);
   });
 
   it('pairs a Phone channel with a call source', () => {

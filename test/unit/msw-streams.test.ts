@@ -83,8 +83,8 @@ describe('eventStreamHandlers', () => {
     const socket = new WebSocket('wss://app.example/live');
     const got: unknown[] = [];
     const code = await new Promise<number>((resolve, reject) => {
-      socket.addEventListener('message', (e) => got.push(JSON.parse(String((e as MessageEvent).data))));
-      socket.addEventListener('close', (e) => resolve((e as CloseEvent).code));
+      socket.addEventListener('message', (e) => got.push(JSON.parse(String((e).data))));
+      socket.addEventListener('close', (e) => resolve((e).code));
       socket.addEventListener('error', () => reject(new Error('socket error')));
     });
     expect(code).toBe(1000);

@@ -18,7 +18,7 @@ async function token(app: FastifyInstance): Promise<string> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: 'grant_type=client_credentials&client_id=provider-mock&client_secret=provider-mock-secret',
   });
-  return (r.json() as { access_token: string }).access_token;
+  return (r.json<{ access_token: string }>()).access_token;
 }
 
 /** A mluvii webhook for an event type the given scenarios never emit: runs go through, nothing is sent. */
@@ -34,7 +34,7 @@ async function registerUnrelated(app: FastifyInstance): Promise<void> {
 
 async function waitEnded(app: FastifyInstance, id: string): Promise<{ run: { status: string; counts: Record<string, number> }; events: { outcome: string }[] }> {
   for (let i = 0; i < 200; i++) {
-    const r = (await app.inject({ url: `/runs/${id}` })).json() as { run: { status: string; counts: Record<string, number> }; events: { outcome: string }[] };
+    const r = (await app.inject({ url: `/runs/${id}` })).json<{ run: { status: string; counts: Record<string, number> }; events: { outcome: string }[] }>();
     if (!['queued', 'running'].includes(r.run.status)) return r;
     await new Promise((res) => setTimeout(res, 10));
   }
@@ -205,7 +205,7 @@ describe('POST /runs without a target', () => {
   });
 
   it('replays a finished run over SSE and ends the stream', async () => {
-    const list = (await app.inject({ url: '/runs' })).json() as { runs: { id: string }[] };
+    const list = (await app.inject({ url: '/runs' })).json<{ runs: { id: string }[] }>();
     const id = list.runs[0]!.id;
     const r = await app.inject({ url: `/runs/${id}/events` });
     expect(r.statusCode).toBe(200);
@@ -223,7 +223,7 @@ describe('POST /runs without a target', () => {
       ids.push(r.json().id);
       await waitEnded(app, r.json().id);
     }
-    const runs = ((await app.inject({ url: '/runs' })).json() as { runs: { id: string }[] }).runs.map((r) => r.id);
+    const runs = ((await app.inject({ url: '/runs' })).json<{ runs: { id: string }[] }>()).runs.map((r) => r.id);
     expect(runs).toEqual(ids.slice(-3).reverse());
     expect((await app.inject({ url: `/runs/${ids[0]}` })).statusCode).toBe(404);
   });
@@ -306,10 +306,10 @@ describe('cancelling a run with a huge plan', () => {
       const yaml = 'provider: mluvii\nname: huge\ndescription: d\nsessions: 100000\narrivals: { every: 1h }\nsteps:\n  - name: a\n    event: SessionCreated\n';
       const r = await app.inject({ method: 'POST', url: '/runs', payload: { yaml, time: 'realtime' } });
       expect(r.statusCode, r.body).toBe(202);
-      const id = (r.json() as { id: string }).id;
+      const id = (r.json<{ id: string }>()).id;
       let before = 0;
       for (let i = 0; i < 200 && before === 0; i++) {
-        before = ((await app.inject({ url: `/runs/${id}` })).json() as { run: { counts: { events: number } } }).run.counts.events;
+        before = ((await app.inject({ url: `/runs/${id}` })).json<{ run: { counts: { events: number } } }>()).run.counts.events;
         if (before === 0) await new Promise((res) => setTimeout(res, 10));
       }
       expect(before).toBeGreaterThan(0);
@@ -319,7 +319,7 @@ describe('cancelling a run with a huge plan', () => {
       expect(run.counts['events']).toBeLessThanOrEqual(before + 50);
       expect(run.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^cancelled: the plan was left unread from event \d+ on \(50 entries read after the cancel, --max-drain 50\); those events were neither sent nor counted$/)]));
       expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
-      const view = (await app.inject({ url: `/runs/${id}` })).json() as { run: { drain?: { read: number; limit: number; unreadFrom: number | null } } };
+      const view = (await app.inject({ url: `/runs/${id}` })).json<{ run: { drain?: { read: number; limit: number; unreadFrom: number | null } } }>();
       expect(view.run.drain).toMatchObject({ limit: 50 });
       expect(view.run.drain?.read).toBeLessThanOrEqual(50);
       expect(view.run.drain?.unreadFrom).toEqual(expect.any(Number));
@@ -333,7 +333,7 @@ describe('queued and cancelled runs keep a record', () => {
   /** Polls until the run has ended (its journal is flushed once endedAt is set). */
   async function ended(app: FastifyInstance, id: string): Promise<{ status: string; endedAt?: string; journal?: string; counts: Record<string, number> }> {
     for (let i = 0; i < 500; i++) {
-      const run = ((await app.inject({ url: `/runs/${id}` })).json() as { run: { status: string; endedAt?: string; journal?: string; counts: Record<string, number> } }).run;
+      const run = ((await app.inject({ url: `/runs/${id}` })).json<{ run: { status: string; endedAt?: string; journal?: string; counts: Record<string, number> } }>()).run;
       if (run.endedAt) return run;
       await new Promise((res) => setTimeout(res, 10));
     }
@@ -362,7 +362,7 @@ describe('queued and cancelled runs keep a record', () => {
       const start = async (): Promise<string> => {
         const r = await app.inject({ method: 'POST', url: '/runs', payload: { scenario: 'chat-session', time: 'realtime', target: { url: 'http://127.0.0.1:9/hook' } } });
         expect(r.statusCode, r.body).toBe(202);
-        return (r.json() as { id: string }).id;
+        return (r.json<{ id: string }>()).id;
       };
       const running = await start();
       const queued = [await start(), await start(), await start()];
@@ -399,17 +399,17 @@ describe('POST /emit and the catalog', () => {
 
   it('lists every event type and built-in scenario', async () => {
     const r = await app.inject({ url: '/catalog' });
-    const body = r.json() as { events: { provider: string }[]; scenarios: { name: string }[] };
+    const body = r.json<{ events: { provider: string }[]; scenarios: { name: string }[] }>();
     expect(body.events.filter((e) => e.provider === 'mluvii').length).toBeGreaterThan(40);
     expect(body.scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(['chat-session', 'queue-call-answered']));
-    const enreach = (await app.inject({ url: '/catalog?provider=enreach' })).json() as { events: { provider: string }[] };
+    const enreach = (await app.inject({ url: '/catalog?provider=enreach' })).json<{ events: { provider: string }[] }>();
     expect(new Set(enreach.events.map((e) => e.provider))).toEqual(new Set(['enreach']));
   });
 
   it('gives one event type its schema and a schema-valid example (same seed, same example)', async () => {
     const r = await app.inject({ url: '/catalog/enreach/UserStatus?seed=7' });
     expect(r.statusCode).toBe(200);
-    const body = r.json() as { schema: { $id: string }; resolvedSchema: object; example: unknown };
+    const body = r.json<{ schema: { $id: string }; resolvedSchema: object; example: unknown }>();
     expect(body.schema.$id).toMatch(/UserStatus/);
     expect(JSON.stringify(body.resolvedSchema)).not.toContain('$ref');
     expect(validate(body.example, { provider: 'enreach', eventType: 'UserStatus' }).valid).toBe(true);
@@ -442,7 +442,7 @@ describe('the app as documented', () => {
   afterAll(() => app.close());
 
   it('declares params and a response schema on every route, and a body schema on every control POST', async () => {
-    const doc = (await app.inject({ url: '/docs/json' })).json() as { paths: Record<string, Record<string, { responses?: object; parameters?: { in: string }[]; requestBody?: object }>> };
+    const doc = (await app.inject({ url: '/docs/json' })).json<{ paths: Record<string, Record<string, { responses?: object; parameters?: { in: string }[]; requestBody?: object }>> }>();
     for (const p of ['/runs', '/runs/{id}', '/runs/{id}/events', '/runs/{id}/cancel', '/runs/{id}/deliveries/{seq}', '/emit/{provider}/{eventType}', '/catalog', '/catalog/{provider}/{eventType}', '/', '/health']) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }

@@ -106,7 +106,7 @@ describe('every route survives malformed input', () => {
 
   beforeAll(async () => {
     app = await buildApp();
-    const doc = (await app.inject({ url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await app.inject({ url: '/docs/json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
     routes.push({ method: 'GET', path: '/docs' }, { method: 'PATCH', path: '/runs' }, { method: 'GET', path: '/nope/{id}' });
   });
@@ -125,7 +125,7 @@ describe('every route survives malformed input', () => {
       const query = rnd() < 0.2 ? `?seed=${encodeURIComponent(String(value(rnd, 3)))}&provider=x&access_token=` : '';
       const b = body(rnd);
       const opts: InjectOptions = {
-        method: route.method as InjectOptions['method'],
+        method: route.method,
         url: url + query,
         headers: {
           ...(b.contentType ? { 'content-type': b.contentType } : {}),

@@ -62,7 +62,7 @@ describe('mock server: basics', () => {
   it('serves the OpenAPI document of its routes at /docs', async () => {
     const r = await app.inject({ url: '/docs/json' });
     expect(r.statusCode).toBe(200);
-    const doc = r.json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = r.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/api/v1/Webhooks', '/login/connect/token', '/enreach/webhooks']));
   });
@@ -79,7 +79,7 @@ describe('mock server: Enreach configuration', () => {
     const doc = { Webhook: { Endpoint: 'https://127.0.0.1:8443/hook', Secret: 'MySecretString', InsecureSSL: true }, Subscriptions: [{ EventType: 'QueueCallInUserConnected', AllEntities: true }] };
     const r = await app.inject({ method: 'POST', url: '/enreach/webhooks', payload: doc });
     expect(r.statusCode).toBe(201);
-    const list = (await app.inject({ url: '/enreach/webhooks' })).json() as { Webhook: { Secret: string } }[];
+    const list = (await app.inject({ url: '/enreach/webhooks' })).json<{ Webhook: { Secret: string } }[]>();
     expect(list).toHaveLength(1);
     expect(list[0]?.Webhook.Secret).toBe('***');
     expect(JSON.stringify(list)).not.toContain('MySecretString');

@@ -3,6 +3,7 @@ import type { EnreachWorld, MluviiWorld } from '../../../generators/index.ts';
 import type { Scenario, TimelineEntry } from '../../../scenarios/index.ts';
 import { p, type T } from '../../helpers/timeline.ts';
 import { agentCallIntervals, CHATS_PER_OPERATOR, enreachStatusMismatches, mluviiStatusMismatches, operatorSessions, type Mismatch } from '../../helpers/world-replay.ts';
+import { toText } from '../../../contracts/text.ts';
 
 /**
  * What must hold across the sessions of one run (the world state, scenarios/README.md): checked
@@ -87,7 +88,7 @@ function perCallValues(t: T): void {
     }
     // Disconnect reasons in the doc's style for each event, matching whether the call was answered.
     if (/Disconnected$/.test(e.eventType) && b['TechReason'] !== undefined && b['TechReason'] !== null) {
-      const reason = String(b['TechReason']);
+      const reason = toText(b['TechReason']);
       if (e.eventType === 'QueueCallInDisconnected') expect(reason, `#${e.seq} ${e.step}: QueueCallInDisconnected has informative local reasons, not SIP causes`).not.toMatch(/^\d+ /);
       else expect(reason, `#${e.seq} ${e.step}: a SIP cause`).toMatch(/^\d+ /);
       if (c.connected) expect(reason, `#${e.seq} ${e.step}: an answered call does not end for no answer`).not.toMatch(/^(19|17|480|487) /);
