@@ -15,22 +15,63 @@ import { formatEnreach, formatMluvii } from './time.ts';
 import type { WorldState } from './state/types.ts';
 import type { GenContext, World, WorldSizes } from './types.ts';
 
-/** Everything one payload's generation may use. */
-export interface Gen<W extends World = World> {
-  readonly provider: Provider;
-  readonly entry: CatalogEntry;
+const ABSENT: unique symbol = Symbol('absent');
+
+/**
+ * Everything one payload's generation may use. A class, so that every payload's Gen has one
+ * shape (V8 hidden class) and the fills that read it stay monomorphic.
+ */
+export class Gen<W extends World = World> {
   readonly eventType: string;
-  readonly rng: Rng;
-  readonly faker: Faker;
-  readonly world: W;
-  /** Working copy of the caller's context; committed back when the payload is accepted. */
-  readonly ctx: GenContext;
-  /** When the event happens, ms since the epoch. */
-  readonly time: number;
-  /** Values shared by several properties of this one payload. */
-  readonly memo: Map<string, unknown>;
-  /** The run's world state, when the payload is part of a run (status events are derived from it). */
-  readonly state?: WorldState | undefined;
+  /** This payload's activity id (mluvii), once drawn: several properties and the hook share it. */
+  activityId: number | undefined = undefined;
+  /** The activity id the context had before this payload's (PreviewUrl's originalActivityId). */
+  previousActivityId: number | undefined = undefined;
+  /** (key, previous value) pairs of every context write, to undo them when the call throws; null: nothing to undo. */
+  private readonly undo: unknown[] | null;
+
+  constructor(
+    readonly provider: Provider,
+    readonly entry: CatalogEntry,
+    readonly rng: Rng,
+    readonly faker: Faker,
+    readonly world: W,
+    /**
+     * The caller's context itself (not a copy: copying it twice per payload was the main cost of
+     * the context path). Read it freely; write only through put(), which can be undone.
+     */
+    readonly ctx: Readonly<GenContext>,
+    /** When the event happens, ms since the epoch. */
+    readonly time: number,
+    /** The run's world state, when the payload is part of a run (status events are derived from it). */
+    readonly state: WorldState | undefined,
+    /** Whether the context is the caller's (writes are recorded so that a failed call leaves it untouched). */
+    journal: boolean,
+  ) {
+    this.eventType = entry.eventType;
+    this.undo = journal ? [] : null;
+  }
+
+  /** Stores a context value for this and the following events of the sequence. */
+  put(key: string, value: unknown): void {
+    const ctx = this.ctx as GenContext;
+    if (this.undo !== null) this.undo.push(key, Object.hasOwn(ctx, key) ? ctx[key] : ABSENT);
+    ctx[key] = value;
+  }
+
+  /** Undoes every put() (newest first): the caller's context is as it was before the call. */
+  rollback(): void {
+    const undo = this.undo;
+    if (undo === null) return;
+    const ctx = this.ctx as GenContext;
+    for (let i = undo.length - 2; i >= 0; i -= 2) {
+      const key = undo[i] as string;
+      const before = undo[i + 1];
+      if (before === ABSENT) delete ctx[key];
+      else ctx[key] = before;
+    }
+    undo.length = 0;
+  }
 }
 
 /** What a rule is told about the property it is asked to fill. */
@@ -45,6 +86,21 @@ export interface PropInfo {
 }
 
 export type Fill<W extends World = World> = (g: Gen<W>) => unknown;
+
+/** Marks a fill that always returns one JSON primitive and draws nothing: compiled into the object's shape. */
+const CONSTANT: unique symbol = Symbol('constant');
+type ConstantFill = Fill & { [CONSTANT]: string | number | boolean | null };
+
+/** A fill that always gives `value` (a JSON primitive); plans put it into the object's precompiled shape. */
+export function constant<W extends World = World>(value: string | number | boolean | null): Fill<W> {
+  const f = (() => value) as unknown as ConstantFill;
+  f[CONSTANT] = value;
+  return f as unknown as Fill<W>;
+}
+
+function isConstant(f: Fill<never>): f is Fill<never> & ConstantFill {
+  return Object.hasOwn(f, CONSTANT);
+}
 /** Returns the fill for a property, or undefined to leave it to the schema-driven fallback. */
 export type RuleSet<W extends World = World> = (p: PropInfo) => Fill<W> | undefined;
 /** Runs on the event's main object (mluvii `data`, the Enreach body) after every property is filled. */
@@ -82,7 +138,7 @@ export function fallback(node: SNode): Fill {
   switch (node.k) {
     case 'const': {
       const v = node.value;
-      return typeof v === 'object' && v !== null ? () => JSON.parse(JSON.stringify(v)) as unknown : () => v;
+      return typeof v === 'object' && v !== null ? () => JSON.parse(JSON.stringify(v)) as unknown : constant(v as string | number | boolean);
     }
     case 'enum': {
       const values = node.values;
@@ -90,7 +146,7 @@ export function fallback(node: SNode): Fill {
     }
     case 'null':
     case 'any':
-      return () => null;
+      return constant(null);
     case 'union': {
       const { nullable, inner } = splitNullable(node);
       const options = (inner.k === 'union' ? inner.options : [inner]).map(fallback);
@@ -132,16 +188,69 @@ export function fallback(node: SNode): Fill {
       const item = node.items ? fallback(node.items) : () => null;
       const min = node.minItems ?? 0;
       const max = Math.max(min, Math.min(node.maxItems ?? 2, 2));
-      return (g) => Array.from({ length: g.rng.int(min, max) }, () => item(g));
+      return (g) => {
+        const n = g.rng.int(min, max);
+        const out: unknown[] = [];
+        for (let i = 0; i < n; i++) out.push(item(g));
+        return out;
+      };
     }
     case 'object':
       return compileObject(node, undefined);
   }
 }
 
+/** A rule may return this to leave an optional property out. */
+export const OMIT: unique symbol = Symbol('omit');
+
+interface CompiledProp<W extends World> {
+  name: string;
+  required: boolean;
+  fill: Fill<W>;
+}
+
+/**
+ * The precompiled shape of an object whose properties are all present: a template with every
+ * key in schema order (constants already in place), cloned per payload. V8 turns an object
+ * built key by key past ~16 keys into a slow dictionary (and the validator then reads it slowly);
+ * a clone of the template keeps one fast hidden class for every payload.
+ */
+function shapeOf<W extends World>(props: readonly CompiledProp<W>[]): { template: Record<string, unknown>; dynamic: CompiledProp<W>[] } {
+  const init: Record<string, unknown> = {};
+  for (const p of props) init[p.name] = isConstant(p.fill) ? p.fill[CONSTANT] : null;
+  // JSON.parse builds fast (non-dictionary) objects, whatever their size.
+  const template = JSON.parse(JSON.stringify(init)) as Record<string, unknown>;
+  return { template, dynamic: props.filter((p) => !isConstant(p.fill)) };
+}
+
+/** The object without the properties its fills left out (marked OMIT), keys in the same order. */
+function withoutOmitted(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== OMIT) out[k] = o[k];
+  return out;
+}
+
+/** A clone of the shape with its properties filled in schema order; `undefinedOmits`: a fill's undefined leaves the property out too. */
+function fillShape<W extends World>(template: Record<string, unknown>, dynamic: readonly CompiledProp<W>[], g: Gen<W>, undefinedOmits: boolean): Record<string, unknown> {
+  const o = { ...template };
+  let omitted = false;
+  for (let i = 0; i < dynamic.length; i++) {
+    const p = dynamic[i] as CompiledProp<W>;
+    let v = p.fill(g);
+    if (v === undefined && undefinedOmits) v = OMIT;
+    if (v === OMIT) omitted = true;
+    o[p.name] = v;
+  }
+  return omitted ? withoutOmitted(o) : o;
+}
+
 /** An object fill: properties in schema order; optional ones present about half the time. */
 function compileObject<W extends World>(node: Extract<SNode, { k: 'object' }>, fillFor: ((name: string, prop: SNode, required: boolean) => Fill<W> | undefined) | undefined): Fill<W> {
-  const props = node.props.map((p) => ({ name: p.name, required: p.required, fill: (fillFor?.(p.name, p.node, p.required) ?? fallback(p.node)) as Fill<W> }));
+  const props: CompiledProp<W>[] = node.props.map((p) => ({ name: p.name, required: p.required, fill: (fillFor?.(p.name, p.node, p.required) ?? fallback(p.node)) as Fill<W> }));
+  if (props.every((p) => p.required)) {
+    const { template, dynamic } = shapeOf(props);
+    return (g) => fillShape(template, dynamic, g, false);
+  }
   return (g) => {
     const o: Record<string, unknown> = {};
     for (const p of props) {
@@ -153,27 +262,21 @@ function compileObject<W extends World>(node: Extract<SNode, { k: 'object' }>, f
   };
 }
 
-/** A rule may return this to leave an optional property out. */
-export const OMIT: unique symbol = Symbol('omit');
-
 function compileMain<W extends World>(mod: ProviderModule<W>, entry: CatalogEntry, node: SNode): Fill<W> {
   if (node.k !== 'object') throw new Error(`${entry.provider}/${entry.eventType}: the payload is not an object schema`);
   const hook = mod.hook(entry);
   const prepare = mod.prepare?.(entry, new Set(node.props.map((p) => p.name)));
-  const props = node.props.map((p) => {
+  const props: CompiledProp<W>[] = node.props.map((p) => {
     const { nullable, inner } = splitNullable(p.node);
     const info: PropInfo = { name: p.name, node: p.node, inner, nullable, required: p.required, entry };
     return { name: p.name, required: p.required, fill: mod.rules(info) ?? (fallback(p.node) as Fill<W>) };
   });
+  // Every property is filled (a rule leaves one out with OMIT or undefined), so the shape is fixed.
+  const { template, dynamic } = shapeOf(props);
   return (g) => {
-    prepare?.(g);
-    const o: Record<string, unknown> = {};
-    for (const p of props) {
-      const v = p.fill(g);
-      if (v === OMIT || v === undefined) continue;
-      o[p.name] = v;
-    }
-    hook?.(o, g);
+    if (prepare !== undefined) prepare(g);
+    const o = fillShape(template, dynamic, g, true);
+    if (hook !== undefined) hook(o, g);
     return o;
   };
 }

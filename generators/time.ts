@@ -29,9 +29,15 @@ function lastSundayOneUtc(year: number, month: number): number {
  * last Sunday of March to 01:00 UTC on the last Sunday of October, in every EU time zone).
  */
 export function isEuSummerTime(ms: number): boolean {
-  const year = new Date(ms).getUTCFullYear();
-  return ms >= lastSundayOneUtc(year, 2) && ms < lastSundayOneUtc(year, 9);
+  // The last year asked about is kept: every timestamp of a payload (and of a run) falls in it.
+  if (!(ms >= summer.yearStart && ms < summer.yearEnd)) {
+    const year = new Date(ms).getUTCFullYear();
+    // (Date.UTC reads years 0..99 as 1900..1999: such a year's range never matches, so it is not cached.)
+    summer = { yearStart: Date.UTC(year, 0, 1), yearEnd: Date.UTC(year + 1, 0, 1), start: lastSundayOneUtc(year, 2), end: lastSundayOneUtc(year, 9) };
+  }
+  return ms >= summer.start && ms < summer.end;
 }
+let summer = { yearStart: 0, yearEnd: 0, start: 0, end: 0 };
 
 /** Offset in hours from UTC of an EU zone whose standard offset is `standardHours` (Prague 1, Helsinki 2). */
 export function euOffsetHours(ms: number, standardHours: number): number {
@@ -39,16 +45,42 @@ export function euOffsetHours(ms: number, standardHours: number): number {
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** `00` … `59`: hours, minutes and seconds without a conversion per timestamp. */
+const PAD2 = Array.from({ length: 60 }, (_, i) => pad2(i));
+const DAY = 86_400_000;
+/** The largest instant a Date holds (±100 000 000 days). */
+const MAX_DATE = 8.64e15;
 
 function wallClock(d: Date): string {
   const y = d.getUTCFullYear();
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
 }
 
+/**
+ * wallClock() of a whole-second instant: the date part (`2024-05-02T`) is kept for the last day
+ * seen (the timestamps of a run share their days), the time of day is arithmetic.
+ */
+let dayNumber = Number.NaN;
+let dayPrefix = '';
+function wallClockOf(ms: number): string {
+  if (!(Math.abs(ms) <= MAX_DATE)) return wallClock(new Date(ms)); // Invalid Date prints NaN, as before
+  const day = Math.floor(ms / DAY);
+  if (day !== dayNumber) {
+    dayPrefix = wallClock(new Date(day * DAY)).slice(0, -8); // all but `00:00:00`
+    dayNumber = day;
+  }
+  const secs = (ms - day * DAY) / 1000;
+  const h = Math.floor(secs / 3600);
+  const rest = secs - h * 3600;
+  const m = Math.floor(rest / 60);
+  return `${dayPrefix}${PAD2[h] as string}:${PAD2[m] as string}:${PAD2[rest - m * 60] as string}`;
+}
+
 /** `.1234567` with trailing zeros trimmed, or '' when all digits are zero. */
 function fraction(digits: string): string {
-  const t = digits.replace(/0+$/, '');
-  return t ? `.${t}` : '';
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return end ? `.${digits.slice(0, end)}` : '';
 }
 
 /** Precision of a mluvii instant: microseconds (most examples), milliseconds (`.262`), whole seconds (`14:40:38`). */
@@ -67,14 +99,13 @@ export function euLocalDate(ms: number, standardHours: number): string {
 export function formatMluvii(ms: number, precision?: MluviiPrecision): string {
   const offset = euOffsetHours(ms, 1);
   const whole = Math.floor(ms / 1000) * 1000;
-  const d = new Date(whole + offset * HOUR);
   const h = hashNumber(ms);
   const p = precision ?? (h % 100 < 7 ? 'ms' : 'us');
   const millis = ms - whole;
   let frac = '';
   if (p === 'ms') frac = fraction(String(millis).padStart(3, '0'));
   else if (p === 'us') frac = fraction(String(millis * 1000 + ((h >>> 8) % 1000)).padStart(6, '0'));
-  return `${wallClock(d)}${frac}+${pad2(offset)}:00`;
+  return `${wallClockOf(whole + offset * HOUR)}${frac}+${pad2(offset)}:00`;
 }
 
 /**
@@ -92,7 +123,7 @@ export function formatEnreach(ms: number, withZ: boolean): string {
   // never drops milliseconds the instant has, so printed times keep the order of the instants.
   const frac =
     bucket < 25 ? fraction(String(millis).padStart(3, '0')) : fraction(String(millis * 10_000 + ((h >>> 8) % 10_000)).padStart(7, '0'));
-  return `${wallClock(new Date(whole))}${frac}${withZ ? 'Z' : ''}`;
+  return `${wallClockOf(whole)}${frac}${withZ ? 'Z' : ''}`;
 }
 
 /**

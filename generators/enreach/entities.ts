@@ -57,7 +57,7 @@ export function sticky(g: G, key: string, make: () => string = () => g.rng.guid(
   const v = str(g.ctx[key]);
   if (v) return v;
   const made = make();
-  g.ctx[key] = made;
+  g.put(key, made);
   return made;
 }
 
@@ -87,10 +87,10 @@ export const PER_CALL_KEYS = [
 export function callId(g: G): string {
   const v = str(g.ctx['CallId']);
   if (v) return v;
-  // null, not delete: the caller's context is updated by Object.assign.
-  for (const k of PER_CALL_KEYS) g.ctx[k] = null;
+  // null, not delete: the key keeps its place in the caller's context (g.put sets, never deletes).
+  for (const k of PER_CALL_KEYS) g.put(k, null);
   const id = g.rng.guid();
-  g.ctx['CallId'] = id;
+  g.put('CallId', id);
   return id;
 }
 
@@ -99,7 +99,7 @@ function kept<T extends { id: string }>(g: G, key: string, byId: (id: string) =>
   const id = str(g.ctx[key]);
   if (id) return byId(id);
   const e = choose();
-  g.ctx[key] = e.id;
+  g.put(key, e.id);
   return e;
 }
 

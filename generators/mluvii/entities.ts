@@ -26,7 +26,7 @@ function sticky(g: G, key: string, make: () => number): number {
   const v = num(g.ctx[key]);
   if (v !== undefined) return v;
   const made = make();
-  g.ctx[key] = made;
+  g.put(key, made);
   return made;
 }
 
@@ -35,7 +35,7 @@ function kept<T extends { id: number }>(g: G, key: string, byId: (id: number) =>
   const id = num(g.ctx[key]);
   if (id !== undefined) return byId(id);
   const e = choose();
-  g.ctx[key] = e.id;
+  g.put(key, e.id);
   return e;
 }
 
@@ -135,8 +135,7 @@ export const emailThreadId = (g: G): number => sticky(g, 'emailThreadId', () => 
  * consecutive within a session in the doc's examples (docs/providers.md §3 B).
  */
 export function activityId(g: G): number {
-  const memo = g.memo.get('activityId');
-  if (typeof memo === 'number') return memo;
+  if (g.activityId !== undefined) return g.activityId;
   const last = num(g.ctx['activityId']);
   const state = stateOf(g);
   // In a run the ids are the run's (activities of all sessions interleave); alone, the next after the last.
@@ -145,9 +144,9 @@ export function activityId(g: G): number {
     : last === undefined
       ? g.rng.int(MLUVII_ID_RANGES.activity[0], MLUVII_ID_RANGES.activity[1])
       : last + (g.rng.bool(0.85) ? 1 : g.rng.int(2, 3));
-  g.memo.set('activityId', id);
-  if (last !== undefined) g.memo.set('previousActivityId', last);
-  g.ctx['activityId'] = id;
+  g.activityId = id;
+  if (last !== undefined) g.previousActivityId = last;
+  g.put('activityId', id);
   return id;
 }
 
@@ -168,11 +167,11 @@ export function channelSource(g: G): { channel: Channel; source: string } {
   let source = g.ctx['source'] as string | undefined;
   if (typeof channel !== 'string') {
     channel = typeof source === 'string' ? (PHONE_SOURCES.has(source) || source === 'Callback' ? 'Phone' : 'Chat') : g.rng.weighted<Channel>([['Chat', 60], ['Phone', 30], ['AV', 10]]);
-    g.ctx['channel'] = channel;
+    g.put('channel', channel);
   }
   if (typeof source !== 'string') {
     source = g.rng.weighted(SOURCES_BY_CHANNEL[channel] ?? SOURCES_BY_CHANNEL.Chat);
-    g.ctx['source'] = source;
+    g.put('source', source);
   }
   return { channel, source };
 }
@@ -186,7 +185,7 @@ export function form(g: G, kind: MluviiForm['kind']): MluviiForm {
   let pool = g.world.forms.filter((f) => f.kind === kind && f.tenantId === t.id);
   if (!pool.length) pool = g.world.forms.filter((f) => f.kind === kind);
   const f = g.rng.pick(pool.length ? pool : g.world.forms);
-  g.ctx['formFieldSetUUID'] = f.uuid;
+  g.put('formFieldSetUUID', f.uuid);
   return f;
 }
 

@@ -161,7 +161,7 @@ const ACTIVITY: Record<string, H> = {
   PreviewUrl(o, g) {
     (g.rng.bool(0.7) ? byGuest : byOperator)(o, g);
     const page = g.rng.pick(PREVIEW_PAGES);
-    const prev = g.memo.get('previousActivityId');
+    const prev = g.previousActivityId;
     const id = activityId(g);
     o['previewUrl'] = { title: page.title, imageUrl: page.imageUrl, contentType: 1, originalUrl: page.originalUrl, originalActivityId: typeof prev === 'number' ? prev : id - g.rng.int(1, 3) };
   },
@@ -239,7 +239,7 @@ const ACTIVITY: Record<string, H> = {
     const { channel } = channelSource(g);
     const target = presetForwardTarget(g, ['group', 'operator']) ?? g.rng.weighted<ForwardTarget>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
     // SessionForwarded (the event) names the same target.
-    g.ctx['forwardTarget'] = target;
+    g.put('forwardTarget', target);
     if (target === 'operator') {
       toOtherOperator(o, g);
     } else if (target === 'group') {
