@@ -4,6 +4,7 @@
  * same shape, and json-schema-faker on the same schema.
  *
  *   npm run bench:generate [-- --seconds 3 --rounds 5]      (smaller numbers: a smoke run)
+ *   node --cpu-prof --import tsx bench/generate.ts --only ChatMessage --seconds 2 --rounds 1   (a profile of one group)
  *
  * Events: mluvii SessionCreated, mluvii SessionActivityChatMessage, Enreach
  * QueueCallInUserConnected, and a round of all 129 event types (no hand-written loop there).
@@ -38,7 +39,7 @@ import { createContext, createWorld, dereference, formatTime, generate, type Gen
 import { CHATBOT_MESSAGES, GUEST_MESSAGES, OPERATOR_MESSAGES } from '../generators/mluvii/texts.ts';
 import { Rng } from '../generators/rng/seed.ts';
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rounds: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
 const SAMPLE_MS = Number(args.seconds) * 1000;
 const ROUNDS = Math.max(1, Math.floor(Number(args.rounds)));
 if (!(SAMPLE_MS > 0)) throw new Error('--seconds must be a positive number');
@@ -261,12 +262,13 @@ function single(provider: Provider, eventType: string, hand: (i: number) => unkn
 }
 
 const allOf = (i: number): CatalogEntry => catalog[i % catalog.length] as CatalogEntry;
-const groups: Group[] = [
+const groups: Group[] = ([
   single('mluvii', 'SessionCreated', handSessionCreated),
   single('mluvii', 'SessionActivityChatMessage', handChatMessage),
   single('enreach', 'QueueCallInUserConnected', handQueueCallInUserConnected),
   { title: `all ${catalog.length} event types in turn`, contenders: [...ours(allOf), jsf(allOf)] },
-];
+] as Group[]).filter((g) => args.only === undefined || g.title.includes(args.only));
+if (!groups.length) throw new Error(`--only ${args.only}: no such group`);
 
 // ---------------------------------------------------------------- measuring
 

@@ -227,6 +227,7 @@ export function generate(provider: Provider, eventType: string, options: Generat
     state?.apply(entry.eventType, (mod.mainKey === undefined ? payload : (payload as Record<string, unknown>)[mod.mainKey]) as Record<string, unknown>, time);
     ctx.now = time;
     ctx.seq = seq + 1;
+    g.commit();
     return payload;
   } catch (e) {
     g.rollback();

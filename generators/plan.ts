@@ -11,11 +11,20 @@ import { getSchemaById } from '../contracts/catalog.ts';
 import type { Provider } from '../contracts/provider.ts';
 import type { Rng } from './rng/seed.ts';
 import { normalize, splitNullable, type SNode } from './schema.ts';
+import { OMIT, compileShape, constant } from './shape.ts';
 import { formatEnreach, formatMluvii } from './time.ts';
 import type { WorldState } from './state/types.ts';
 import type { GenContext, World, WorldSizes } from './types.ts';
 
 const ABSENT: unique symbol = Symbol('absent');
+/**
+ * (key, previous value) pairs of the context writes of the calls in progress, newest last; each
+ * Gen owns the part from its `undoFrom`. One stack for all calls (a nested call's part lies above
+ * its caller's), so that a payload allocates no journal of its own.
+ */
+const UNDO: unknown[] = [];
+/** The used part of UNDO (its length is left alone: setting an array's length is a slow call). */
+let undoTop = 0;
 
 /**
  * Everything one payload's generation may use. A class, so that every payload's Gen has one
@@ -27,8 +36,8 @@ export class Gen<W extends World = World> {
   activityId: number | undefined = undefined;
   /** The activity id the context had before this payload's (PreviewUrl's originalActivityId). */
   previousActivityId: number | undefined = undefined;
-  /** (key, previous value) pairs of every context write, to undo them when the call throws; null: nothing to undo. */
-  private readonly undo: unknown[] | null;
+  /** Where this call's part of UNDO starts; -1: nothing to undo (a context of its own). */
+  private readonly undoFrom: number;
 
   constructor(
     readonly provider: Provider,
@@ -49,28 +58,38 @@ export class Gen<W extends World = World> {
     journal: boolean,
   ) {
     this.eventType = entry.eventType;
-    this.undo = journal ? [] : null;
+    this.undoFrom = journal ? undoTop : -1;
   }
 
   /** Stores a context value for this and the following events of the sequence. */
   put(key: string, value: unknown): void {
     const ctx = this.ctx as GenContext;
-    if (this.undo !== null) this.undo.push(key, Object.hasOwn(ctx, key) ? ctx[key] : ABSENT);
+    if (this.undoFrom >= 0) {
+      const before = ctx[key];
+      UNDO[undoTop++] = key;
+      UNDO[undoTop++] = before !== undefined || Object.hasOwn(ctx, key) ? before : ABSENT;
+    }
     ctx[key] = value;
+  }
+
+  /** The call succeeded: its writes stay. */
+  commit(): void {
+    if (this.undoFrom >= 0) undoTop = this.undoFrom;
   }
 
   /** Undoes every put() (newest first): the caller's context is as it was before the call. */
   rollback(): void {
-    const undo = this.undo;
-    if (undo === null) return;
+    const from = this.undoFrom;
+    if (from < 0) return;
     const ctx = this.ctx as GenContext;
-    for (let i = undo.length - 2; i >= 0; i -= 2) {
-      const key = undo[i] as string;
-      const before = undo[i + 1];
+    for (let i = undoTop - 2; i >= from; i -= 2) {
+      const key = UNDO[i] as string;
+      const before = UNDO[i + 1];
       if (before === ABSENT) delete ctx[key];
       else ctx[key] = before;
     }
-    undo.length = 0;
+    undoTop = from;
+    UNDO.length = from; // and let go of the values
   }
 }
 
@@ -87,20 +106,8 @@ export interface PropInfo {
 
 export type Fill<W extends World = World> = (g: Gen<W>) => unknown;
 
-/** Marks a fill that always returns one JSON primitive and draws nothing: compiled into the object's shape. */
-const CONSTANT: unique symbol = Symbol('constant');
-type ConstantFill = Fill & { [CONSTANT]: string | number | boolean | null };
+export { OMIT, constant } from './shape.ts';
 
-/** A fill that always gives `value` (a JSON primitive); plans put it into the object's precompiled shape. */
-export function constant<W extends World = World>(value: string | number | boolean | null): Fill<W> {
-  const f = (() => value) as unknown as ConstantFill;
-  f[CONSTANT] = value;
-  return f as unknown as Fill<W>;
-}
-
-function isConstant(f: Fill<never>): f is Fill<never> & ConstantFill {
-  return Object.hasOwn(f, CONSTANT);
-}
 /** Returns the fill for a property, or undefined to leave it to the schema-driven fallback. */
 export type RuleSet<W extends World = World> = (p: PropInfo) => Fill<W> | undefined;
 /** Runs on the event's main object (mluvii `data`, the Enreach body) after every property is filled. */
@@ -200,57 +207,10 @@ export function fallback(node: SNode): Fill {
   }
 }
 
-/** A rule may return this to leave an optional property out. */
-export const OMIT: unique symbol = Symbol('omit');
-
-interface CompiledProp<W extends World> {
-  name: string;
-  required: boolean;
-  fill: Fill<W>;
-}
-
-/**
- * The precompiled shape of an object whose properties are all present: a template with every
- * key in schema order (constants already in place), cloned per payload. V8 turns an object
- * built key by key past ~16 keys into a slow dictionary (and the validator then reads it slowly);
- * a clone of the template keeps one fast hidden class for every payload.
- */
-function shapeOf<W extends World>(props: readonly CompiledProp<W>[]): { template: Record<string, unknown>; dynamic: CompiledProp<W>[] } {
-  const init: Record<string, unknown> = {};
-  for (const p of props) init[p.name] = isConstant(p.fill) ? p.fill[CONSTANT] : null;
-  // JSON.parse builds fast (non-dictionary) objects, whatever their size.
-  const template = JSON.parse(JSON.stringify(init)) as Record<string, unknown>;
-  return { template, dynamic: props.filter((p) => !isConstant(p.fill)) };
-}
-
-/** The object without the properties its fills left out (marked OMIT), keys in the same order. */
-function withoutOmitted(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k in o) if (o[k] !== OMIT) out[k] = o[k];
-  return out;
-}
-
-/** A clone of the shape with its properties filled in schema order; `undefinedOmits`: a fill's undefined leaves the property out too. */
-function fillShape<W extends World>(template: Record<string, unknown>, dynamic: readonly CompiledProp<W>[], g: Gen<W>, undefinedOmits: boolean): Record<string, unknown> {
-  const o = { ...template };
-  let omitted = false;
-  for (let i = 0; i < dynamic.length; i++) {
-    const p = dynamic[i] as CompiledProp<W>;
-    let v = p.fill(g);
-    if (v === undefined && undefinedOmits) v = OMIT;
-    if (v === OMIT) omitted = true;
-    o[p.name] = v;
-  }
-  return omitted ? withoutOmitted(o) : o;
-}
-
 /** An object fill: properties in schema order; optional ones present about half the time. */
 function compileObject<W extends World>(node: Extract<SNode, { k: 'object' }>, fillFor: ((name: string, prop: SNode, required: boolean) => Fill<W> | undefined) | undefined): Fill<W> {
-  const props: CompiledProp<W>[] = node.props.map((p) => ({ name: p.name, required: p.required, fill: (fillFor?.(p.name, p.node, p.required) ?? fallback(p.node)) as Fill<W> }));
-  if (props.every((p) => p.required)) {
-    const { template, dynamic } = shapeOf(props);
-    return (g) => fillShape(template, dynamic, g, false);
-  }
+  const props = node.props.map((p) => ({ name: p.name, required: p.required, fill: (fillFor?.(p.name, p.node, p.required) ?? fallback(p.node)) as Fill<W> }));
+  if (props.every((p) => p.required)) return compileShape(props, { undefinedOmits: false });
   return (g) => {
     const o: Record<string, unknown> = {};
     for (const p of props) {
@@ -264,21 +224,13 @@ function compileObject<W extends World>(node: Extract<SNode, { k: 'object' }>, f
 
 function compileMain<W extends World>(mod: ProviderModule<W>, entry: CatalogEntry, node: SNode): Fill<W> {
   if (node.k !== 'object') throw new Error(`${entry.provider}/${entry.eventType}: the payload is not an object schema`);
-  const hook = mod.hook(entry);
-  const prepare = mod.prepare?.(entry, new Set(node.props.map((p) => p.name)));
-  const props: CompiledProp<W>[] = node.props.map((p) => {
+  const props = node.props.map((p) => {
     const { nullable, inner } = splitNullable(p.node);
     const info: PropInfo = { name: p.name, node: p.node, inner, nullable, required: p.required, entry };
-    return { name: p.name, required: p.required, fill: mod.rules(info) ?? (fallback(p.node) as Fill<W>) };
+    return { name: p.name, fill: mod.rules(info) ?? (fallback(p.node) as Fill<W>) };
   });
   // Every property is filled (a rule leaves one out with OMIT or undefined), so the shape is fixed.
-  const { template, dynamic } = shapeOf(props);
-  return (g) => {
-    if (prepare !== undefined) prepare(g);
-    const o = fillShape(template, dynamic, g, true);
-    if (hook !== undefined) hook(o, g);
-    return o;
-  };
+  return compileShape(props, { before: mod.prepare?.(entry, new Set(node.props.map((p) => p.name))), after: mod.hook(entry), undefinedOmits: true });
 }
 
 /** Compiles one event's plan (done once per event type and cached by the caller). */

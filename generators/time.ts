@@ -76,6 +76,33 @@ function wallClockOf(ms: number): string {
   return `${dayPrefix}${PAD2[h] as string}:${PAD2[m] as string}:${PAD2[rest - m * 60] as string}`;
 }
 
+/** `000` … `999`, and the same with trailing zeros trimmed (`120` → `12`, `005` → `005`, `000` → ``). */
+const D3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const T3 = D3.map((d) => d.replace(/0+$/, ''));
+const D2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const T2 = D2.map((d) => d.replace(/0+$/, ''));
+
+/** h % 100 of a 32-bit unsigned hash in integer arithmetic (on numbers beyond 2^31, % is a slow floating-point remainder). */
+function mod100(h: number): number {
+  return ((((h >>> 16) % 100) * 36 + (h & 0xffff)) % 100) | 0; // 65536 % 100 === 36
+}
+
+/**
+ * fraction() of `a` (3 digits) followed by `b` (`bDigits` 0, 3 or 4 digits), both whole numbers in
+ * range, from the digit tables: the fraction of a timestamp without a number-to-string per call.
+ */
+function fractionOf(a: number, b: number, bDigits: 0 | 3 | 4): string {
+  if (bDigits === 3 && b !== 0) return `.${D3[a] as string}${T3[b] as string}`;
+  if (bDigits === 4 && b !== 0) {
+    const c = (b / 100) | 0;
+    const d = b - c * 100;
+    return d !== 0 ? `.${D3[a] as string}${D2[c] as string}${T2[d] as string}` : `.${D3[a] as string}${T2[c] as string}`;
+  }
+  return a !== 0 ? `.${T3[a] as string}` : '';
+}
+
+const OFFSETS = ['+00:00', '+01:00', '+02:00', '+03:00'];
+
 /** `.1234567` with trailing zeros trimmed, or '' when all digits are zero. */
 function fraction(digits: string): string {
   let end = digits.length;
@@ -100,12 +127,13 @@ export function formatMluvii(ms: number, precision?: MluviiPrecision): string {
   const offset = euOffsetHours(ms, 1);
   const whole = Math.floor(ms / 1000) * 1000;
   const h = hashNumber(ms);
-  const p = precision ?? (h % 100 < 7 ? 'ms' : 'us');
+  const p = precision ?? (mod100(h) < 7 ? 'ms' : 'us');
   const millis = ms - whole;
   let frac = '';
-  if (p === 'ms') frac = fraction(String(millis).padStart(3, '0'));
-  else if (p === 'us') frac = fraction(String(millis * 1000 + ((h >>> 8) % 1000)).padStart(6, '0'));
-  return `${wallClockOf(whole + offset * HOUR)}${frac}+${pad2(offset)}:00`;
+  const exact = (millis | 0) === millis && millis >= 0 && millis < 1000; // a whole millisecond (an instant may have a fraction of one)
+  if (p === 'ms') frac = exact ? fractionOf(millis, 0, 0) : fraction(String(millis).padStart(3, '0'));
+  else if (p === 'us') frac = exact ? fractionOf(millis, (h >>> 8) % 1000, 3) : fraction(String(millis * 1000 + ((h >>> 8) % 1000)).padStart(6, '0'));
+  return `${wallClockOf(whole + offset * HOUR)}${frac}${OFFSETS[offset] ?? `+${pad2(offset)}:00`}`;
 }
 
 /**
@@ -116,13 +144,17 @@ export function formatMluvii(ms: number, precision?: MluviiPrecision): string {
 export function formatEnreach(ms: number, withZ: boolean): string {
   const whole = Math.floor(ms / 1000) * 1000;
   const h = hashNumber(ms);
-  const bucket = h % 100;
+  const bucket = mod100(h);
   const millis = ms - whole;
+  const exact = (millis | 0) === millis && millis >= 0 && millis < 1000;
   // The docs show whole seconds (2020-01-01T12:00:00Z) and short fractions (08:01:23.45);
   // a live .NET clock gives 7 digits. Mostly ticks, sometimes the shorter forms; a shorter form
   // never drops milliseconds the instant has, so printed times keep the order of the instants.
-  const frac =
-    bucket < 25 ? fraction(String(millis).padStart(3, '0')) : fraction(String(millis * 10_000 + ((h >>> 8) % 10_000)).padStart(7, '0'));
+  const frac = exact
+    ? fractionOf(millis, bucket < 25 ? 0 : (h >>> 8) % 10_000, bucket < 25 ? 0 : 4)
+    : bucket < 25
+      ? fraction(String(millis).padStart(3, '0'))
+      : fraction(String(millis * 10_000 + ((h >>> 8) % 10_000)).padStart(7, '0'));
   return `${wallClockOf(whole)}${frac}${withZ ? 'Z' : ''}`;
 }
 

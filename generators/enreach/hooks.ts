@@ -522,7 +522,8 @@ const HOOKS: Record<string, H> = {
 
 /** The run's Enreach state, when the payload is part of a run. */
 function stateOf(g: G): EnreachState | undefined {
-  return g.state instanceof EnreachState ? g.state : undefined;
+  const s = g.state;
+  return s !== undefined && s instanceof EnreachState ? s : undefined;
 }
 
 /**

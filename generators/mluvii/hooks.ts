@@ -84,15 +84,19 @@ function formParams(g: G, fields: readonly { key?: string; inputType: string; ch
   return out;
 }
 
+type Writer = 'Guest' | 'User' | 'Chatbot';
+const ANY_WRITER: readonly (readonly [Writer, number])[] = [['Guest', 50], ['User', 40], ['Chatbot', 10]];
+const WITH_OPERATOR: readonly (readonly [Writer, number])[] = [['Guest', 55], ['User', 45]];
+const WITH_CHATBOT: readonly (readonly [Writer, number])[] = [['Guest', 50], ['Chatbot', 50]];
+const GUEST_ALONE: readonly (readonly [Writer, number])[] = [['Guest', 1]];
+
 const ACTIVITY: Record<string, H> = {
   ChatMessage(o, g) {
     // In a run, who may write follows who serves the session: the guest alone before anyone does,
     // then the guest and the operator, or the guest and the chatbot (never a chatbot in an operator's chat).
     const servedBy = stateOf(g)?.servedBy(sessionId(g));
     const state = stateOf(g);
-    const who = g.rng.weighted<'Guest' | 'User' | 'Chatbot'>(
-      !state ? [['Guest', 50], ['User', 40], ['Chatbot', 10]] : servedBy === 'operator' ? [['Guest', 55], ['User', 45]] : servedBy === 'chatbot' ? [['Guest', 50], ['Chatbot', 50]] : [['Guest', 1]],
-    );
+    const who = g.rng.weighted<Writer>(!state ? ANY_WRITER : servedBy === 'operator' ? WITH_OPERATOR : servedBy === 'chatbot' ? WITH_CHATBOT : GUEST_ALONE);
     if (who === 'Guest') {
       byGuest(o, g);
       o['text'] = g.rng.pick(GUEST_MESSAGES);
