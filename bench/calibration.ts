@@ -90,7 +90,7 @@ export function calibrationSlice(ms: number): { ops: number; ms: number } {
   let ops = 0;
   let sink = 0;
   const t0 = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     for (let i = 0; i < 8; i++) sink += calibrationOp();
     ops += 8;

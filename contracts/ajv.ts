@@ -61,9 +61,19 @@ export function ajvFor(mode: ValidationMode): Ajv {
   return (lenientAjv ??= makeAjv(allSchemas().map((s) => widen(s) as SchemaDoc)));
 }
 
-/** The compiled validator of one schema document; compiled on first use, then cached by ajv. */
+const validators: Record<ValidationMode, Map<string, ValidateFunction>> = { strict: new Map(), lenient: new Map() };
+
+/**
+ * The compiled validator of one schema document; compiled on first use, then kept here (ajv's own
+ * getSchema normalizes the id with a regular expression on every call, which a validate() per
+ * payload paid).
+ */
 export function validatorFor(schemaId: string, mode: ValidationMode = 'strict'): ValidateFunction {
+  const cache = validators[mode === 'strict' ? 'strict' : 'lenient'];
+  const kept = cache.get(schemaId);
+  if (kept !== undefined) return kept;
   const fn = ajvFor(mode).getSchema(schemaId);
   if (!fn) throw new Error(`no schema with $id ${schemaId}`);
+  cache.set(schemaId, fn);
   return fn;
 }

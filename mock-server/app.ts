@@ -172,9 +172,10 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     routePrefix: '/docs',
     uiHooks: {
       // The public docs: no token, so the same Cache-Control as the inspector's files.
-      onRequest: async (req, reply) => {
+      onRequest: (req, reply, done) => {
         const c = spec(req.routeOptions.url);
-        if (c) return sendCached(req, reply, c, cacheControl(false));
+        if (c) void sendCached(req, reply, c, cacheControl(false));
+        else done();
       },
     },
   });

@@ -6,7 +6,7 @@ import type { RunView } from '../run-manager.ts';
 import { cacheControl, cachedBody, sendCached, type CachedBody } from '../cached-body.ts';
 
 /** The inspector's files: plain HTML, CSS and one JS file, no build step. */
-const INSPECTOR_DIR = packagePath('mock-server', 'inspector');
+export const INSPECTOR_DIR = packagePath('mock-server', 'inspector');
 
 const FILES = {
   'index.html': 'text/html; charset=utf-8',
