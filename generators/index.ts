@@ -11,6 +11,7 @@
 import type { ValidateFunction } from 'ajv';
 import { validatorFor } from '../contracts/ajv.ts';
 import { parseProvider, resolveEvent, type CatalogEntry } from '../contracts/catalog.ts';
+import { toText } from '../contracts/text.ts';
 import { ProviderMockError } from '../contracts/errors.ts';
 import type { EventPayload, ProviderEventMap } from '../contracts/generated/types.ts';
 import type { Provider } from '../contracts/provider.ts';
