@@ -26,6 +26,27 @@ function itemOf(e: CatalogEntry) {
   return { provider: e.provider, eventType: e.eventType, entity: e.entity, description: e.description, sources: e.sources };
 }
 
+/** GET /catalog's 200 (exported for bench/serve.ts, whose baseline serializes it per request). */
+export const catalogSchema = {
+  type: 'object',
+  properties: {
+    events: { type: 'array', items: eventItem },
+    scenarios: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string' }, provider: { type: 'string' }, description: { type: 'string' } }, required: ['name', 'provider', 'description'] },
+    },
+  },
+  required: ['events', 'scenarios'],
+} as const;
+
+/** The catalog's content (optionally one provider's), as GET /catalog serializes it. */
+export function catalogOf(provider?: Provider) {
+  return {
+    events: listEvents(provider).map(itemOf),
+    scenarios: listBuiltins(provider).map((b) => ({ name: b.name, provider: b.provider, description: b.description })),
+  };
+}
+
 /** The catalog: event types (with schema and a generated example) and the built-in scenarios. */
 export const catalogRoutes: FastifyPluginAsync = async (app) => {
   const tags = ['catalog'];
@@ -44,17 +65,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
       summary: 'Every event type and every built-in scenario',
       querystring: { type: 'object', properties: { provider: providerParam, ...tokenQuery.properties }, additionalProperties: false },
       response: {
-        200: {
-          type: 'object',
-          properties: {
-            events: { type: 'array', items: eventItem },
-            scenarios: {
-              type: 'array',
-              items: { type: 'object', properties: { name: { type: 'string' }, provider: { type: 'string' }, description: { type: 'string' } }, required: ['name', 'provider', 'description'] },
-            },
-          },
-          required: ['events', 'scenarios'],
-        },
+        200: catalogSchema,
         400: errorSchema,
         401: errorSchema,
       },
@@ -63,11 +74,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
       const key = req.query.provider ?? '';
       let c = catalogs.get(key);
       if (!c) {
-        const body = {
-          events: listEvents(req.query.provider).map(itemOf),
-          scenarios: listBuiltins(req.query.provider).map((b) => ({ name: b.name, provider: b.provider, description: b.description })),
-        };
-        c = cachedBody((reply.serializeInput(body, '200') as string), JSON_TYPE);
+        c = cachedBody(reply.serializeInput(catalogOf(req.query.provider), '200') as string, JSON_TYPE);
         catalogs.set(key, c);
       }
       return sendCached(req, reply, c, cache);
@@ -101,7 +108,7 @@ export const catalogRoutes: FastifyPluginAsync = async (app) => {
         const c = events.get(`${e.provider}\n${e.eventType}\n${typeof seed}:${seed}`, () => {
           const schema = getSchema(e.provider, e.eventType);
           const body = { ...itemOf(e), schema, resolvedSchema: dereference(schema, e.schemaId), example: generate(e.provider, e.eventType, { seed }) };
-          return cachedBody((reply.serializeInput(body, '200') as string), JSON_TYPE);
+          return cachedBody(reply.serializeInput(body, '200') as string, JSON_TYPE);
         });
         return sendCached(req, reply, c, cache);
       } catch (err) {
