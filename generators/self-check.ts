@@ -1,0 +1,74 @@
+/**
+ * How generate() checks its own payloads: the strict schemas, compiled once more, for speed on
+ * payloads that pass (nearly all of them), by an ajv of its own:
+ *   - it stops at the first error (the strict validator reports all of them, with their schemas);
+ *   - `additionalProperties: false` is checked as the equivalent `propertyNames` enum (a chain of
+ *     string comparisons; ajv's code for more than eight properties asks `hasOwnProperty` of each
+ *     key), and as `maxProperties: 0` where there are no properties;
+ *   - no error messages are composed (the strict validator's errors are the ones shown);
+ *   - its functions see only generated payloads, whose shapes are fixed per event
+ *     (generators/shape.ts), so their property reads stay monomorphic; validate() of whatever a
+ *     receiver or a test passes in does not slow them down.
+ * It never decides alone that a payload is bad: when it fails, the strict validator (the contract)
+ * decides and gives the readable errors. test/unit/self-check.test.ts holds the two to the same
+ * verdicts.
+ */
+import type { Ajv, ValidateFunction } from 'ajv';
+import { makeAjv, validatorFor } from '../contracts/ajv.ts';
+import { allSchemas } from '../contracts/catalog.ts';
+import type { SchemaDoc } from '../contracts/schema-doc.ts';
+
+let ajv: Ajv | undefined;
+function fastAjv(): Ajv {
+  return (ajv ??= makeAjv(
+    allSchemas().map((schema) => ({ ...(forSpeed(schema) as SchemaDoc), $id: schema.$id })),
+    { allErrors: false, verbose: false, messages: false },
+  ));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const DATA = new Set(['const', 'enum', 'default', 'examples']);
+
+/** The schema with the rewrite above: the same rules in other keywords. */
+export function forSpeed(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(forSpeed);
+  if (!isObject(node)) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (DATA.has(k)) out[k] = v; // values, not schemas
+    else out[k] = k === 'properties' || k === 'definitions' ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([pk, pv]) => [pk, forSpeed(pv)])) : forSpeed(v);
+  }
+  if (out['additionalProperties'] === false && out['patternProperties'] === undefined && out['propertyNames'] === undefined) {
+    const names = isObject(out['properties']) ? Object.keys(out['properties']) : [];
+    delete out['additionalProperties'];
+    if (names.length) out['propertyNames'] = { enum: names };
+    else out['maxProperties'] = 0;
+  }
+  return out;
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+/** The fast check of one event schema (compiled on first use). */
+export function fastValidatorFor(schemaId: string): ValidateFunction {
+  let fn = compiled.get(schemaId);
+  if (!fn) {
+    fn = fastAjv().getSchema(schemaId);
+    if (!fn) throw new Error(`no schema with $id ${schemaId}`);
+    compiled.set(schemaId, fn);
+  }
+  return fn;
+}
+
+/**
+ * Undefined when a payload passes its event schema (the fast check, or the strict validator's word
+ * when that fails); else the strict validator, whose `errors` say why.
+ */
+export function failure(schemaId: string, fast: ValidateFunction, payload: unknown): ValidateFunction | undefined {
+  if (fast(payload) as boolean) return undefined;
+  const strict = validatorFor(schemaId, 'strict');
+  return (strict(payload) as boolean) ? undefined : strict;
+}
