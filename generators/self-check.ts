@@ -2,9 +2,10 @@
  * How generate() checks its own payloads: the strict schemas, compiled once more, for speed on
  * payloads that pass (nearly all of them), by an ajv of its own:
  *   - it stops at the first error (the strict validator reports all of them, with their schemas);
- *   - `additionalProperties: false` is checked as the equivalent `propertyNames` enum (a chain of
- *     string comparisons; ajv's code for more than eight properties asks `hasOwnProperty` of each
- *     key), and as `maxProperties: 0` where there are no properties;
+ *   - `additionalProperties: false` is checked as `maxProperties: <the number of properties>`
+ *     where every property is required (all of them and no more keys: no other key), else as the
+ *     `propertyNames` enum (a chain of string comparisons); ajv's own code for more than eight
+ *     properties asks `hasOwnProperty` of each key;
  *   - no error messages are composed (the strict validator's errors are the ones shown);
  *   - its functions see only generated payloads, whose shapes are fixed per event
  *     (generators/shape.ts), so their property reads stay monomorphic; validate() of whatever a
@@ -41,11 +42,13 @@ export function forSpeed(node: unknown): unknown {
     if (DATA.has(k)) out[k] = v; // values, not schemas
     else out[k] = k === 'properties' || k === 'definitions' ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([pk, pv]) => [pk, forSpeed(pv)])) : forSpeed(v);
   }
-  if (out['additionalProperties'] === false && out['patternProperties'] === undefined && out['propertyNames'] === undefined) {
+  if (out['additionalProperties'] === false && out['patternProperties'] === undefined && out['propertyNames'] === undefined && out['maxProperties'] === undefined) {
     const names = isObject(out['properties']) ? Object.keys(out['properties']) : [];
+    const required = new Set(Array.isArray(out['required']) ? (out['required'] as unknown[]) : []);
     delete out['additionalProperties'];
-    if (names.length) out['propertyNames'] = { enum: names };
-    else out['maxProperties'] = 0;
+    // Every property required: an object with them all and no more keys than that has no other.
+    if (names.every((n) => required.has(n))) out['maxProperties'] = names.length;
+    else out['propertyNames'] = { enum: names };
   }
   return out;
 }

@@ -84,7 +84,6 @@ function int32Digits(x: number, at: number, width: number): number {
 }
 
 const FNV_PRIME = 0x01000193;
-const POW10 = [1, 10, 100, 1000];
 const SALT = 0x5bd1e995;
 
 /**
@@ -171,12 +170,24 @@ export class EventSeed {
         this.h3 = h3;
       }
       // The last four digits, zero-padded after leading ones; alone (a time below 10 000) as written.
-      for (let i = (lead > 0 ? 4 : decimalDigits(tail)) - 1; i >= 0; i--) {
-        const c = lead > 0 ? 48 + (((tail / POW10[i]!) | 0) % 10) : (DIGITS[i] as number);
-        h0 = Math.imul(h0 ^ c, FNV_PRIME);
-        h1 = Math.imul(h1 ^ c, FNV_PRIME);
-        h2 = Math.imul(h2 ^ c, FNV_PRIME);
-        h3 = Math.imul(h3 ^ c, FNV_PRIME);
+      if (lead > 0) {
+        const t = tail | 0;
+        const c3 = 48 + ((t / 1000) | 0);
+        const c2 = 48 + (((t / 100) | 0) % 10);
+        const c1 = 48 + (((t / 10) | 0) % 10);
+        const c0 = 48 + (t % 10);
+        h0 = Math.imul(Math.imul(Math.imul(Math.imul(h0 ^ c3, FNV_PRIME) ^ c2, FNV_PRIME) ^ c1, FNV_PRIME) ^ c0, FNV_PRIME);
+        h1 = Math.imul(Math.imul(Math.imul(Math.imul(h1 ^ c3, FNV_PRIME) ^ c2, FNV_PRIME) ^ c1, FNV_PRIME) ^ c0, FNV_PRIME);
+        h2 = Math.imul(Math.imul(Math.imul(Math.imul(h2 ^ c3, FNV_PRIME) ^ c2, FNV_PRIME) ^ c1, FNV_PRIME) ^ c0, FNV_PRIME);
+        h3 = Math.imul(Math.imul(Math.imul(Math.imul(h3 ^ c3, FNV_PRIME) ^ c2, FNV_PRIME) ^ c1, FNV_PRIME) ^ c0, FNV_PRIME);
+      } else {
+        for (let i = decimalDigits(tail) - 1; i >= 0; i--) {
+          const c = DIGITS[i] as number;
+          h0 = Math.imul(h0 ^ c, FNV_PRIME);
+          h1 = Math.imul(h1 ^ c, FNV_PRIME);
+          h2 = Math.imul(h2 ^ c, FNV_PRIME);
+          h3 = Math.imul(h3 ^ c, FNV_PRIME);
+        }
       }
       w0 = fmix32(h0);
       w1 = fmix32(h1);
