@@ -6,6 +6,8 @@
  *     where every property is required (all of them and no more keys: no other key), else as the
  *     `propertyNames` enum (a chain of string comparisons); ajv's own code for more than eight
  *     properties asks `hasOwnProperty` of each key;
+ *   - "X or null" (`anyOf: [X, {type: 'null'}]`) is checked as `if null, valid, else X`, which
+ *     makes no error object for the branch that does not apply;
  *   - no error messages are composed (the strict validator's errors are the ones shown);
  *   - its functions see only generated payloads, whose shapes are fixed per event
  *     (generators/shape.ts), so their property reads stay monomorphic; validate() of whatever a
@@ -31,6 +33,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** `{type: 'null'}` and nothing else. */
+function isNullType(node: unknown): boolean {
+  return isObject(node) && node['type'] === 'null' && Object.keys(node).length === 1;
+}
+
 const DATA = new Set(['const', 'enum', 'default', 'examples']);
 
 /** The schema with the rewrite above: the same rules in other keywords. */
@@ -41,6 +48,17 @@ export function forSpeed(node: unknown): unknown {
   for (const [k, v] of Object.entries(node)) {
     if (DATA.has(k)) out[k] = v; // values, not schemas
     else out[k] = k === 'properties' || k === 'definitions' ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([pk, pv]) => [pk, forSpeed(pv)])) : forSpeed(v);
+  }
+  // X or null, `anyOf: [X, {type: 'null'}]`, as `if null then valid else X`: ajv's anyOf makes an
+  // error object for each branch that fails before one passes (the null branch, or X for a null,
+  // which in these payloads is the common value); if/else makes none.
+  const anyOf = out['anyOf'];
+  if (Array.isArray(anyOf) && anyOf.length === 2 && out['if'] === undefined && out['then'] === undefined && out['else'] === undefined) {
+    const nullAt = anyOf.findIndex(isNullType);
+    if (nullAt >= 0) {
+      delete out['anyOf'];
+      Object.assign(out, { if: { type: 'null' }, then: true, else: anyOf[1 - nullAt] });
+    }
   }
   if (out['additionalProperties'] === false && out['patternProperties'] === undefined && out['propertyNames'] === undefined && out['maxProperties'] === undefined) {
     const names = isObject(out['properties']) ? Object.keys(out['properties']) : [];
