@@ -7,7 +7,7 @@ import { contextKey, type ContextKey } from '../context-access.ts';
 import type { Gen } from '../plan.ts';
 import { MluviiState, type MluviiIdKind } from '../state/mluvii.ts';
 import { czechFaker } from '../rng/faker.ts';
-import { Rng, hashSeed } from '../rng/seed.ts';
+import { Rng, WeightTable, hashSeed } from '../rng/seed.ts';
 import { MLUVII_ID_RANGES, type MluviiChatbot, type MluviiForm, type MluviiGuest, type MluviiOperator, type MluviiOperatorGroup, type MluviiTenant, type MluviiWorld } from './world.ts';
 import { czechFirstName } from '../names.ts';
 
@@ -180,25 +180,25 @@ export function activityId(g: G): number {
 export const CHANNELS = ['Chat', 'AV', 'Phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-const SOURCES_BY_CHANNEL: Record<Channel, readonly (readonly [string, number])[]> = {
-  Chat: [['Default', 50], ['Invitation', 8], ['ChatInvitation', 7], ['API', 4], ['Facebook', 10], ['WhatsApp', 12], ['VK', 1], ['Apple', 2], ['GenericChannel', 6]],
-  Phone: [['IncomingCall', 45], ['OutgoingCall', 25], ['Callback', 15], ['Campaign', 15]],
-  AV: [['Default', 50], ['Invitation', 30], ['ChatInvitation', 10], ['Callback', 10]],
+const SOURCES_BY_CHANNEL: Record<Channel, WeightTable<string>> = {
+  Chat: new WeightTable([['Default', 50], ['Invitation', 8], ['ChatInvitation', 7], ['API', 4], ['Facebook', 10], ['WhatsApp', 12], ['VK', 1], ['Apple', 2], ['GenericChannel', 6]]),
+  Phone: new WeightTable([['IncomingCall', 45], ['OutgoingCall', 25], ['Callback', 15], ['Campaign', 15]]),
+  AV: new WeightTable([['Default', 50], ['Invitation', 30], ['ChatInvitation', 10], ['Callback', 10]]),
 };
 
 const PHONE_SOURCES = new Set(['IncomingCall', 'OutgoingCall', 'Campaign']);
-const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [['Chat', 60], ['Phone', 30], ['AV', 10]];
+const CHANNEL_WEIGHTS = new WeightTable<Channel>([['Chat', 60], ['Phone', 30], ['AV', 10]]);
 
 /** A channel and a source that go together (a Phone session comes from a call, a callback or a campaign). */
 export function channelSource(g: G): { channel: Channel; source: string } {
   let channel = g.get(CHANNEL) as Channel | undefined;
   let source = g.get(SOURCE) as string | undefined;
   if (typeof channel !== 'string') {
-    channel = typeof source === 'string' ? (PHONE_SOURCES.has(source) || source === 'Callback' ? 'Phone' : 'Chat') : g.rng.weighted<Channel>(CHANNEL_WEIGHTS);
+    channel = typeof source === 'string' ? (PHONE_SOURCES.has(source) || source === 'Callback' ? 'Phone' : 'Chat') : g.rng.weightedFrom(CHANNEL_WEIGHTS);
     g.put(CHANNEL, channel);
   }
   if (typeof source !== 'string') {
-    source = g.rng.weighted(SOURCES_BY_CHANNEL[channel] ?? SOURCES_BY_CHANNEL.Chat);
+    source = g.rng.weightedFrom(SOURCES_BY_CHANNEL[channel] ?? SOURCES_BY_CHANNEL.Chat);
     g.put(SOURCE, source);
   }
   return { channel, source };

@@ -241,6 +241,22 @@ const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
  */
 const CODES: number[][] = Array.from({ length: 40 }, (_, n) => new Array<number>(n).fill(0));
 
+/** The items of a weighted() list, taken apart once (for lists drawn from on every payload). */
+export class WeightTable<T> {
+  readonly values: T[];
+  readonly weights: number[];
+  /** Summed in the same order as weighted() does, so both draw the same. */
+  readonly total: number;
+
+  constructor(items: readonly (readonly [T, number])[]) {
+    this.values = items.map((x) => x[0]);
+    this.weights = items.map((x) => x[1]);
+    let total = 0;
+    for (const w of this.weights) total += w;
+    this.total = total;
+  }
+}
+
 /**
  * sfc32 (Small Fast Counter, from PractRand): 128 bits of state, fast, passes BigCrush. It also
  * implements faker's Randomizer interface, so faker and our own draws share one stream.
@@ -348,6 +364,17 @@ export class Rng {
       if (r < 0) return item[0];
     }
     return (items[items.length - 1] as readonly [T, number])[0];
+  }
+
+  /** weighted() of a table made once: the same draw, without summing the weights each time. */
+  weightedFrom<T>(table: WeightTable<T>): T {
+    const { values, weights } = table;
+    let r = this.next() * table.total;
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i] as number;
+      if (r < 0) return values[i] as T;
+    }
+    return values[values.length - 1] as T;
   }
 
   /** `n` distinct items (or all of them when there are fewer), in random order. */
