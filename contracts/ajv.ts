@@ -1,4 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { allSchemas } from './catalog.ts';
 import { FORMATS } from './formats.ts';
 import { ANNOTATION_KEYWORDS, type SchemaDoc } from './schema-doc.ts';
@@ -23,10 +23,14 @@ const logger = {
   error: (...args: unknown[]) => void schemaWarnings.push(args.map(String).join(' ')),
 };
 
-function makeAjv(schemas: readonly SchemaDoc[]): Ajv {
+/**
+ * An ajv with our formats and annotation keywords and these schemas. `options` change how it
+ * reports, never what it accepts (generators/self-check.ts compiles for speed with them).
+ */
+export function makeAjv(schemas: readonly SchemaDoc[], options: Pick<Options, 'allErrors' | 'verbose' | 'messages'> = {}): Ajv {
   // verbose: errors carry their parent schema, so an unknown property can be answered with the
   // properties the provider does send there (readableErrors in validate.ts).
-  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, logger });
+  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, logger, ...options });
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   for (const [name, re] of Object.entries(FORMATS)) ajv.addFormat(name, re);
   // Used by the Enreach webhook configuration document (Webhook.Endpoint).

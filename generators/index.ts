@@ -9,10 +9,9 @@
  *   generate('enreach', 'QueueCallInArrived', { seed: 2, world, context });  // …and reuses them
  */
 import type { ValidateFunction } from 'ajv';
-import { validatorFor } from '../contracts/ajv.ts';
 import { parseProvider, resolveEvent, type CatalogEntry } from '../contracts/catalog.ts';
-import { toText } from '../contracts/text.ts';
 import { ProviderMockError } from '../contracts/errors.ts';
+import { toText } from '../contracts/text.ts';
 import type { EventPayload, ProviderEventMap } from '../contracts/generated/types.ts';
 import type { Provider } from '../contracts/provider.ts';
 import { readableErrors, type ValidationIssue } from '../contracts/validate.ts';
@@ -21,6 +20,7 @@ import { mluviiModule } from './mluvii/index.ts';
 import { applyOverridesInPlace, formatPath, parsePath } from './overrides.ts';
 import { Gen, compilePlan, type Plan, type ProviderModule } from './plan.ts';
 import { EventSeed, hashSeed } from './rng/seed.ts';
+import { failure, fastValidatorFor } from './self-check.ts';
 import { DEFAULT_TIME } from './time.ts';
 import type { GenContext, GenerateOptions, World, WorldSizes } from './types.ts';
 
@@ -104,7 +104,7 @@ export function createContext(provider: Provider, init: Record<string, unknown> 
 }
 
 interface CompiledPlan extends Plan {
-  validator?: ValidateFunction;
+  check?: ValidateFunction;
 }
 
 const plans = new Map<string, CompiledPlan>();
@@ -118,8 +118,9 @@ function planFor(entry: CatalogEntry): CompiledPlan {
   return plan;
 }
 
-function validatorOf(plan: CompiledPlan): ValidateFunction {
-  return (plan.validator ??= validatorFor(plan.entry.schemaId, 'strict'));
+/** generate()'s own check of the plan's payloads (generators/self-check.ts). */
+function checkOf(plan: CompiledPlan): ValidateFunction {
+  return (plan.check ??= fastValidatorFor(plan.entry.schemaId));
 }
 
 /** What generate() needs of an event type, found by name without building a key per call. */
@@ -181,7 +182,7 @@ export function generate(provider: Provider, eventType: string, options: Generat
   if (world.provider !== p) throw new ProviderMockError('PM_WORLD_PROVIDER', `the world given is for ${world.provider}, not ${p}`, { where: 'generate(options.world)' });
   const given = options.context;
   if (given && given.provider !== undefined && given.provider !== p) {
-    throw new ProviderMockError('PM_CONTEXT_PROVIDER', `the context given is for ${String(given.provider)}, not ${p}`, { where: 'generate(options.context)', hint: `createContext('${p}')` });
+    throw new ProviderMockError('PM_CONTEXT_PROVIDER', `the context given is for ${toText(given.provider)}, not ${p}`, { where: 'generate(options.context)', hint: `createContext('${p}')` });
   }
   // The context keys the overrides seed (several may name one key: the first one present wins).
   const overrides = options.overrides;
@@ -214,9 +215,9 @@ export function generate(provider: Provider, eventType: string, options: Generat
     const payload = plan.fill(g);
     if (overrides) applyOverridesInPlace(payload, overrides);
     if (options.validate !== false) {
-      const check = validatorOf(plan);
-      if (!(check(payload))) {
-        const issues = readableErrors(check.errors ?? [], payload);
+      const strict = failure(entry.schemaId, checkOf(plan), payload);
+      if (strict !== undefined) {
+        const issues = readableErrors(strict.errors ?? [], payload);
         if (overrides && Object.keys(overrides).length) throw refuseOverride(issues, overrides, entry);
         throw new ProviderMockError('PM_GENERATOR_INVALID', `generated ${p} ${entry.eventType} payload fails its schema: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
           hint: 'this is a bug in generators/',

@@ -9,6 +9,7 @@ import type { Faker } from '@faker-js/faker';
 import type { CatalogEntry } from '../contracts/catalog.ts';
 import { getSchemaById } from '../contracts/catalog.ts';
 import type { Provider } from '../contracts/provider.ts';
+import { contextKey, type ContextKey } from './context-access.ts';
 import type { Rng } from './rng/seed.ts';
 import { normalize, splitNullable, type SNode } from './schema.ts';
 import { OMIT, compileShape, constant } from './shape.ts';
@@ -18,13 +19,21 @@ import type { GenContext, World, WorldSizes } from './types.ts';
 
 const ABSENT: unique symbol = Symbol('absent');
 /**
- * (key, previous value) pairs of the context writes of the calls in progress, newest last; each
- * Gen owns the part from its `undoFrom`. One stack for all calls (a nested call's part lies above
- * its caller's), so that a payload allocates no journal of its own.
+ * What the calls in progress need to undo their context writes, newest last; each Gen owns the
+ * part from its `undoFrom`. One stack for all calls (a nested call's part lies above its
+ * caller's), so that a payload allocates nothing for it. A new context of a few keys (the CLI's
+ * `createContext(provider, {seq: i})` per payload) is saved whole as (key, value) pairs before the
+ * call, which costs less than recording each of the many writes such a call makes; a sequence's
+ * context (larger, and mostly read) gets a (key, previous value) pair per write instead.
  */
 const UNDO: unknown[] = [];
 /** The used part of UNDO (its length is left alone: setting an array's length is a slow call). */
 let undoTop = 0;
+/** Contexts of up to this many keys are saved whole. */
+const SAVED_KEYS = 6;
+const NO_UNDO = 0;
+const JOURNAL = 1;
+const SAVED = 2;
 
 /**
  * Everything one payload's generation may use. A class, so that every payload's Gen has one
@@ -36,8 +45,10 @@ export class Gen<W extends World = World> {
   activityId: number | undefined = undefined;
   /** The activity id the context had before this payload's (PreviewUrl's originalActivityId). */
   previousActivityId: number | undefined = undefined;
-  /** Where this call's part of UNDO starts; -1: nothing to undo (a context of its own). */
+  /** Where this call's part of UNDO starts. */
   private readonly undoFrom: number;
+  /** NO_UNDO (a context of its own), JOURNAL or SAVED. */
+  private readonly undo: number;
 
   constructor(
     readonly provider: Provider,
@@ -46,47 +57,76 @@ export class Gen<W extends World = World> {
     readonly faker: Faker,
     readonly world: W,
     /**
-     * The caller's context itself (not a copy: copying it twice per payload was the main cost of
-     * the context path). Read it freely; write only through put(), which can be undone.
+     * The caller's context itself (not a copy: copying it in and out per payload was the main cost
+     * of the context path). Read it freely; write only through put(), which can be undone.
      */
     readonly ctx: Readonly<GenContext>,
     /** When the event happens, ms since the epoch. */
     readonly time: number,
     /** The run's world state, when the payload is part of a run (status events are derived from it). */
     readonly state: WorldState | undefined,
-    /** Whether the context is the caller's (writes are recorded so that a failed call leaves it untouched). */
-    journal: boolean,
+    /** Whether the context is the caller's (so that a failed call must leave it untouched). */
+    callers: boolean,
   ) {
     this.eventType = entry.eventType;
-    this.undoFrom = journal ? undoTop : -1;
+    const from = undoTop;
+    this.undoFrom = from;
+    let undo = NO_UNDO;
+    // A context an earlier call used (it has `now`) is a sequence's, grown past a few keys: journaled.
+    if (callers && ctx.now !== undefined) undo = JOURNAL;
+    else if (callers) {
+      undo = SAVED;
+      let top = from;
+      for (const k in ctx) {
+        if (top - from === 2 * SAVED_KEYS) {
+          undo = JOURNAL; // too many to save: the pairs written so far are overwritten by the journal
+          top = from;
+          break;
+        }
+        UNDO[top++] = k;
+        UNDO[top++] = ctx[k];
+      }
+      undoTop = top;
+    }
+    this.undo = undo;
   }
 
   /** Stores a context value for this and the following events of the sequence. */
-  put(key: string, value: unknown): void {
+  put(key: string | ContextKey, value: unknown): void {
+    const k = typeof key === 'string' ? contextKey(key) : key;
     const ctx = this.ctx as GenContext;
-    if (this.undoFrom >= 0) {
-      const before = ctx[key];
-      UNDO[undoTop++] = key;
-      UNDO[undoTop++] = before !== undefined || Object.hasOwn(ctx, key) ? before : ABSENT;
+    if (this.undo === JOURNAL) {
+      const before = k.get(ctx);
+      UNDO[undoTop++] = k.name;
+      UNDO[undoTop++] = before !== undefined || k.has(ctx) ? before : ABSENT;
     }
-    ctx[key] = value;
+    k.set(ctx, value);
+  }
+
+  /** The context's value of a key (as `g.ctx[key.name]`, through the key's own accessor). */
+  get(key: ContextKey): unknown {
+    return key.get(this.ctx);
   }
 
   /** The call succeeded: its writes stay. */
   commit(): void {
-    if (this.undoFrom >= 0) undoTop = this.undoFrom;
+    undoTop = this.undoFrom;
   }
 
-  /** Undoes every put() (newest first): the caller's context is as it was before the call. */
+  /** Undoes every put(): the caller's context is as it was before the call, keys in the same order. */
   rollback(): void {
     const from = this.undoFrom;
-    if (from < 0) return;
     const ctx = this.ctx as GenContext;
-    for (let i = undoTop - 2; i >= from; i -= 2) {
-      const key = UNDO[i] as string;
-      const before = UNDO[i + 1];
-      if (before === ABSENT) delete ctx[key];
-      else ctx[key] = before;
+    if (this.undo === SAVED) {
+      for (const k in ctx) delete ctx[k];
+      for (let i = from; i < undoTop; i += 2) ctx[UNDO[i] as string] = UNDO[i + 1];
+    } else if (this.undo === JOURNAL) {
+      for (let i = undoTop - 2; i >= from; i -= 2) {
+        const key = UNDO[i] as string;
+        const before = UNDO[i + 1];
+        if (before === ABSENT) delete ctx[key];
+        else ctx[key] = before;
+      }
     }
     undoTop = from;
     UNDO.length = from; // and let go of the values

@@ -5,6 +5,7 @@
  */
 import type { CatalogEntry } from '../../contracts/catalog.ts';
 import type { Hook } from '../plan.ts';
+import { WeightTable } from '../rng/seed.ts';
 import { activityId, channelSource, chatbot, copy, form, guest, operator, operatorGroup, otherOperator, sessionId, stateOf, tenant, type G } from './entities.ts';
 import { isGenericActivity } from './rules.ts';
 import {
@@ -85,10 +86,10 @@ function formParams(g: G, fields: readonly { key?: string; inputType: string; ch
 }
 
 type Writer = 'Guest' | 'User' | 'Chatbot';
-const ANY_WRITER: readonly (readonly [Writer, number])[] = [['Guest', 50], ['User', 40], ['Chatbot', 10]];
-const WITH_OPERATOR: readonly (readonly [Writer, number])[] = [['Guest', 55], ['User', 45]];
-const WITH_CHATBOT: readonly (readonly [Writer, number])[] = [['Guest', 50], ['Chatbot', 50]];
-const GUEST_ALONE: readonly (readonly [Writer, number])[] = [['Guest', 1]];
+const ANY_WRITER = new WeightTable<Writer>([['Guest', 50], ['User', 40], ['Chatbot', 10]]);
+const WITH_OPERATOR = new WeightTable<Writer>([['Guest', 55], ['User', 45]]);
+const WITH_CHATBOT = new WeightTable<Writer>([['Guest', 50], ['Chatbot', 50]]);
+const GUEST_ALONE = new WeightTable<Writer>([['Guest', 1]]);
 
 const ACTIVITY: Record<string, H> = {
   ChatMessage(o, g) {
@@ -96,7 +97,7 @@ const ACTIVITY: Record<string, H> = {
     // then the guest and the operator, or the guest and the chatbot (never a chatbot in an operator's chat).
     const servedBy = stateOf(g)?.servedBy(sessionId(g));
     const state = stateOf(g);
-    const who = g.rng.weighted<Writer>(!state ? ANY_WRITER : servedBy === 'operator' ? WITH_OPERATOR : servedBy === 'chatbot' ? WITH_CHATBOT : GUEST_ALONE);
+    const who = g.rng.weightedFrom(!state ? ANY_WRITER : servedBy === 'operator' ? WITH_OPERATOR : servedBy === 'chatbot' ? WITH_CHATBOT : GUEST_ALONE);
     if (who === 'Guest') {
       byGuest(o, g);
       o['text'] = g.rng.pick(GUEST_MESSAGES);

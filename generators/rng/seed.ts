@@ -84,7 +84,6 @@ function int32Digits(x: number, at: number, width: number): number {
 }
 
 const FNV_PRIME = 0x01000193;
-const POW10 = [1, 10, 100, 1000];
 const SALT = 0x5bd1e995;
 
 /**
@@ -171,12 +170,24 @@ export class EventSeed {
         this.h3 = h3;
       }
       // The last four digits, zero-padded after leading ones; alone (a time below 10 000) as written.
-      for (let i = (lead > 0 ? 4 : decimalDigits(tail)) - 1; i >= 0; i--) {
-        const c = lead > 0 ? 48 + (((tail / POW10[i]!) | 0) % 10) : (DIGITS[i] as number);
-        h0 = Math.imul(h0 ^ c, FNV_PRIME);
-        h1 = Math.imul(h1 ^ c, FNV_PRIME);
-        h2 = Math.imul(h2 ^ c, FNV_PRIME);
-        h3 = Math.imul(h3 ^ c, FNV_PRIME);
+      if (lead > 0) {
+        const t = tail | 0;
+        const c3 = 48 + ((t / 1000) | 0);
+        const c2 = 48 + (((t / 100) | 0) % 10);
+        const c1 = 48 + (((t / 10) | 0) % 10);
+        const c0 = 48 + (t % 10);
+        h0 = Math.imul(Math.imul(Math.imul(Math.imul(h0 ^ c3, FNV_PRIME) ^ c2, FNV_PRIME) ^ c1, FNV_PRIME) ^ c0, FNV_PRIME);
+        h1 = Math.imul(Math.imul(Math.imul(Math.imul(h1 ^ c3, FNV_PRIME) ^ c2, FNV_PRIME) ^ c1, FNV_PRIME) ^ c0, FNV_PRIME);
+        h2 = Math.imul(Math.imul(Math.imul(Math.imul(h2 ^ c3, FNV_PRIME) ^ c2, FNV_PRIME) ^ c1, FNV_PRIME) ^ c0, FNV_PRIME);
+        h3 = Math.imul(Math.imul(Math.imul(Math.imul(h3 ^ c3, FNV_PRIME) ^ c2, FNV_PRIME) ^ c1, FNV_PRIME) ^ c0, FNV_PRIME);
+      } else {
+        for (let i = decimalDigits(tail) - 1; i >= 0; i--) {
+          const c = DIGITS[i] as number;
+          h0 = Math.imul(h0 ^ c, FNV_PRIME);
+          h1 = Math.imul(h1 ^ c, FNV_PRIME);
+          h2 = Math.imul(h2 ^ c, FNV_PRIME);
+          h3 = Math.imul(h3 ^ c, FNV_PRIME);
+        }
       }
       w0 = fmix32(h0);
       w1 = fmix32(h1);
@@ -220,7 +231,31 @@ export function hashNumber(n: number): number {
   return fmix32((fmix32(lo >>> 0) ^ Math.imul(hi | 0, 0x27d4eb2d)) >>> 0);
 }
 
-const HEX = '0123456789abcdef';
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/**
+ * Strings are made from character codes in one go: built `s += c` a character at a time, a Guid
+ * was a chain of 36 string pieces that every later reader (the schema check's regular
+ * expression, JSON.stringify) first had to copy into one, at twice the cost of making it.
+ * CODES[n] is a reusable array of n character codes.
+ */
+const CODES: number[][] = Array.from({ length: 40 }, (_, n) => new Array<number>(n).fill(0));
+
+/** The items of a weighted() list, taken apart once (for lists drawn from on every payload). */
+export class WeightTable<T> {
+  readonly values: T[];
+  readonly weights: number[];
+  /** Summed in the same order as weighted() does, so both draw the same. */
+  readonly total: number;
+
+  constructor(items: readonly (readonly [T, number])[]) {
+    this.values = items.map((x) => x[0]);
+    this.weights = items.map((x) => x[1]);
+    let total = 0;
+    for (const w of this.weights) total += w;
+    this.total = total;
+  }
+}
 
 /**
  * sfc32 (Small Fast Counter, from PractRand): 128 bits of state, fast, passes BigCrush. It also
@@ -331,6 +366,17 @@ export class Rng {
     return (items[items.length - 1] as readonly [T, number])[0];
   }
 
+  /** weighted() of a table made once: the same draw, without summing the weights each time. */
+  weightedFrom<T>(table: WeightTable<T>): T {
+    const { values, weights } = table;
+    let r = this.next() * table.total;
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i] as number;
+      if (r < 0) return values[i] as T;
+    }
+    return values[values.length - 1] as T;
+  }
+
   /** `n` distinct items (or all of them when there are fewer), in random order. */
   sample<T>(items: readonly T[], n: number): T[] {
     const copy = items.slice();
@@ -341,14 +387,15 @@ export class Rng {
 
   /** `n` random decimal digits. */
   digits(n: number): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += String(Math.floor(this.next() * 10));
-    return s;
+    const codes = CODES[n] ?? new Array<number>(Math.max(0, n)).fill(0);
+    for (let i = 0; i < n; i++) codes[i] = 48 + Math.floor(this.next() * 10);
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** A random (version 4) Guid, lowercase, as Json.NET writes System.Guid. */
   guid(): string {
-    let s = '';
+    const codes = CODES[36] as number[];
+    let k = 0;
     for (let w = 0; w < 4; w++) {
       let x = this.u32();
       for (let i = 0; i < 8; i++) {
@@ -357,10 +404,10 @@ export class Rng {
         x >>>= 4;
         if (pos === 12) nibble = 4;
         else if (pos === 16) nibble = 8 | (nibble & 3);
-        s += HEX[nibble];
-        if (pos === 7 || pos === 11 || pos === 15 || pos === 19) s += '-';
+        codes[k++] = HEX_CODES[nibble] as number;
+        if (pos === 7 || pos === 11 || pos === 15 || pos === 19) codes[k++] = 45; // '-'
       }
     }
-    return s;
+    return String.fromCharCode.apply(null, codes);
   }
 }

@@ -239,6 +239,10 @@ describe('overrides', () => {
       expect(JSON.stringify(context), provider).toBe(before);
       expect(JSON.stringify(generate(provider, failing, { seed: 2, context }))).toBe(JSON.stringify(generate(provider, failing, { seed: 2, context: clean })));
       expect(JSON.stringify(context)).toBe(JSON.stringify(clean));
+      // A context of a few keys (saved whole rather than journaled), also one with an undefined value.
+      const fresh = createContext(provider, { seq: 3, x: undefined });
+      expect(thrown(() => generate(provider, failing, { seed: 2, context: fresh, overrides: bad })).code).toBe('PM_BAD_OVERRIDE');
+      expect(Object.entries(fresh)).toEqual([['seq', 3], ['x', undefined], ['provider', provider]]);
     }
   });
 
