@@ -326,7 +326,7 @@ class DeliveryRun implements DeliveryOwner {
   async #consume(timeline: Iterable<DeliveryEntry> | AsyncIterable<DeliveryEntry>): Promise<void> {
     const reorderer = this.#cfg.faults.reorder > 0 ? new Reorderer(this.#cfg.faults, (a, b) => this.#canSwap(a, b)) : undefined;
     const isAsync = Symbol.asyncIterator in timeline;
-    const it = isAsync ? (timeline)[Symbol.asyncIterator]() : (timeline)[Symbol.iterator]();
+    const it = isAsync ? timeline[Symbol.asyncIterator]() : timeline[Symbol.iterator]();
     let finished = false;
     try {
       for (;;) {

@@ -109,13 +109,13 @@ function setPath(root: unknown, path: string, value: unknown): void {
       throw badPath(path, `${here} is an array: use an [index], not .${seg}`);
     }
     if (last) {
-      (cur)[seg] = value;
+      cur[seg] = value;
       return;
     }
-    let next = (cur)[seg];
+    let next = cur[seg];
     if (next === undefined || next === null) {
       next = typeof segs[i + 1] === 'number' ? [] : {};
-      (cur)[seg] = next;
+      cur[seg] = next;
     } else if (typeof next !== 'object') {
       throw badPath(path, `${formatPath(segs.slice(0, i + 1))} is ${describeKind(next)}; nothing can be set inside it`);
     }

@@ -30,7 +30,7 @@ async function bearer(a: FastifyInstance): Promise<Record<string, string>> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: 'grant_type=client_credentials&client_id=provider-mock&client_secret=provider-mock-secret',
   });
-  return { authorization: `Bearer ${(r.json<{ access_token: string }>()).access_token}` };
+  return { authorization: `Bearer ${r.json<{ access_token: string }>().access_token}` };
 }
 
 async function ended(a: FastifyInstance, id: string): Promise<void> {
@@ -57,7 +57,7 @@ describe('serve --data-dir', () => {
     expect((await first.inject({ method: 'POST', url: '/enreach/webhooks', payload: cfg })).statusCode).toBe(201);
     const started = await first.inject({ method: 'POST', url: '/runs', payload: { scenario: ['chat-session', 'queue-call-answered'], time: 'instant', seed: 4 } });
     expect(started.statusCode).toBe(202);
-    const id = (started.json<{ id: string }>()).id;
+    const id = started.json<{ id: string }>().id;
     await ended(first, id);
     const before = (await first.inject({ url: `/runs/${id}` })).json<{ run: { counts: object }; events: unknown[] }>();
     // The file with the receivers' credentials is the owner's only.

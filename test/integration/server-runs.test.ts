@@ -36,7 +36,7 @@ interface EventView {
 async function startRun(app: FastifyInstance, body: object): Promise<string> {
   const r = await app.inject({ method: 'POST', url: '/runs', payload: body });
   expect(r.statusCode, r.body).toBe(202);
-  return (r.json<{ id: string }>()).id;
+  return r.json<{ id: string }>().id;
 }
 
 async function waitFor(app: FastifyInstance, id: string, done: (run: RunView) => boolean): Promise<{ run: RunView; events: EventView[] }> {

@@ -29,7 +29,7 @@ async function mluviiToken(app: FastifyInstance, secret = DEFAULT_CLIENT_SECRET)
     payload: `grant_type=client_credentials&client_id=provider-mock&client_secret=${encodeURIComponent(secret)}`,
   });
   expect(r.statusCode, r.body).toBe(200);
-  return (r.json<{ access_token: string }>()).access_token;
+  return r.json<{ access_token: string }>().access_token;
 }
 
 describe('the control API refuses what a web page can send cross-site', () => {

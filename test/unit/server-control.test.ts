@@ -18,7 +18,7 @@ async function token(app: FastifyInstance): Promise<string> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: 'grant_type=client_credentials&client_id=provider-mock&client_secret=provider-mock-secret',
   });
-  return (r.json<{ access_token: string }>()).access_token;
+  return r.json<{ access_token: string }>().access_token;
 }
 
 /** A mluvii webhook for an event type the given scenarios never emit: runs go through, nothing is sent. */
@@ -306,7 +306,7 @@ describe('cancelling a run with a huge plan', () => {
       const yaml = 'provider: mluvii\nname: huge\ndescription: d\nsessions: 100000\narrivals: { every: 1h }\nsteps:\n  - name: a\n    event: SessionCreated\n';
       const r = await app.inject({ method: 'POST', url: '/runs', payload: { yaml, time: 'realtime' } });
       expect(r.statusCode, r.body).toBe(202);
-      const id = (r.json<{ id: string }>()).id;
+      const id = r.json<{ id: string }>().id;
       let before = 0;
       for (let i = 0; i < 200 && before === 0; i++) {
         before = ((await app.inject({ url: `/runs/${id}` })).json<{ run: { counts: { events: number } } }>()).run.counts.events;
@@ -362,7 +362,7 @@ describe('queued and cancelled runs keep a record', () => {
       const start = async (): Promise<string> => {
         const r = await app.inject({ method: 'POST', url: '/runs', payload: { scenario: 'chat-session', time: 'realtime', target: { url: 'http://127.0.0.1:9/hook' } } });
         expect(r.statusCode, r.body).toBe(202);
-        return (r.json<{ id: string }>()).id;
+        return r.json<{ id: string }>().id;
       };
       const running = await start();
       const queued = [await start(), await start(), await start()];

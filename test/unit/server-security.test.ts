@@ -18,7 +18,7 @@ async function mluviiToken(app: FastifyInstance): Promise<string> {
     payload: 'grant_type=client_credentials&client_id=provider-mock&client_secret=provider-mock-secret',
   });
   expect(r.statusCode).toBe(200);
-  return (r.json<{ access_token: string }>()).access_token;
+  return r.json<{ access_token: string }>().access_token;
 }
 
 describe('an exposed server (--host beyond loopback)', () => {
