@@ -66,9 +66,8 @@ const SCENARIOS: Record<Provider, (n: number) => string> = {
   enreach: (n) => `provider: enreach
 name: bench-enreach
 description: ${n} queue calls at 2/s
-world: { sizes: { users: 1000, queues: 1 } }
 sessions: ${n}
-arrivals: { rate: 2/s }
+arrivals: { rate: 2/min }
 steps:
   - name: call
     include:
@@ -79,9 +78,8 @@ steps:
   mluvii: (n) => `provider: mluvii
 name: bench-mluvii
 description: ${n} chats at 2/s
-world: { sizes: { operators: 1000, tenants: 1 } }
 sessions: ${n}
-arrivals: { rate: 2/s }
+arrivals: { rate: 2/min }
 steps:
   - name: chat
     include:
@@ -141,12 +139,11 @@ async function rawRun(w: Workload, origin: string): Promise<number> {
 async function timed(fn: () => Promise<number>): Promise<number> {
   let events = 0;
   const t0 = performance.now();
-  let elapsed = 0;
-  do {
+  for (;;) {
     events += await fn();
-    elapsed = (performance.now() - t0) / 1000;
-  } while (elapsed < seconds);
-  return events / elapsed;
+    const elapsed = (performance.now() - t0) / 1000;
+    if (elapsed >= seconds) return events / elapsed;
+  }
 }
 
 async function prepare(provider: Provider, dir: string, origin: string): Promise<Workload> {

@@ -181,7 +181,7 @@ export interface Plan {
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 /** A fill for any schema node that is valid by construction (the fallback). */
-export function fallback(node: SNode): Fill {
+function fallback(node: SNode): Fill {
   switch (node.k) {
     case 'const': {
       const v = node.value;

@@ -41,7 +41,7 @@ function isNullType(node: unknown): boolean {
 const DATA = new Set(['const', 'enum', 'default', 'examples']);
 
 /** The schema with the rewrite above: the same rules in other keywords. */
-export function forSpeed(node: unknown): unknown {
+function forSpeed(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(forSpeed);
   if (!isObject(node)) return node;
   const out: Record<string, unknown> = {};
@@ -57,7 +57,7 @@ export function forSpeed(node: unknown): unknown {
     const nullAt = anyOf.findIndex(isNullType);
     if (nullAt >= 0) {
       delete out['anyOf'];
-      Object.assign(out, { if: { type: 'null' }, then: true, else: anyOf[1 - nullAt] });
+      Object.assign(out, { if: { type: 'null' }, then: true, else: anyOf[1 - nullAt] as unknown });
     }
   }
   if (out['additionalProperties'] === false && out['patternProperties'] === undefined && out['propertyNames'] === undefined && out['maxProperties'] === undefined) {
@@ -89,7 +89,7 @@ export function fastValidatorFor(schemaId: string): ValidateFunction {
  * when that fails); else the strict validator, whose `errors` say why.
  */
 export function failure(schemaId: string, fast: ValidateFunction, payload: unknown): ValidateFunction | undefined {
-  if (fast(payload) as boolean) return undefined;
+  if (fast(payload)) return undefined;
   const strict = validatorFor(schemaId, 'strict');
-  return (strict(payload) as boolean) ? undefined : strict;
+  return (strict(payload)) ? undefined : strict;
 }

@@ -28,7 +28,7 @@ function lastSundayOneUtc(year: number, month: number): number {
  * Whether EU summer time is in force at an instant (Directive 2000/84/EC: from 01:00 UTC on the
  * last Sunday of March to 01:00 UTC on the last Sunday of October, in every EU time zone).
  */
-export function isEuSummerTime(ms: number): boolean {
+function isEuSummerTime(ms: number): boolean {
   // The last year asked about is kept: every timestamp of a payload (and of a run) falls in it.
   if (!(ms >= summer.yearStart && ms < summer.yearEnd)) {
     const year = new Date(ms).getUTCFullYear();

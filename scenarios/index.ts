@@ -12,6 +12,7 @@ import { CODES, scenarioError } from './engine/errors.ts';
 export type { Scenario, StepNode, EventNode, WaitNode } from './engine/ast.ts';
 export type { TimelineEntry } from './engine/timeline.ts';
 export type { GeneratorApi, PlanOptions, PlanStats, Timeline } from './engine/plan.ts';
+export type { ValidationMode } from './engine/validation.ts';
 export type { LoadedSource } from './engine/load.ts';
 export { DEFAULT_START, planScenarios, entityKeyOf } from './engine/plan.ts';
 export { loadYaml } from './engine/load.ts';

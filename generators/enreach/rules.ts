@@ -25,9 +25,9 @@ const TTL: Record<string, number> = {
   UserStatus: 60,
 };
 
-export type Family = 'Queue' | 'User' | 'Callback';
+type Family = 'Queue' | 'User' | 'Callback';
 
-export function family(eventType: string): Family {
+function family(eventType: string): Family {
   return eventType.startsWith('Queue') ? 'Queue' : eventType.startsWith('Callback') ? 'Callback' : 'User';
 }
 

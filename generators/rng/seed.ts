@@ -39,22 +39,6 @@ export function mixSeed(seed: number, ...parts: readonly (string | number)[]): n
 }
 
 /**
- * Four independent 32-bit hashes of the same inputs: a 128-bit seed. A payload's Rng is seeded
- * with all four words (Rng.seedState), so two payloads share a random stream only when all their
- * inputs agree, and the Guids they draw use the full random space instead of the 2^32 streams a
- * 32-bit seed gives (at 200 000 events a 32-bit seed repeats a few times: the birthday bound).
- */
-export function mixSeed128(seed: number, ...parts: readonly (string | number)[]): [number, number, number, number] {
-  const words: number[] = [];
-  for (let k = 0; k < 4; k++) {
-    let h = fmix32(((seed ^ 0x9e3779b9) + Math.imul(k + 1, 0x632be59b)) >>> 0);
-    for (const p of parts) h = hashString(typeof p === 'number' ? String(p) : p, h ^ (0x5bd1e995 + k));
-    words.push(h);
-  }
-  return words as [number, number, number, number];
-}
-
-/**
  * The decimal digits of `n` as String(n) writes them, for hashing without building the string:
  * written least significant first into DIGITS, their count returned; -1 when `n` is not a
  * non-negative safe integer (the caller then hashes String(n)). Times and sequence numbers are

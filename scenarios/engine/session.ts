@@ -1,4 +1,5 @@
 import { formatIssues, validate } from '../../contracts/validate.ts';
+import type { ValidationSampler } from './validation.ts';
 import { jsonPointer, pointerTokens } from '../../contracts/json-pointer.ts';
 import type { CatalogEntry } from '../../contracts/catalog.ts';
 import type { Provider } from '../../contracts/provider.ts';
@@ -51,7 +52,7 @@ export interface Run {
   gen: GeneratorApi;
   seed: number | string;
   startTime: number;
-  validate: boolean;
+  sampler: ValidationSampler;
   worlds: Map<string, RunWorld>;
 }
 
@@ -320,7 +321,7 @@ export class Session {
     } catch (e) {
       throw scenarioError(CODES.generator, `step "${node.qname}" (${node.event}): the generator failed: ${(e as Error).message}`, { where: node.where, cause: e });
     }
-    if (run.validate) {
+    if (run.sampler.wants(node)) {
       const r = validate(payload, { provider: sc.provider, eventType: node.event });
       if (!r.valid) {
         throw scenarioError(CODES.invalidPayload, `step "${node.qname}" (${node.event}) planned a payload that breaks its schema: ${formatIssues(r.errors).join('; ')}`, {
