@@ -8,10 +8,12 @@
  *   npm run bench:deliver                                   # both providers, 5 rounds of >= 3 s
  *   npm run bench:deliver -- --provider mluvii --rounds 1 --seconds 0.5 --sessions 200   # smoke run
  *
- * Workloads (scenario files written to a temporary folder, included built-ins):
- * - enreach: `queue-call-answered` (missed 0.25) x sessions at 2/s, 1000 agents in one queue;
- * - mluvii: `chat-session` x sessions at 2/s, 1000 operators (per-entity ordering on: the profile's
- *   default, docs/providers.md M7).
+ * Workloads (scenario files written to a temporary folder that include the built-ins, in their
+ * default worlds, sessions arriving at 2 a minute, as a contact centre's busy hour):
+ * - enreach: `queue-call-answered` (missed 0.25) x sessions;
+ * - mluvii: `chat-session` x sessions (per-entity ordering on: the profile's default,
+ *   docs/providers.md M7).
+ * The run validates payloads as `provider-mock run` does by default (--validate sample).
  * A round runs the workload (and, back to back in alternating order, the raw loop over the same
  * bodies) repeatedly until each side has spent >= --seconds; its ratio is real events/s over raw
  * events/s. The verdict is the median of the rounds' ratios: >= 0.80 for each provider.
@@ -65,7 +67,7 @@ parentPort.on('message', (m) => { if (m === 'close') { server.closeAllConnection
 const SCENARIOS: Record<Provider, (n: number) => string> = {
   enreach: (n) => `provider: enreach
 name: bench-enreach
-description: ${n} queue calls at 2/s
+description: ${n} queue calls at 2/min
 sessions: ${n}
 arrivals: { rate: 2/min }
 steps:
@@ -77,7 +79,7 @@ steps:
 `,
   mluvii: (n) => `provider: mluvii
 name: bench-mluvii
-description: ${n} chats at 2/s
+description: ${n} chats at 2/min
 sessions: ${n}
 arrivals: { rate: 2/min }
 steps:

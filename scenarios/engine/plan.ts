@@ -115,6 +115,7 @@ function checkEventOverrides(provider: Provider, n: EventNode, gen: GeneratorApi
       context: gen.createContext(provider, {}),
       time: DEFAULT_START,
       overrides: Object.fromEntries(ops.map((op) => [op.path, (op.value as { v: unknown }).v])),
+      validate: false,
     });
   let payload: unknown;
   try {
