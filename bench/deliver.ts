@@ -7,6 +7,8 @@
  *
  *   npm run bench:deliver                                   # both providers, 5 rounds of >= 3 s
  *   npm run bench:deliver -- --provider mluvii --rounds 1 --seconds 0.5 --sessions 200   # smoke run
+ *   node --cpu-prof --cpu-prof-dir=prof --import tsx bench/deliver.ts --provider mluvii --real-only
+ *   npx tsx bench/profile-summary.ts prof/CPU.*.cpuprofile        # where a real run's time goes
  *
  * Workloads (scenario files written to a temporary folder that include the built-ins, in their
  * default worlds, sessions arriving at 2 a minute, as a contact centre's busy hour):
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '3' },
+    'real-only': { type: 'boolean', default: false },
   },
 });
 const providers = (values.provider ?? ['enreach', 'mluvii']) as Provider[];
@@ -197,6 +200,11 @@ async function main(): Promise<number> {
     console.log(`workload       ${sessions} sessions per run, concurrency ${concurrency}, ${rounds} rounds of >= ${seconds} s per side, receiver in a worker thread`);
     for (const provider of providers) {
       const w = await prepare(provider, dir, origin);
+      if (values['real-only']) {
+        // For a profile: real runs only, no raw loop and no verdict.
+        console.log(`${provider.padEnd(8)}       real run ${num(await timed(() => realRun(w, dir)))} events/s (real runs only, no verdict)`);
+        continue;
+      }
       const real: number[] = [];
       const raw: number[] = [];
       const ratios: number[] = [];
