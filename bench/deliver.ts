@@ -1,23 +1,59 @@
 /**
- * Benchmark: deliveries per second from the delivery engine (journal on) against a plain undici
- * loop posting the same bodies with the same concurrency, to the same no-op receiver on
- * 127.0.0.1, in the same run. Prints both rates and the ratio (target: engine ≥ 0.8 × raw).
+ * bench:deliver: a real `provider-mock run` (the CLI's run command in-process: scenario files
+ * loaded, the plan made while sending, payloads validated as the run validates them, delivered
+ * with the provider's profile, the journal written) against a plain undici loop that POSTs the
+ * very bodies that run sent (read back from its journal), with the same headers, auth and
+ * concurrency, to the same no-op receiver on 127.0.0.1, in the same process and round.
  *
- *   tsx bench/deliver.ts            (BENCH_N=20000 BENCH_CONCURRENCY=16 BENCH_ROUNDS=5)
+ *   npm run bench:deliver                                   # both providers, 5 rounds of >= 3 s
+ *   npm run bench:deliver -- --provider mluvii --rounds 1 --seconds 0.5 --sessions 200   # smoke run
+ *   node --cpu-prof --cpu-prof-dir=prof --import tsx bench/deliver.ts --provider mluvii --real-only
+ *   npx tsx bench/profile-summary.ts prof/CPU.*.cpuprofile        # where a real run's time goes
  *
- * The receiver runs in a worker thread so its work does not share the sender's event loop.
+ * Workloads (scenario files written to a temporary folder that include the built-ins, in their
+ * default worlds, sessions arriving at 2 a minute, as a contact centre's busy hour):
+ * - enreach: `queue-call-answered` (missed 0.25) x sessions;
+ * - mluvii: `chat-session` x sessions (per-entity ordering on: the profile's default,
+ *   docs/providers.md M7).
+ * The run validates payloads as `provider-mock run` does by default (--validate sample).
+ * A round runs the workload (and, back to back in alternating order, the raw loop over the same
+ * bodies) repeatedly until each side has spent >= --seconds; its ratio is real events/s over raw
+ * events/s. The verdict is the median of the rounds' ratios: >= 0.80 for each provider.
+ *
+ * The receiver runs in a worker thread so its work does not share the senders' event loop.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { Pool } from 'undici';
-import { deliver } from '../delivery/index.ts';
-import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
+import { runCommand } from '../cli/commands/run.ts';
+import type { CliIO } from '../cli/io.ts';
+import type { Provider } from '../contracts/provider.ts';
+import { loadProfile, parseJournal, renderHeaders } from '../delivery/index.ts';
 
-const N = Math.min(Number(process.env.BENCH_N ?? 20_000), 200_000);
-const CONCURRENCY = Math.min(Number(process.env.BENCH_CONCURRENCY ?? 16), 256);
-const ROUNDS = Math.min(Number(process.env.BENCH_ROUNDS ?? 5), 10);
+const { values } = parseArgs({
+  options: {
+    provider: { type: 'string', multiple: true },
+    sessions: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '3' },
+    'real-only': { type: 'boolean', default: false },
+  },
+});
+const providers = (values.provider ?? ['enreach', 'mluvii']) as Provider[];
+const sessions = Number(values.sessions);
+const concurrency = Number(values.concurrency);
+const rounds = Number(values.rounds);
+const seconds = Number(values.seconds);
+const TARGET_RATIO = 0.8;
+if (![sessions, concurrency, rounds, seconds].every((n) => Number.isFinite(n) && n > 0) || !providers.every((p) => p === 'enreach' || p === 'mluvii')) {
+  console.error('bench:deliver: --provider enreach|mluvii (repeatable); --sessions, --concurrency, --rounds, --seconds take positive numbers');
+  process.exit(1);
+}
 
 const RECEIVER = `
 const { createServer } = require('node:http');
@@ -31,118 +67,177 @@ server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port
 parentPort.on('message', (m) => { if (m === 'close') { server.closeAllConnections(); server.close(() => process.exit(0)); } });
 `;
 
-function payload(i: number): Record<string, unknown> {
-  return {
-    Id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    Timestamp: '2020-01-01T12:00:00Z',
-    RootEntityType: 'Organization',
-    RootEntityId: 'fd434d24-f685-431d-8df5-386b5d5ffa73',
-    EventType: 'QueueCallInUserAllocated',
-    EntityType: 'Queue',
-    EntityId: '6cb31d7d-9cd9-41dc-a096-62cf31fd0281',
-    CallId: `9cae633f-68d0-4315-8b9a-${String(i).padStart(12, '0')}`,
-    QueueId: '6cb31d7d-9cd9-41dc-a096-62cf31fd0281',
-    QueueName: 'Sales',
-    UserId: 'b2a1c1f0-0000-4000-8000-000000000001',
-    UserName: 'agent@example.com',
-    LegId: `leg-${i}`,
-    MessageTTLSeconds: -1,
+const SCENARIOS: Record<Provider, (n: number) => string> = {
+  enreach: (n) => `provider: enreach
+name: bench-enreach
+description: ${n} queue calls at 2/min
+sessions: ${n}
+arrivals: { rate: 2/min }
+steps:
+  - name: call
+    include:
+      scenario: queue-call-answered
+      with:
+        missed: 0.25
+`,
+  mluvii: (n) => `provider: mluvii
+name: bench-mluvii
+description: ${n} chats at 2/min
+sessions: ${n}
+arrivals: { rate: 2/min }
+steps:
+  - name: chat
+    include:
+      scenario: chat-session
+`,
+};
+
+const SECRET = 'bench-secret';
+
+interface Workload {
+  provider: Provider;
+  file: string;
+  journal: string;
+  targetUrl: string;
+  /** What the raw loop sends: the bodies and headers of one real run, in its order. */
+  requests: { body: string; headers: Record<string, string> }[];
+}
+
+function silentIO(dir: string): CliIO {
+  const sink = (): PassThrough => {
+    const s = new PassThrough();
+    s.resume();
+    return s;
   };
+  return { stdout: sink(), stderr: sink(), stdin: new PassThrough(), env: {}, cwd: dir };
 }
 
-function* timeline(n: number): Generator<TimelineEntry> {
-  for (let i = 0; i < n; i++) {
-    yield { seq: i, at: 0, provider: 'enreach', eventType: 'QueueCallInUserAllocated', entityKey: `call:${i}`, payload: payload(i), scenario: 'bench', instance: 0, step: 'allocated' };
-  }
+/** One real run of the workload; its events count (every one must be delivered). */
+async function realRun(w: Workload, dir: string): Promise<number> {
+  const argv = [w.file, '--target', w.targetUrl, '--concurrency', String(concurrency), '--journal', w.journal, '--quiet', '--no-preflight', ...(w.provider === 'enreach' ? ['--secret', SECRET] : [])];
+  const code = await runCommand.run(argv, silentIO(dir));
+  if (code !== 0) throw new Error(`bench:deliver: provider-mock run ${w.provider} exited ${code}`);
+  return w.requests.length;
 }
 
-async function raw(origin: string, n: number): Promise<number> {
-  const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
+/** The raw loop: the same bodies, headers and concurrency, one undici pool, no planning, no journal. */
+async function rawRun(w: Workload, origin: string): Promise<number> {
+  const pool = new Pool(origin, { connections: concurrency, pipelining: 1 });
   let next = 0;
   let ok = 0;
-  const t0 = performance.now();
+  const n = w.requests.length;
   const worker = async (): Promise<void> => {
     while (next < n) {
-      const i = next++;
-      const res = await pool.request({
-        path: '/webhook',
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Benemen-Event': 'QueueCallInUserAllocated', 'X-Benemen-Token': 'bench-secret' },
-        body: JSON.stringify(payload(i)),
-      });
+      const r = w.requests[next++] as Workload['requests'][number];
+      const res = await pool.request({ path: '/webhook', method: 'POST', headers: r.headers, body: r.body });
       await res.body.dump();
       if (res.statusCode === 200) ok++;
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - t0) / 1000;
+  await Promise.all(Array.from({ length: concurrency }, worker));
   await pool.close();
   if (ok !== n) throw new Error(`raw loop: ${ok}/${n} answered 200`);
-  return n / seconds;
+  return n;
 }
 
-async function engine(origin: string, n: number, dir: string | undefined): Promise<number> {
-  const journal = dir === undefined ? undefined : join(dir, 'bench.ndjson');
+/** Runs `fn` until at least `seconds` have passed; events per second over all its runs. */
+async function timed(fn: () => Promise<number>): Promise<number> {
+  let events = 0;
   const t0 = performance.now();
-  const result = await deliver(timeline(n), {
-    target: { url: `${origin}/webhook`, secret: 'bench-secret' },
-    time: { kind: 'instant' },
-    concurrency: CONCURRENCY,
-    journal,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  if (result.summary.delivered !== n) throw new Error(`engine: ${result.summary.delivered}/${n} delivered`);
-  if (journal !== undefined && statSync(journal).size === 0) throw new Error('engine: empty journal');
-  return n / seconds;
+  for (;;) {
+    events += await fn();
+    const elapsed = (performance.now() - t0) / 1000;
+    if (elapsed >= seconds) return events / elapsed;
+  }
 }
 
-async function main(): Promise<void> {
+async function prepare(provider: Provider, dir: string, origin: string): Promise<Workload> {
+  const file = join(dir, `bench-${provider}.yaml`);
+  writeFileSync(file, SCENARIOS[provider](sessions));
+  const url = new URL('/webhook', origin);
+  if (provider === 'mluvii') {
+    // mluvii's Basic auth comes from the URL's userinfo (docs/providers.md M3).
+    url.username = 'bench';
+    url.password = SECRET;
+  }
+  const w: Workload = { provider, file, journal: join(dir, `bench-${provider}.ndjson`), targetUrl: url.href, requests: [] };
+  // A first run (unmeasured: warms the JIT and the connections) gives the raw loop its bodies.
+  await realRun({ ...w, requests: [] }, dir);
+  const journal = parseJournal(readFileSync(w.journal, 'utf8'), w.journal);
+  const profile = loadProfile(provider);
+  const auth: Record<string, string> = provider === 'enreach' ? { 'X-Benemen-Token': SECRET } : { Authorization: `Basic ${Buffer.from(`bench:${SECRET}`).toString('base64')}` };
+  const headerCache = new Map<string, Record<string, string>>();
+  for (const ev of journal.events) {
+    let headers = headerCache.get(ev.eventType);
+    if (headers === undefined) {
+      headers = { ...renderHeaders(profile, ev.eventType), ...auth };
+      headerCache.set(ev.eventType, headers);
+    }
+    const body = typeof ev.body === 'string' ? ev.body : JSON.stringify(ev.payload);
+    w.requests.push({ body, headers });
+  }
+  if (w.requests.length === 0) throw new Error(`bench:deliver: the ${provider} run journaled no events`);
+  await rawRun(w, origin);
+  return w;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const num = (n: number): string => Math.round(n).toLocaleString('en');
+
+async function main(): Promise<number> {
   const receiver = new Worker(RECEIVER, { eval: true });
   const port = await new Promise<number>((resolve) => receiver.once('message', resolve));
   const origin = `http://127.0.0.1:${port}`;
-  const dir = mkdtempSync(join(tmpdir(), 'provider-mock-bench-'));
+  const dir = mkdtempSync(join(tmpdir(), 'provider-mock-bench-deliver-'));
+  let failed = false;
   try {
-    // Warm up both paths (JIT, connections) before measuring.
-    await raw(origin, N);
-    await engine(origin, N, dir);
-    await engine(origin, N, undefined);
-    const rawRates: number[] = [];
-    const engineRates: number[] = [];
-    const noJournalRates: number[] = [];
-    const ratios: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      // Each round measures both back to back (order alternating), so load from elsewhere on
-      // the machine hits both sides of a ratio alike; the headline is the median of the
-      // per-round ratios.
-      let rawRate: number;
-      let engineRate: number;
-      if (r % 2 === 0) {
-        rawRate = await raw(origin, N);
-        engineRate = await engine(origin, N, dir);
-      } else {
-        engineRate = await engine(origin, N, dir);
-        rawRate = await raw(origin, N);
+    console.log(`bench:deliver  provider-mock run (plan + deliver + journal) vs a raw undici loop over the same bodies`);
+    console.log(`machine        ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString()}`);
+    console.log(`workload       ${sessions} sessions per run, concurrency ${concurrency}, ${rounds} rounds of >= ${seconds} s per side, receiver in a worker thread`);
+    for (const provider of providers) {
+      const w = await prepare(provider, dir, origin);
+      if (values['real-only']) {
+        // For a profile: real runs only, no raw loop and no verdict.
+        console.log(`${provider.padEnd(8)}       real run ${num(await timed(() => realRun(w, dir)))} events/s (real runs only, no verdict)`);
+        continue;
       }
-      rawRates.push(rawRate);
-      engineRates.push(engineRate);
-      ratios.push(engineRate / rawRate);
-      noJournalRates.push(await engine(origin, N, undefined));
+      const real: number[] = [];
+      const raw: number[] = [];
+      const ratios: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        // Back to back, order alternating, so load from elsewhere hits both sides of a ratio alike.
+        let a: number;
+        let b: number;
+        if (r % 2 === 0) {
+          a = await timed(() => realRun(w, dir));
+          b = await timed(() => rawRun(w, origin));
+        } else {
+          b = await timed(() => rawRun(w, origin));
+          a = await timed(() => realRun(w, dir));
+        }
+        real.push(a);
+        raw.push(b);
+        ratios.push(a / b);
+      }
+      const ratio = median(ratios);
+      const ok = ratio >= TARGET_RATIO;
+      failed ||= !ok;
+      const ordering = loadProfile(provider).ordering;
+      console.log(`${provider.padEnd(8)}       ${num(w.requests.length)} events per run (ordering ${ordering})`);
+      console.log(`  real run     ${num(median(real)).padStart(7)} events/s median   [${real.map(num).join(', ')}]`);
+      console.log(`  raw loop     ${num(median(raw)).padStart(7)} events/s median   [${raw.map(num).join(', ')}]`);
+      console.log(`  ratio        ${ratio.toFixed(2)}x median of rounds [${ratios.map((x) => x.toFixed(2)).join(', ')}]  (target >= ${TARGET_RATIO.toFixed(2)}: ${ok ? 'met' : 'NOT met'})`);
     }
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    const ratio = median(ratios);
-    const best = Math.max(...engineRates) / Math.max(...rawRates);
-    const fmt = (x: number): string => x.toFixed(0).padStart(7);
-    const list = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(', ');
-    console.log(`bench:deliver  N=${N} concurrency=${CONCURRENCY} rounds=${ROUNDS}`);
-    console.log(`  raw undici loop      ${fmt(median(rawRates))} deliveries/s (median)   [${list(rawRates)}]`);
-    console.log(`  engine (journal on)  ${fmt(median(engineRates))} deliveries/s (median)   [${list(engineRates)}]`);
-    console.log(`  engine (journal off) ${fmt(median(noJournalRates))} deliveries/s (median)   [${list(noJournalRates)}]  (for reference)`);
-    console.log(`  ratio engine/raw     ${ratio.toFixed(2)} median of rounds [${ratios.map((x) => x.toFixed(2)).join(', ')}], best/best ${best.toFixed(2)}  (target ≥ 0.80: ${ratio >= 0.8 ? 'met' : 'NOT met'})`);
   } finally {
     receiver.postMessage('close');
     await new Promise((resolve) => receiver.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
   }
+  return failed ? 1 : 0;
 }
 
-await main();
+process.exitCode = await main();

@@ -1,4 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { allSchemas } from './catalog.ts';
 import { FORMATS } from './formats.ts';
 import { ANNOTATION_KEYWORDS, type SchemaDoc } from './schema-doc.ts';
@@ -23,10 +23,14 @@ const logger = {
   error: (...args: unknown[]) => void schemaWarnings.push(args.map(String).join(' ')),
 };
 
-function makeAjv(schemas: readonly SchemaDoc[]): Ajv {
+/**
+ * An ajv with our formats and annotation keywords and these schemas. `options` change how it
+ * reports, never what it accepts (generators/self-check.ts compiles for speed with them).
+ */
+export function makeAjv(schemas: readonly SchemaDoc[], options: Pick<Options, 'allErrors' | 'verbose' | 'messages'> = {}): Ajv {
   // verbose: errors carry their parent schema, so an unknown property can be answered with the
   // properties the provider does send there (readableErrors in validate.ts).
-  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, logger });
+  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, logger, ...options });
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   for (const [name, re] of Object.entries(FORMATS)) ajv.addFormat(name, re);
   // Used by the Enreach webhook configuration document (Webhook.Endpoint).
@@ -61,9 +65,19 @@ export function ajvFor(mode: ValidationMode): Ajv {
   return (lenientAjv ??= makeAjv(allSchemas().map((s) => widen(s) as SchemaDoc)));
 }
 
-/** The compiled validator of one schema document; compiled on first use, then cached by ajv. */
+const validators: Record<ValidationMode, Map<string, ValidateFunction>> = { strict: new Map(), lenient: new Map() };
+
+/**
+ * The compiled validator of one schema document; compiled on first use, then kept here (ajv's own
+ * getSchema normalizes the id with a regular expression on every call, which a validate() per
+ * payload paid).
+ */
 export function validatorFor(schemaId: string, mode: ValidationMode = 'strict'): ValidateFunction {
+  const cache = validators[mode === 'strict' ? 'strict' : 'lenient'];
+  const kept = cache.get(schemaId);
+  if (kept !== undefined) return kept;
   const fn = ajvFor(mode).getSchema(schemaId);
   if (!fn) throw new Error(`no schema with $id ${schemaId}`);
+  cache.set(schemaId, fn);
   return fn;
 }

@@ -43,7 +43,6 @@ const entries: CatalogEntry[] = bundle.schemas
   .filter((e): e is CatalogEntry => e !== undefined)
   .sort((a, b) => a.provider.localeCompare(b.provider) || a.eventType.localeCompare(b.eventType));
 
-const byKey = new Map(entries.map((e) => [`${e.provider}/${e.eventType}`, e]));
 const schemaById = new Map(bundle.schemas.map(({ schema }) => [schema.$id, schema]));
 
 /** Every event type, or one provider's, sorted by provider then name. */
@@ -55,8 +54,11 @@ export function eventNames(provider?: Provider): string[] {
   return listEvents(provider).map((e) => e.eventType);
 }
 
+// Per provider, so that a lookup (every validate()) builds no key string.
+const byProvider = new Map<string, Map<string, CatalogEntry>>(PROVIDERS.map((p) => [p, new Map(entries.filter((e) => e.provider === p).map((e) => [e.eventType, e]))]));
+
 export function findEvent(provider: Provider, eventType: string): CatalogEntry | undefined {
-  return byKey.get(`${provider}/${eventType}`);
+  return byProvider.get(provider)?.get(eventType);
 }
 
 /** A provider name from user input, or a readable error listing the valid ones. */

@@ -4,19 +4,25 @@
  * id where the profile names one (Enreach `/Id`, docs/providers.md E3), else a SHA-256 of the body (mluvii
  * has no event id, docs/providers.md M6).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { ProviderMockError } from '../contracts/errors.ts';
 import { jsonPointer } from '../contracts/json-pointer.ts';
 import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
 import type { DeliveryProfile } from './profile.ts';
 
+/** An event's body as sent and as text (the journal writes the text: no decoding the bytes back). */
+export interface Serialized {
+  bytes: Buffer;
+  text: string;
+}
+
 /** The body given with the entry (send, resend: exact bytes), else the payload as UTF-8 JSON; a payload that is not JSON is bad input. */
-export function serialize(entry: TimelineEntry & { body?: string }): Buffer {
-  if (typeof entry.body === 'string') return Buffer.from(entry.body, 'utf8');
+export function serialize(entry: TimelineEntry & { body?: string }): Serialized {
+  if (typeof entry.body === 'string') return { bytes: Buffer.from(entry.body, 'utf8'), text: entry.body };
   try {
     const text = JSON.stringify(entry.payload);
     if (text === undefined) throw new Error('the payload is undefined');
-    return Buffer.from(text, 'utf8');
+    return { bytes: Buffer.from(text, 'utf8'), text };
   } catch (cause) {
     throw new ProviderMockError('PM_DELIVERY_PAYLOAD', `timeline entry ${entry.seq} (${entry.eventType}) has a payload that is not JSON: ${(cause as Error).message}`, {
       where: `timeline[${entry.seq}].payload`,
@@ -30,5 +36,6 @@ export function identify(profile: DeliveryProfile, payload: unknown, body: Buffe
     const v = jsonPointer(payload, profile.eventId.pointer);
     if (typeof v === 'string' || typeof v === 'number') return { eventId: String(v), eventIdKind: 'id' };
   }
-  return { eventId: `sha256:${createHash('sha256').update(body).digest('hex').slice(0, 32)}`, eventIdKind: 'content-hash' };
+  // crypto.hash: the one-shot form (Node >= 20.12), no Hash object per event.
+  return { eventId: `sha256:${hash('sha256', body, 'hex').slice(0, 32)}`, eventIdKind: 'content-hash' };
 }

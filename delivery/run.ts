@@ -527,9 +527,9 @@ class DeliveryRun implements DeliveryOwner {
     const compiled = this.#profile(entry.provider, entry.seq);
     const profile = compiled.profile;
     const targets = this.#targets(entry, profile);
-    const body = serialize(entry);
+    const { bytes: body, text } = serialize(entry);
     const { eventId, eventIdKind } = identify(profile, entry.payload, body);
-    this.#eventLine(entry, profile.provider, eventId, body);
+    this.#eventLine(entry, profile.provider, eventId, text);
     if (reordered) this.#reordered++;
     const stats = this.#scenario(entry.scenario);
     if (compiled.strictStatus) stats.strictStatusProfile = true;
@@ -581,12 +581,13 @@ class DeliveryRun implements DeliveryOwner {
     let profile: DeliveryProfile;
     let targets: (ResolvedTarget | InvalidTarget)[];
     let id: { eventId: string; eventIdKind: 'id' | 'content-hash' };
-    let body: Buffer;
+    let body: string;
     try {
       profile = this.#profile(entry.provider, entry.seq).profile;
       targets = this.#targets(entry, profile);
-      body = serialize(entry);
-      id = identify(profile, entry.payload, body);
+      const serialized = serialize(entry);
+      body = serialized.text;
+      id = identify(profile, entry.payload, serialized.bytes);
     } catch {
       return this.#markUnplannable(entry);
     }
@@ -610,9 +611,9 @@ class DeliveryRun implements DeliveryOwner {
    * and JSON.stringify(payload) gives back the same bytes); a body given as text (send, resend)
    * is kept as text (`body`), byte for byte.
    */
-  #eventLine(entry: DeliveryEntry, provider: Provider, eventId: string, body: Buffer): void {
+  #eventLine(entry: DeliveryEntry, provider: Provider, eventId: string, body: string): void {
     if (!this.#journal.enabled) return;
-    const text = typeof entry.body === 'string' ? `"body":${JSON.stringify(entry.body)}` : `"payload":${body.toString('utf8')}`;
+    const text = typeof entry.body === 'string' ? `"body":${JSON.stringify(entry.body)}` : `"payload":${body}`;
     this.#journal.writeText(
       `{"type":"event","runId":${this.#quote(this.#cfg.runId)},"seq":${num(entry.seq)},"scenario":${this.#quote(String(entry.scenario))},"instance":${num(entry.instance)},` +
         `"step":${this.#quote(String(entry.step))},"provider":"${provider}","eventType":${this.#quote(String(entry.eventType))},"entityKey":${JSON.stringify(String(entry.entityKey))},` +

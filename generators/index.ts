@@ -9,20 +9,20 @@
  *   generate('enreach', 'QueueCallInArrived', { seed: 2, world, context });  // …and reuses them
  */
 import type { ValidateFunction } from 'ajv';
-import { validatorFor } from '../contracts/ajv.ts';
 import { parseProvider, resolveEvent, type CatalogEntry } from '../contracts/catalog.ts';
 import { ProviderMockError } from '../contracts/errors.ts';
+import { toText } from '../contracts/text.ts';
 import type { EventPayload, ProviderEventMap } from '../contracts/generated/types.ts';
 import type { Provider } from '../contracts/provider.ts';
 import { readableErrors, type ValidationIssue } from '../contracts/validate.ts';
 import { enreachModule } from './enreach/index.ts';
 import { mluviiModule } from './mluvii/index.ts';
 import { applyOverridesInPlace, formatPath, parsePath } from './overrides.ts';
-import { compilePlan, type Gen, type Plan, type ProviderModule } from './plan.ts';
-import { hashSeed, mixSeed128 } from './rng/seed.ts';
+import { Gen, compilePlan, type Plan, type ProviderModule } from './plan.ts';
+import { EventSeed, hashSeed } from './rng/seed.ts';
+import { failure, fastValidatorFor } from './self-check.ts';
 import { DEFAULT_TIME } from './time.ts';
 import type { GenContext, GenerateOptions, World, WorldSizes } from './types.ts';
-import { toText } from '../contracts/text.ts';
 
 export type { GenContext, GenerateOptions, World, WorldSizes, MluviiWorld, EnreachWorld } from './types.ts';
 export { applyOverrides, parseOverride, parsePath, formatPath } from './overrides.ts';
@@ -95,11 +95,16 @@ export function createContext(provider: Provider, init: Record<string, unknown> 
   if (init['provider'] !== undefined && init['provider'] !== p) {
     throw new ProviderMockError('PM_CONTEXT_PROVIDER', `context init is for ${toText(init['provider'])}, not ${p}`, { where: 'createContext(init.provider)' });
   }
-  return { ...init, provider: p };
+  // A key loop, not `{...init, provider}`: the same keys in the same order, without the spread's
+  // slow path (the CLI makes one context per payload).
+  const ctx = {} as GenContext;
+  for (const k in init) if (Object.hasOwn(init, k)) ctx[k] = init[k];
+  ctx.provider = p;
+  return ctx;
 }
 
 interface CompiledPlan extends Plan {
-  validator?: ValidateFunction;
+  check?: ValidateFunction;
 }
 
 const plans = new Map<string, CompiledPlan>();
@@ -113,8 +118,27 @@ function planFor(entry: CatalogEntry): CompiledPlan {
   return plan;
 }
 
-function validatorOf(plan: CompiledPlan): ValidateFunction {
-  return (plan.validator ??= validatorFor(plan.entry.schemaId, 'strict'));
+/** generate()'s own check of the plan's payloads (generators/self-check.ts). */
+function checkOf(plan: CompiledPlan): ValidateFunction {
+  return (plan.check ??= fastValidatorFor(plan.entry.schemaId));
+}
+
+/** What generate() needs of an event type, found by name without building a key per call. */
+interface EventSlot {
+  entry: CatalogEntry;
+  plan: CompiledPlan;
+  seeder: EventSeed;
+}
+
+const slots: Record<Provider, Map<string, EventSlot>> = { mluvii: new Map(), enreach: new Map() };
+function slotFor(p: Provider, eventType: string): EventSlot {
+  let slot = slots[p].get(eventType);
+  if (slot === undefined) {
+    const entry = resolveEvent(eventType, p); // throws "did you mean" for an unknown name
+    slot = { entry, plan: planFor(entry), seeder: new EventSeed(p, entry.eventType) };
+    slots[p].set(eventType, slot);
+  }
+  return slot;
 }
 
 /** The context key an override path stands for (`data.userId` → userId, `CallId` → CallId), if any. */
@@ -151,55 +175,66 @@ function refuseOverride(issues: readonly ValidationIssue[], overrides: Record<st
 export function generate<P extends Provider, E extends keyof ProviderEventMap[P] & string>(provider: P, eventType: E, options?: GenerateOptions): EventPayload<P, E>;
 export function generate(provider: Provider, eventType: string, options?: GenerateOptions): unknown;
 export function generate(provider: Provider, eventType: string, options: GenerateOptions = {}): unknown {
-  const p = checkProvider(provider, 'generate(provider)');
-  const entry = resolveEvent(eventType, p);
+  const p = provider === 'mluvii' || provider === 'enreach' ? provider : checkProvider(provider, 'generate(provider)');
+  const { entry, plan, seeder } = slotFor(p, eventType);
   const mod = MODULES[p];
   const world = options.world ?? defaultWorld(p);
   if (world.provider !== p) throw new ProviderMockError('PM_WORLD_PROVIDER', `the world given is for ${world.provider}, not ${p}`, { where: 'generate(options.world)' });
   const given = options.context;
   if (given && given.provider !== undefined && given.provider !== p) {
-    throw new ProviderMockError('PM_CONTEXT_PROVIDER', `the context given is for ${String(given.provider)}, not ${p}`, { where: 'generate(options.context)', hint: `createContext('${p}')` });
+    throw new ProviderMockError('PM_CONTEXT_PROVIDER', `the context given is for ${toText(given.provider)}, not ${p}`, { where: 'generate(options.context)', hint: `createContext('${p}')` });
   }
-  const ctx: GenContext = { ...(given ?? {}), provider: p };
+  // The context keys the overrides seed (several may name one key: the first one present wins).
   const overrides = options.overrides;
-  const seeded: [string, unknown][] = [];
+  let seeded: [string, unknown][] | undefined;
   if (overrides) {
-    for (const [path, value] of Object.entries(overrides)) {
+    for (const path in overrides) {
+      if (!Object.hasOwn(overrides, path)) continue;
+      const value = overrides[path];
       const key = overrideContextKey(mod, entry, path);
-      if (key === undefined || !isContextValue(value)) continue;
-      seeded.push([key, value]);
-      // Derived values follow an overridden id (UserId → UserName); activityId is the one the event
-      // itself takes, so it is only recorded afterwards.
-      if (ctx[key] === undefined && key !== 'activityId') ctx[key] = value;
+      if (key !== undefined && isContextValue(value)) (seeded ??= []).push([key, value]);
     }
   }
-  const time = options.time ?? (typeof ctx.now === 'number' ? ctx.now : DEFAULT_TIME);
+  const time = options.time ?? (given !== undefined && typeof given.now === 'number' ? given.now : DEFAULT_TIME);
   if (!Number.isFinite(time)) throw new ProviderMockError('PM_BAD_TIME', `time must be ms since the epoch, got ${String(time)}`, { where: 'generate(options.time)' });
-  const seq = typeof ctx.seq === 'number' ? ctx.seq : 0;
-  mod.rng.seedState(mixSeed128(hashSeed(options.seed ?? 1), p, entry.eventType, time, seq));
   const state = options.state;
   if (state && state.provider !== p) throw new ProviderMockError('PM_STATE_PROVIDER', `the state given is for ${state.provider}, not ${p}`, { where: 'generate(options.state)' });
-  const g: Gen = { provider: p, entry, eventType: entry.eventType, rng: mod.rng, faker: mod.faker, world, ctx, time, memo: new Map(), state };
-  const plan = planFor(entry);
-  const payload = plan.fill(g);
-  if (overrides) applyOverridesInPlace(payload, overrides);
-  if (options.validate !== false) {
-    const check = validatorOf(plan);
-    if (!(check(payload))) {
-      const issues = readableErrors(check.errors ?? [], payload);
-      if (overrides && Object.keys(overrides).length) throw refuseOverride(issues, overrides, entry);
-      throw new ProviderMockError('PM_GENERATOR_INVALID', `generated ${p} ${entry.eventType} payload fails its schema: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
-        hint: 'this is a bug in generators/',
-        exitCode: 70,
-      });
+  // The payload works on the caller's context itself; g.put() records each write, so a call that
+  // throws undoes them (the context is left as it was), instead of copying the context in and out.
+  const ctx: GenContext = given ?? { provider: p };
+  const g = new Gen(p, entry, mod.rng, mod.faker, world, ctx, time, state, given !== undefined);
+  try {
+    if (ctx.provider === undefined) g.put('provider', p);
+    if (seeded !== undefined) {
+      // Derived values follow an overridden id (UserId → UserName); activityId is the one the event
+      // itself takes, so it is only recorded afterwards.
+      for (const [key, value] of seeded) if (ctx[key] === undefined && key !== 'activityId') g.put(key, value);
     }
+    const seq = typeof ctx.seq === 'number' ? ctx.seq : 0;
+    mod.rng.seedState(seeder.mix(hashSeed(options.seed ?? 1), time, seq));
+    const payload = plan.fill(g);
+    if (overrides) applyOverridesInPlace(payload, overrides);
+    if (options.validate !== false) {
+      const strict = failure(entry.schemaId, checkOf(plan), payload);
+      if (strict !== undefined) {
+        const issues = readableErrors(strict.errors ?? [], payload);
+        if (overrides && Object.keys(overrides).length) throw refuseOverride(issues, overrides, entry);
+        throw new ProviderMockError('PM_GENERATOR_INVALID', `generated ${p} ${entry.eventType} payload fails its schema: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
+          hint: 'this is a bug in generators/',
+          exitCode: 70,
+        });
+      }
+    }
+    if (seeded !== undefined) for (const [key, value] of seeded) g.put(key, value);
+    state?.apply(entry.eventType, (mod.mainKey === undefined ? payload : (payload as Record<string, unknown>)[mod.mainKey]) as Record<string, unknown>, time);
+    ctx.now = time;
+    ctx.seq = seq + 1;
+    g.commit();
+    return payload;
+  } catch (e) {
+    g.rollback();
+    throw e;
   }
-  for (const [key, value] of seeded) ctx[key] = value;
-  state?.apply(entry.eventType, (mod.mainKey === undefined ? payload : (payload as Record<string, unknown>)[mod.mainKey]) as Record<string, unknown>, time);
-  ctx.now = time;
-  ctx.seq = seq + 1;
-  if (given) Object.assign(given, ctx);
-  return payload;
 }
 
 /** Every event type a provider has a generator for (all catalog events). */

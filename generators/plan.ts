@@ -9,28 +9,128 @@ import type { Faker } from '@faker-js/faker';
 import type { CatalogEntry } from '../contracts/catalog.ts';
 import { getSchemaById } from '../contracts/catalog.ts';
 import type { Provider } from '../contracts/provider.ts';
+import { contextKey, type ContextKey } from './context-access.ts';
 import type { Rng } from './rng/seed.ts';
 import { normalize, splitNullable, type SNode } from './schema.ts';
+import { OMIT, compileShape, constant } from './shape.ts';
 import { formatEnreach, formatMluvii } from './time.ts';
 import type { WorldState } from './state/types.ts';
 import type { GenContext, World, WorldSizes } from './types.ts';
 
-/** Everything one payload's generation may use. */
-export interface Gen<W extends World = World> {
-  readonly provider: Provider;
-  readonly entry: CatalogEntry;
+const ABSENT: unique symbol = Symbol('absent');
+/**
+ * What the calls in progress need to undo their context writes, newest last; each Gen owns the
+ * part from its `undoFrom`. One stack for all calls (a nested call's part lies above its
+ * caller's), so that a payload allocates nothing for it. A new context of a few keys (the CLI's
+ * `createContext(provider, {seq: i})` per payload) is saved whole as (key, value) pairs before the
+ * call, which costs less than recording each of the many writes such a call makes; a sequence's
+ * context (larger, and mostly read) gets a (key, previous value) pair per write instead.
+ */
+const UNDO: unknown[] = [];
+/** The used part of UNDO (its length is left alone: setting an array's length is a slow call). */
+let undoTop = 0;
+/** Contexts of up to this many keys are saved whole. */
+const SAVED_KEYS = 6;
+const NO_UNDO = 0;
+const JOURNAL = 1;
+const SAVED = 2;
+
+/**
+ * Everything one payload's generation may use. A class, so that every payload's Gen has one
+ * shape (V8 hidden class) and the fills that read it stay monomorphic.
+ */
+export class Gen<W extends World = World> {
   readonly eventType: string;
-  readonly rng: Rng;
-  readonly faker: Faker;
-  readonly world: W;
-  /** Working copy of the caller's context; committed back when the payload is accepted. */
-  readonly ctx: GenContext;
-  /** When the event happens, ms since the epoch. */
-  readonly time: number;
-  /** Values shared by several properties of this one payload. */
-  readonly memo: Map<string, unknown>;
-  /** The run's world state, when the payload is part of a run (status events are derived from it). */
-  readonly state?: WorldState | undefined;
+  /** This payload's activity id (mluvii), once drawn: several properties and the hook share it. */
+  activityId: number | undefined = undefined;
+  /** The activity id the context had before this payload's (PreviewUrl's originalActivityId). */
+  previousActivityId: number | undefined = undefined;
+  /** Where this call's part of UNDO starts. */
+  private readonly undoFrom: number;
+  /** NO_UNDO (a context of its own), JOURNAL or SAVED. */
+  private readonly undo: number;
+
+  constructor(
+    readonly provider: Provider,
+    readonly entry: CatalogEntry,
+    readonly rng: Rng,
+    readonly faker: Faker,
+    readonly world: W,
+    /**
+     * The caller's context itself (not a copy: copying it in and out per payload was the main cost
+     * of the context path). Read it freely; write only through put(), which can be undone.
+     */
+    readonly ctx: Readonly<GenContext>,
+    /** When the event happens, ms since the epoch. */
+    readonly time: number,
+    /** The run's world state, when the payload is part of a run (status events are derived from it). */
+    readonly state: WorldState | undefined,
+    /** Whether the context is the caller's (so that a failed call must leave it untouched). */
+    callers: boolean,
+  ) {
+    this.eventType = entry.eventType;
+    const from = undoTop;
+    this.undoFrom = from;
+    let undo = NO_UNDO;
+    // A context an earlier call used (it has `now`) is a sequence's, grown past a few keys: journaled.
+    if (callers && ctx.now !== undefined) undo = JOURNAL;
+    else if (callers) {
+      undo = SAVED;
+      let top = from;
+      for (const k in ctx) {
+        if (top - from === 2 * SAVED_KEYS) {
+          undo = JOURNAL; // too many to save: the pairs written so far are overwritten by the journal
+          top = from;
+          break;
+        }
+        UNDO[top++] = k;
+        UNDO[top++] = ctx[k];
+      }
+      undoTop = top;
+    }
+    this.undo = undo;
+  }
+
+  /** Stores a context value for this and the following events of the sequence. */
+  put(key: string | ContextKey, value: unknown): void {
+    const k = typeof key === 'string' ? contextKey(key) : key;
+    const ctx = this.ctx as GenContext;
+    if (this.undo === JOURNAL) {
+      const before = k.get(ctx);
+      UNDO[undoTop++] = k.name;
+      UNDO[undoTop++] = before !== undefined || k.has(ctx) ? before : ABSENT;
+    }
+    k.set(ctx, value);
+  }
+
+  /** The context's value of a key (as `g.ctx[key.name]`, through the key's own accessor). */
+  get(key: ContextKey): unknown {
+    return key.get(this.ctx);
+  }
+
+  /** The call succeeded: its writes stay. */
+  commit(): void {
+    undoTop = this.undoFrom;
+  }
+
+  /** Undoes every put(): the caller's context is as it was before the call, keys in the same order. */
+  rollback(): void {
+    const from = this.undoFrom;
+    const ctx = this.ctx as GenContext;
+    if (this.undo === SAVED) {
+      for (const k in ctx) delete ctx[k];
+      for (let i = from; i < undoTop; i += 2) ctx[UNDO[i] as string] = UNDO[i + 1];
+    } else if (this.undo === JOURNAL) {
+      for (let i = undoTop - 2; i >= from; i -= 2) {
+        const key = UNDO[i] as string;
+        const before = UNDO[i + 1];
+        if (before === ABSENT) delete ctx[key];
+        else ctx[key] = before;
+      }
+    }
+    undoTop = from;
+    UNDO.length = from; // and let go of the values
+  }
 }
 
 /** What a rule is told about the property it is asked to fill. */
@@ -45,6 +145,9 @@ export interface PropInfo {
 }
 
 export type Fill<W extends World = World> = (g: Gen<W>) => unknown;
+
+export { OMIT, constant } from './shape.ts';
+
 /** Returns the fill for a property, or undefined to leave it to the schema-driven fallback. */
 export type RuleSet<W extends World = World> = (p: PropInfo) => Fill<W> | undefined;
 /** Runs on the event's main object (mluvii `data`, the Enreach body) after every property is filled. */
@@ -82,7 +185,7 @@ function fallback(node: SNode): Fill {
   switch (node.k) {
     case 'const': {
       const v = node.value;
-      return typeof v === 'object' && v !== null ? () => JSON.parse(JSON.stringify(v)) as unknown : () => v;
+      return typeof v === 'object' && v !== null ? () => JSON.parse(JSON.stringify(v)) as unknown : constant(v as string | number | boolean);
     }
     case 'enum': {
       const values = node.values;
@@ -90,7 +193,7 @@ function fallback(node: SNode): Fill {
     }
     case 'null':
     case 'any':
-      return () => null;
+      return constant(null);
     case 'union': {
       const { nullable, inner } = splitNullable(node);
       const options = (inner.k === 'union' ? inner.options : [inner]).map(fallback);
@@ -132,7 +235,12 @@ function fallback(node: SNode): Fill {
       const item = node.items ? fallback(node.items) : () => null;
       const min = node.minItems ?? 0;
       const max = Math.max(min, Math.min(node.maxItems ?? 2, 2));
-      return (g) => Array.from({ length: g.rng.int(min, max) }, () => item(g));
+      return (g) => {
+        const n = g.rng.int(min, max);
+        const out: unknown[] = [];
+        for (let i = 0; i < n; i++) out.push(item(g));
+        return out;
+      };
     }
     case 'object':
       return compileObject(node, undefined);
@@ -142,6 +250,7 @@ function fallback(node: SNode): Fill {
 /** An object fill: properties in schema order; optional ones present about half the time. */
 function compileObject<W extends World>(node: Extract<SNode, { k: 'object' }>, fillFor: ((name: string, prop: SNode, required: boolean) => Fill<W> | undefined) | undefined): Fill<W> {
   const props = node.props.map((p) => ({ name: p.name, required: p.required, fill: (fillFor?.(p.name, p.node, p.required) ?? fallback(p.node)) }));
+  if (props.every((p) => p.required)) return compileShape(props, { undefinedOmits: false });
   return (g) => {
     const o: Record<string, unknown> = {};
     for (const p of props) {
@@ -153,29 +262,15 @@ function compileObject<W extends World>(node: Extract<SNode, { k: 'object' }>, f
   };
 }
 
-/** A rule may return this to leave an optional property out. */
-export const OMIT: unique symbol = Symbol('omit');
-
 function compileMain<W extends World>(mod: ProviderModule<W>, entry: CatalogEntry, node: SNode): Fill<W> {
   if (node.k !== 'object') throw new Error(`${entry.provider}/${entry.eventType}: the payload is not an object schema`);
-  const hook = mod.hook(entry);
-  const prepare = mod.prepare?.(entry, new Set(node.props.map((p) => p.name)));
   const props = node.props.map((p) => {
     const { nullable, inner } = splitNullable(p.node);
     const info: PropInfo = { name: p.name, node: p.node, inner, nullable, required: p.required, entry };
-    return { name: p.name, required: p.required, fill: mod.rules(info) ?? (fallback(p.node)) };
+    return { name: p.name, fill: mod.rules(info) ?? (fallback(p.node)) };
   });
-  return (g) => {
-    prepare?.(g);
-    const o: Record<string, unknown> = {};
-    for (const p of props) {
-      const v = p.fill(g);
-      if (v === OMIT || v === undefined) continue;
-      o[p.name] = v;
-    }
-    hook?.(o, g);
-    return o;
-  };
+  // Every property is filled (a rule leaves one out with OMIT or undefined), so the shape is fixed.
+  return compileShape(props, { before: mod.prepare?.(entry, new Set(node.props.map((p) => p.name))), after: mod.hook(entry), undefinedOmits: true });
 }
 
 /** Compiles one event's plan (done once per event type and cached by the caller). */

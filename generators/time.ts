@@ -29,9 +29,15 @@ function lastSundayOneUtc(year: number, month: number): number {
  * last Sunday of March to 01:00 UTC on the last Sunday of October, in every EU time zone).
  */
 function isEuSummerTime(ms: number): boolean {
-  const year = new Date(ms).getUTCFullYear();
-  return ms >= lastSundayOneUtc(year, 2) && ms < lastSundayOneUtc(year, 9);
+  // The last year asked about is kept: every timestamp of a payload (and of a run) falls in it.
+  if (!(ms >= summer.yearStart && ms < summer.yearEnd)) {
+    const year = new Date(ms).getUTCFullYear();
+    // (Date.UTC reads years 0..99 as 1900..1999: such a year's range never matches, so it is not cached.)
+    summer = { yearStart: Date.UTC(year, 0, 1), yearEnd: Date.UTC(year + 1, 0, 1), start: lastSundayOneUtc(year, 2), end: lastSundayOneUtc(year, 9) };
+  }
+  return ms >= summer.start && ms < summer.end;
 }
+let summer = { yearStart: 0, yearEnd: 0, start: 0, end: 0 };
 
 /** Offset in hours from UTC of an EU zone whose standard offset is `standardHours` (Prague 1, Helsinki 2). */
 export function euOffsetHours(ms: number, standardHours: number): number {
@@ -39,16 +45,69 @@ export function euOffsetHours(ms: number, standardHours: number): number {
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** `00` … `59`: hours, minutes and seconds without a conversion per timestamp. */
+const PAD2 = Array.from({ length: 60 }, (_, i) => pad2(i));
+const DAY = 86_400_000;
+/** The largest instant a Date holds (±100 000 000 days). */
+const MAX_DATE = 8.64e15;
 
 function wallClock(d: Date): string {
   const y = d.getUTCFullYear();
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
 }
 
+/**
+ * wallClock() of a whole-second instant: the date part (`2024-05-02T`) is kept for the last day
+ * seen (the timestamps of a run share their days), the time of day is arithmetic.
+ */
+let dayNumber = Number.NaN;
+let dayPrefix = '';
+function wallClockOf(ms: number): string {
+  if (!(Math.abs(ms) <= MAX_DATE)) return wallClock(new Date(ms)); // Invalid Date prints NaN, as before
+  const day = Math.floor(ms / DAY);
+  if (day !== dayNumber) {
+    dayPrefix = wallClock(new Date(day * DAY)).slice(0, -8); // all but `00:00:00`
+    dayNumber = day;
+  }
+  const secs = (ms - day * DAY) / 1000;
+  const h = Math.floor(secs / 3600);
+  const rest = secs - h * 3600;
+  const m = Math.floor(rest / 60);
+  return `${dayPrefix}${PAD2[h] as string}:${PAD2[m] as string}:${PAD2[rest - m * 60] as string}`;
+}
+
+/** `000` … `999`, and the same with trailing zeros trimmed (`120` → `12`, `005` → `005`, `000` → ``). */
+const D3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const T3 = D3.map((d) => d.replace(/0+$/, ''));
+const D2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const T2 = D2.map((d) => d.replace(/0+$/, ''));
+
+/** h % 100 of a 32-bit unsigned hash in integer arithmetic (on numbers beyond 2^31, % is a slow floating-point remainder). */
+function mod100(h: number): number {
+  return ((((h >>> 16) % 100) * 36 + (h & 0xffff)) % 100) | 0; // 65536 % 100 === 36
+}
+
+/**
+ * fraction() of `a` (3 digits) followed by `b` (`bDigits` 0, 3 or 4 digits), both whole numbers in
+ * range, from the digit tables: the fraction of a timestamp without a number-to-string per call.
+ */
+function fractionOf(a: number, b: number, bDigits: 0 | 3 | 4): string {
+  if (bDigits === 3 && b !== 0) return `.${D3[a] as string}${T3[b] as string}`;
+  if (bDigits === 4 && b !== 0) {
+    const c = (b / 100) | 0;
+    const d = b - c * 100;
+    return d !== 0 ? `.${D3[a] as string}${D2[c] as string}${T2[d] as string}` : `.${D3[a] as string}${T2[c] as string}`;
+  }
+  return a !== 0 ? `.${T3[a] as string}` : '';
+}
+
+const OFFSETS = ['+00:00', '+01:00', '+02:00', '+03:00'];
+
 /** `.1234567` with trailing zeros trimmed, or '' when all digits are zero. */
 function fraction(digits: string): string {
-  const t = digits.replace(/0+$/, '');
-  return t ? `.${t}` : '';
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return end ? `.${digits.slice(0, end)}` : '';
 }
 
 /** Precision of a mluvii instant: microseconds (most examples), milliseconds (`.262`), whole seconds (`14:40:38`). */
@@ -67,14 +126,14 @@ export function euLocalDate(ms: number, standardHours: number): string {
 export function formatMluvii(ms: number, precision?: MluviiPrecision): string {
   const offset = euOffsetHours(ms, 1);
   const whole = Math.floor(ms / 1000) * 1000;
-  const d = new Date(whole + offset * HOUR);
   const h = hashNumber(ms);
-  const p = precision ?? (h % 100 < 7 ? 'ms' : 'us');
+  const p = precision ?? (mod100(h) < 7 ? 'ms' : 'us');
   const millis = ms - whole;
   let frac = '';
-  if (p === 'ms') frac = fraction(String(millis).padStart(3, '0'));
-  else if (p === 'us') frac = fraction(String(millis * 1000 + ((h >>> 8) % 1000)).padStart(6, '0'));
-  return `${wallClock(d)}${frac}+${pad2(offset)}:00`;
+  const exact = (millis | 0) === millis && millis >= 0 && millis < 1000; // a whole millisecond (an instant may have a fraction of one)
+  if (p === 'ms') frac = exact ? fractionOf(millis, 0, 0) : fraction(String(millis).padStart(3, '0'));
+  else if (p === 'us') frac = exact ? fractionOf(millis, (h >>> 8) % 1000, 3) : fraction(String(millis * 1000 + ((h >>> 8) % 1000)).padStart(6, '0'));
+  return `${wallClockOf(whole + offset * HOUR)}${frac}${OFFSETS[offset] ?? `+${pad2(offset)}:00`}`;
 }
 
 /**
@@ -85,14 +144,18 @@ export function formatMluvii(ms: number, precision?: MluviiPrecision): string {
 export function formatEnreach(ms: number, withZ: boolean): string {
   const whole = Math.floor(ms / 1000) * 1000;
   const h = hashNumber(ms);
-  const bucket = h % 100;
+  const bucket = mod100(h);
   const millis = ms - whole;
+  const exact = (millis | 0) === millis && millis >= 0 && millis < 1000;
   // The docs show whole seconds (2020-01-01T12:00:00Z) and short fractions (08:01:23.45);
   // a live .NET clock gives 7 digits. Mostly ticks, sometimes the shorter forms; a shorter form
   // never drops milliseconds the instant has, so printed times keep the order of the instants.
-  const frac =
-    bucket < 25 ? fraction(String(millis).padStart(3, '0')) : fraction(String(millis * 10_000 + ((h >>> 8) % 10_000)).padStart(7, '0'));
-  return `${wallClock(new Date(whole))}${frac}${withZ ? 'Z' : ''}`;
+  const frac = exact
+    ? fractionOf(millis, bucket < 25 ? 0 : (h >>> 8) % 10_000, bucket < 25 ? 0 : 4)
+    : bucket < 25
+      ? fraction(String(millis).padStart(3, '0'))
+      : fraction(String(millis * 10_000 + ((h >>> 8) % 10_000)).padStart(7, '0'));
+  return `${wallClockOf(whole)}${frac}${withZ ? 'Z' : ''}`;
 }
 
 /**

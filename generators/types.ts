@@ -42,5 +42,5 @@ export interface GenerateOptions {
    * CallbackListStatus, QueueAttachedUsers, UserStatusChanged) are derived from it, mluvii ids come
    * from its counters, and the event is applied to it once made.
    */
-  state?: WorldState;
+  state?: WorldState | undefined;
 }

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import pkg from '../package.json' with { type: 'json' };
 import { suggestion } from '../contracts/errors.ts';
+import { cacheControl, cachedBody, sendCached, type CachedBody } from './cached-body.ts';
 import { persistencePlugin } from './persistence.ts';
 import { providersPlugin, type ProvidersOptions } from './plugins/providers.ts';
 import { runsPlugin, type RunsOptions } from './plugins/runs.ts';
@@ -155,7 +156,29 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The OpenAPI document is fixed once the app is ready, but swagger-ui re-serializes it (57 KB of
+  // JSON) on every GET /docs/json: serve it once serialized, with an ETag, like the catalog.
+  const specs = new Map<string, CachedBody>();
+  const spec = (url: string | undefined): CachedBody | undefined => {
+    if (url !== '/docs/json' && url !== '/docs/yaml') return undefined;
+    let c = specs.get(url);
+    if (!c) {
+      c = url === '/docs/json' ? cachedBody(JSON.stringify(app.swagger()), 'application/json; charset=utf-8') : cachedBody(app.swagger({ yaml: true }), 'application/x-yaml');
+      specs.set(url, c);
+    }
+    return c;
+  };
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiHooks: {
+      // The public docs: no token, so the same Cache-Control as the inspector's files.
+      onRequest: (req, reply, done) => {
+        const c = spec(req.routeOptions.url);
+        if (c) void sendCached(req, reply, c, cacheControl(false));
+        else done();
+      },
+    },
+  });
 
   await app.register(securityPlugin, opts.security ?? {});
   await app.register(providersPlugin, opts);

@@ -12,6 +12,7 @@ import { CODES, scenarioError } from './engine/errors.ts';
 export type { Scenario, StepNode, EventNode, WaitNode } from './engine/ast.ts';
 export type { TimelineEntry } from './engine/timeline.ts';
 export type { GeneratorApi, PlanOptions, PlanStats, Timeline } from './engine/plan.ts';
+export type { ValidationMode } from './engine/validation.ts';
 export type { LoadedSource } from './engine/load.ts';
 export { DEFAULT_START, planScenarios, entityKeyOf } from './engine/plan.ts';
 export { loadYaml } from './engine/load.ts';
@@ -22,7 +23,8 @@ export { CODES as SCENARIO_ERROR_CODES } from './engine/errors.ts';
 
 /** The real generators (generators/), in the shape the planner needs. */
 export const generators: GeneratorApi = {
-  generate: (provider, eventType, opts) => generate(provider, eventType, { ...(opts as Parameters<typeof generate>[2]), validate: false }),
+  // The planner passes validate: false itself (it checks what its ValidationSampler picks).
+  generate: (provider, eventType, opts) => generate(provider, eventType, opts as Parameters<typeof generate>[2]),
   createWorld: (provider, opts) => createWorld(provider, opts),
   createContext: (provider, init) => createContext(provider, init),
   createState: (world, opts) => createState(world as World, opts),

@@ -4,14 +4,21 @@ import type { DeliverOptions, TimeMode } from '../../delivery/index.ts';
 import { readScenarios } from '../../scenarios/files.ts';
 import { plan } from '../../scenarios/index.ts';
 import type { Scenario, TimelineEntry } from '../../scenarios/index.ts';
+import type { ValidationMode } from '../../scenarios/index.ts';
 import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { checkReceivers, checkTargetsFor, deliverAndReport, DELIVERY_FLAGS, deliveryOptions, normalizeJsonFlag, OUTPUT_FLAGS } from '../deliver.ts';
 import { err, type CliIO } from '../io.ts';
 import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 
-/** Plans counted up front (for done/total and the planned duration) at most this long; past it the total is unknown. */
+/** A paced run counts its plan up front (a second pass: the planned duration, the ETA) up to this many events. */
 const COUNT_LIMIT = 100_000;
+/**
+ * An instant run plans this many events before it sends (kept, not planned twice): a plan that
+ * ends within them has its total on the progress line; a longer one shows done and the rate.
+ */
+const HEAD_EVENTS = 5_000;
+const VALIDATION_MODES = ['sample', 'all'] as const;
 
 /**
  * `--only step|EventType` (repeatable) and `--limit N`: the part of the plan a run sends. An
@@ -56,6 +63,43 @@ export function measurePlan(timeline: Iterable<TimelineEntry>, limit = COUNT_LIM
   return { events, lastAt };
 }
 
+/**
+ * The first `n` entries of a timeline planned now, and the whole timeline to deliver: those
+ * entries, then the rest of the same plan (planned once; closing it closes the plan). `complete`
+ * when the plan ended within them (its size is then known without a second pass). A planning
+ * error is kept and thrown where it happened, so deliver() journals what came before it.
+ */
+export function lookahead(timeline: Iterable<TimelineEntry>, n: number): { head: number; complete: boolean; timeline: Iterable<TimelineEntry> } {
+  const it = timeline[Symbol.iterator]();
+  const head: TimelineEntry[] = [];
+  let complete = false;
+  let failure: { error: unknown } | undefined;
+  try {
+    while (head.length < n) {
+      const step = it.next();
+      if (step.done) {
+        complete = true;
+        break;
+      }
+      head.push(step.value);
+    }
+  } catch (error) {
+    failure = { error };
+  }
+  function* all(): Generator<TimelineEntry> {
+    yield* head.splice(0);
+    if (failure) throw failure.error;
+    if (!complete) yield* { [Symbol.iterator]: () => it };
+  }
+  return { head: head.length, complete: complete && !failure, timeline: all() };
+}
+/** `--validate sample|all`: which planned payloads are checked against their schema (scenarios/engine/validation.ts). */
+function validationFlag(raw: string | undefined): ValidationMode {
+  if (raw === undefined || raw === 'sample') return 'sample';
+  if (raw === 'all') return true;
+  throw unknownName('PM_BAD_FLAG', '--validate mode', raw, VALIDATION_MODES, `--validate ${raw}`);
+}
+
 /** Wall-clock time a time mode takes for scenario time `ms`. */
 function wallMs(time: TimeMode | undefined, ms: number): number {
   if (!time || time.kind === 'instant') return 0;
@@ -96,6 +140,12 @@ What to send
   --set step.path=value    override a step's payload field (repeatable)
   --skip step              leave a step out (repeatable)
   --start ISO              time of offset 0 (default 2024-05-06T13:00:00Z; "now")
+  --validate MODE          which planned payloads are checked against their event schema:
+                           sample (default) every payload of a step whose set: holds a \${reference},
+                           of the others the first 16 per step and then one in 32; all: every one.
+                           The generators are proven by the contract tests (every event x 100 seeds)
+                           and literal set: values are checked when the scenario loads; what is left
+                           to catch is a reference of the wrong type (scenarios/engine/validation.ts)
 
 Faults and the provider's delivery (seeded, recorded in the journal)
   --seed S                 seeds the plan and every fault decision (default 1)
@@ -136,6 +186,7 @@ config file (provider-mock help config; --print-config shows what applies).`,
     set: { type: 'string', multiple: true, config: false },
     skip: { type: 'string', multiple: true, config: false },
     start: { type: 'string' },
+    validate: { type: 'string' },
   },
   async run(argv, io: CliIO) {
     const { argv: args, jsonToStdout } = normalizeJsonFlag(argv);
@@ -152,27 +203,33 @@ config file (provider-mock help config; --print-config shows what applies).`,
     const seed = parseSeed(options.seed, '--seed');
     const startTime = parseInstant(stringFlag(p, 'start'), '--start', Date.now);
     const limit = intFlag(p, 'limit', Infinity, 1);
+    const validation: ValidationMode = validationFlag(stringFlag(p, 'validate'));
     // Bad scenarios and targets fail here, before anything is sent.
     const scenarios = readScenarios(p.positionals, { cwd: io.cwd, sets: listFlag(p, 'set'), skips: listFlag(p, 'skip') });
     checkTargetsFor(scenarios.map((s) => s.provider), options);
     const select = entrySelector(scenarios, listFlag(p, 'only'), limit);
     // Fail fast: a receiver that is not there is one line now, not every event's retries.
     await checkReceivers(p, options, io);
-    const timeline = (validate: boolean) => select(plan(scenarios, { seed, validate, ...(startTime !== undefined ? { startTime } : {}) }));
+    const timeline = (validate: ValidationMode) => select(plan(scenarios, { seed, validate, ...(startTime !== undefined ? { startTime } : {}) }));
     const quiet = boolFlag(p, 'quiet');
     const paced = options.time !== undefined && options.time.kind !== 'instant';
     let expected: DeliverOptions['expected'];
-    if (!quiet || paced) {
-      const { events, lastAt } = measurePlan(timeline(false));
-      const plannedMs = wallMs(options.time, lastAt);
-      expected = { ...(events !== undefined ? { events } : {}), ...(paced ? { plannedMs } : {}) };
-      if (paced && !quiet && !jsonToStdout) {
-        const mode = options.time?.kind === 'speed' ? `at speed ${options.time.factor}` : 'in real time';
-        const count = events === undefined ? `more than ${COUNT_LIMIT} events` : `${events} events`;
-        const until = new Date(Date.now() + plannedMs).toLocaleTimeString('en-GB', { hour12: false });
-        err(io, `provider-mock: ${count} over ${formatEta(lastAt)} of scenario time, sent ${mode}: planned duration ${formatEta(plannedMs)}, ETA ${until} (--instant sends them at once)`);
-      }
+    if (!paced) {
+      // Instant: the plan is read once; its first events now, for the progress line's total.
+      const ahead = lookahead(timeline(validation), quiet ? 0 : HEAD_EVENTS);
+      if (ahead.complete) expected = { events: ahead.head };
+      return deliverAndReport(p, io, { timeline: ahead.timeline, options: { ...options, seed }, jsonToStdout, ...(expected ? { expected } : {}) });
     }
-    return deliverAndReport(p, io, { timeline: timeline(true), options: { ...options, seed }, jsonToStdout, ...(expected ? { expected } : {}) });
+    // Paced: CPU is not what limits the run, so a second pass (without validation) counts it for the ETA.
+    const { events, lastAt } = measurePlan(timeline(false));
+    const plannedMs = wallMs(options.time, lastAt);
+    expected = { ...(events !== undefined ? { events } : {}), plannedMs };
+    if (!quiet && !jsonToStdout) {
+      const mode = options.time?.kind === 'speed' ? `at speed ${options.time.factor}` : 'in real time';
+      const count = events === undefined ? `more than ${COUNT_LIMIT} events` : `${events} events`;
+      const until = new Date(Date.now() + plannedMs).toLocaleTimeString('en-GB', { hour12: false });
+      err(io, `provider-mock: ${count} over ${formatEta(lastAt)} of scenario time, sent ${mode}: planned duration ${formatEta(plannedMs)}, ETA ${until} (--instant sends them at once)`);
+    }
+    return deliverAndReport(p, io, { timeline: timeline(validation), options: { ...options, seed }, jsonToStdout, ...(expected ? { expected } : {}) });
   },
 };

@@ -3,6 +3,7 @@
  * then made consistent with the world and stored in the context (context keys are the wire's
  * PascalCase names: CallId, LegId, UserId, QueueId…).
  */
+import { contextKey, type ContextKey } from '../context-access.ts';
 import type { Gen } from '../plan.ts';
 import { finnishFaker, asciiSlug } from '../rng/faker.ts';
 import { Rng, hashSeed } from '../rng/seed.ts';
@@ -52,14 +53,16 @@ export function organizationId(g: G): string {
  * The value the context keeps under `key` (a Guid, a number…); else `make()` one and keep it, so
  * the events after this one reuse it (CallId, CallBackId, RecordingId, CallerNumber…).
  */
-export function sticky(g: G, key: string, make: () => string = () => g.rng.guid()): string {
+export function sticky(g: G, key: string, make: (g: G) => string = newGuid): string {
   if (key === 'CallId') return callId(g);
-  const v = str(g.ctx[key]);
+  const k = contextKey(key);
+  const v = str(g.get(k));
   if (v) return v;
-  const made = make();
-  g.ctx[key] = made;
+  const made = make(g);
+  g.put(k, made);
   return made;
 }
+const newGuid = (g: G): string => g.rng.guid();
 
 /**
  * Context keys that belong to one call (docs/providers.md E14: CallId identifies the whole call):
@@ -84,60 +87,79 @@ const PER_CALL_KEYS = [
 ] as const;
 
 /** The call in the context (CallId); a new one (with fresh per-call keys) when there is none. */
+const CALL_ID = contextKey('CallId');
+const PER_CALL = PER_CALL_KEYS.map(contextKey);
+
 export function callId(g: G): string {
-  const v = str(g.ctx['CallId']);
+  const v = str(g.get(CALL_ID));
   if (v) return v;
-  // null, not delete: the caller's context is updated by Object.assign.
-  for (const k of PER_CALL_KEYS) g.ctx[k] = null;
+  // null, not delete: the key keeps its place in the caller's context (g.put sets, never deletes).
+  for (const k of PER_CALL) g.put(k, null);
   const id = g.rng.guid();
-  g.ctx['CallId'] = id;
+  g.put(CALL_ID, id);
   return id;
 }
 
-/** The entity whose id the context keeps under `key`; else `choose()` one and keep its id. */
-function kept<T extends { id: string }>(g: G, key: string, byId: (id: string) => T, choose: () => T): T {
-  const id = str(g.ctx[key]);
-  if (id) return byId(id);
-  const e = choose();
-  g.ctx[key] = e.id;
+/**
+ * The entity whose id the context keeps under `key`; else `choose(g)` one and keep its id. (Module
+ * functions of `g`, not closures: this runs several times per payload.)
+ */
+function kept<T extends { id: string }>(g: G, key: ContextKey, byId: (g: G, id: string) => T, choose: (g: G) => T): T {
+  const id = str(g.get(key));
+  if (id) return byId(g, id);
+  const e = choose(g);
+  g.put(key, e.id);
   return e;
+}
+
+const USER_ID = contextKey('UserId');
+const QUEUE_ID = contextKey('QueueId');
+const CALL_LIST_ID = contextKey('CallListId');
+const SUPERVISOR_USER_ID = contextKey('SupervisorUserId');
+
+const userOf = (g: G, id: string): EnreachUser => userById(g.world, id);
+function chooseUser(g: G): EnreachUser {
+  const qid = str(g.get(QUEUE_ID));
+  const q = qid ? g.world.queues.find((x) => x.id === qid) : undefined;
+  const members = q ? g.world.users.filter((u) => q.members.some((m) => m.userId === u.id)) : [];
+  return g.rng.pick(members.length ? members : g.world.users);
 }
 
 /** The user in charge (context UserId): a member of the queue when the queue is known. */
 export function user(g: G): EnreachUser {
-  return kept(g, 'UserId', (id) => userById(g.world, id), () => {
-    const qid = str(g.ctx['QueueId']);
-    const q = qid ? g.world.queues.find((x) => x.id === qid) : undefined;
-    const members = q ? g.world.users.filter((u) => q.members.some((m) => m.userId === u.id)) : [];
-    return g.rng.pick(members.length ? members : g.world.users);
-  });
+  return kept(g, USER_ID, userOf, chooseUser);
+}
+
+const queueOf = (g: G, id: string): EnreachQueue => queueById(g.world, id);
+function chooseQueue(g: G): EnreachQueue {
+  const uid = str(g.get(USER_ID));
+  const u = uid ? g.world.users.find((x) => x.id === uid) : undefined;
+  const mine = u ? g.world.queues.filter((q) => u.queueIds.includes(q.id)) : [];
+  const clid = str(g.get(CALL_LIST_ID));
+  const list = clid ? g.world.callLists.find((c) => c.id === clid) : undefined;
+  return list ? queueById(g.world, list.queueId) : g.rng.pick(mine.length ? mine : g.world.queues);
 }
 
 /** The service queue (context QueueId): the call list's, or one the user serves in when the user is known. */
 export function queue(g: G): EnreachQueue {
-  return kept(g, 'QueueId', (id) => queueById(g.world, id), () => {
-    const uid = str(g.ctx['UserId']);
-    const u = uid ? g.world.users.find((x) => x.id === uid) : undefined;
-    const mine = u ? g.world.queues.filter((q) => u.queueIds.includes(q.id)) : [];
-    const clid = str(g.ctx['CallListId']);
-    const list = clid ? g.world.callLists.find((c) => c.id === clid) : undefined;
-    return list ? queueById(g.world, list.queueId) : g.rng.pick(mine.length ? mine : g.world.queues);
-  });
+  return kept(g, QUEUE_ID, queueOf, chooseQueue);
+}
+
+const callListOf = (g: G, id: string): EnreachCallList => g.world.callLists.find((c) => c.id === id) ?? { ...(g.world.callLists[0] as EnreachCallList), id };
+function chooseCallList(g: G): EnreachCallList {
+  const qid = str(g.get(QUEUE_ID));
+  const mine = qid ? g.world.callLists.filter((c) => c.queueId === qid) : [];
+  return g.rng.pick(mine.length ? mine : g.world.callLists);
 }
 
 /** The call list (context CallListId): one of the queue's when the queue is known. */
 export function callList(g: G): EnreachCallList {
-  const byId = (id: string): EnreachCallList => g.world.callLists.find((c) => c.id === id) ?? { ...(g.world.callLists[0] as EnreachCallList), id };
-  return kept(g, 'CallListId', byId, () => {
-    const qid = str(g.ctx['QueueId']);
-    const mine = qid ? g.world.callLists.filter((c) => c.queueId === qid) : [];
-    return g.rng.pick(mine.length ? mine : g.world.callLists);
-  });
+  return kept(g, CALL_LIST_ID, callListOf, chooseCallList);
 }
 
 /** A supervisor who is not the user in charge. */
 export function supervisor(g: G): EnreachUser {
-  return kept(g, 'SupervisorUserId', (id) => userById(g.world, id), () => {
+  return kept(g, SUPERVISOR_USER_ID, userOf, () => {
     const me = user(g);
     const sups = g.world.users.filter((u) => u.isSupervisor && u.id !== me.id);
     const pool = sups.length ? sups : g.world.users.filter((u) => u.id !== me.id);

@@ -117,7 +117,7 @@ const callbackCreated: H = (o, g) => {
   o['RecordingId'] = leftMessage ? sticky(g, 'RecordingId') : null;
   o['ContactMessage'] = contactMessage(g);
   o['CreationTime'] = dt(g.time);
-  if (leftMessage) g.ctx['TranscribeRecordingType'] = 'IncomingCallListCall'; // the message left by the caller
+  if (leftMessage) g.put('TranscribeRecordingType', 'IncomingCallListCall'); // the message left by the caller
 };
 
 function metricsSplit(g: G, total: number, parts: number): number[] {
@@ -207,7 +207,7 @@ const HOOKS: Record<string, H> = {
   },
   UserWrapUpStarted(_o, g) {
     // When the wrap-up started (ms), so UserWrapUpTerminated can tell how long it was on.
-    g.ctx['WrapUpStartedAt'] = g.time;
+    g.put('WrapUpStartedAt', g.time);
   },
   UserWrapUpTerminated(o, g) {
     // Reason: "manual" or "timer" (the doc); a timer ends it at MaxWrapUpDurationSec.
@@ -222,11 +222,11 @@ const HOOKS: Record<string, H> = {
       const elapsed = Math.min(max, Math.round((g.time - started) / 1000));
       o['Reason'] = elapsed >= max ? 'timer' : 'manual';
       o['ElapsedTimeSec'] = elapsed;
-      g.ctx['WrapUpStartedAt'] = null; // a null, not a delete: the caller's context is updated by Object.assign
+      g.put('WrapUpStartedAt', null); // a null, not a delete: g.put sets, never deletes
     }
   },
   UserVoiceMailRecordingConverted(_o, g) {
-    g.ctx['TranscribeRecordingType'] = 'VoiceMailRecording'; // its transcript is of the voicemail
+    g.put('TranscribeRecordingType', 'VoiceMailRecording'); // its transcript is of the voicemail
   },
   UserCallAllocationRequest(o, g) {
     o['AllocationType'] = 'allocate'; // the only documented value
@@ -522,7 +522,8 @@ const HOOKS: Record<string, H> = {
 
 /** The run's Enreach state, when the payload is part of a run. */
 function stateOf(g: G): EnreachState | undefined {
-  return g.state instanceof EnreachState ? g.state : undefined;
+  const s = g.state;
+  return s !== undefined && s instanceof EnreachState ? s : undefined;
 }
 
 /**
@@ -579,10 +580,10 @@ export function enreachPrepare(entry: CatalogEntry, props: ReadonlySet<string>):
   const kind = callKind(et);
   return (g) => {
     callId(g);
-    if (typeof g.ctx['CallStartedAt'] !== 'number') g.ctx['CallStartedAt'] = g.time;
-    if (kind && typeof g.ctx['TranscribeRecordingType'] !== 'string') g.ctx['TranscribeRecordingType'] = kind;
-    if (CONNECTS.has(et) && typeof g.ctx['ConnectedAt'] !== 'number') g.ctx['ConnectedAt'] = g.time;
-    if (ENDS.has(et)) g.ctx['CallEndedAt'] = g.time;
+    if (typeof g.ctx['CallStartedAt'] !== 'number') g.put('CallStartedAt', g.time);
+    if (kind && typeof g.ctx['TranscribeRecordingType'] !== 'string') g.put('TranscribeRecordingType', kind);
+    if (CONNECTS.has(et) && typeof g.ctx['ConnectedAt'] !== 'number') g.put('ConnectedAt', g.time);
+    if (ENDS.has(et)) g.put('CallEndedAt', g.time);
   };
 }
 

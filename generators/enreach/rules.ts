@@ -4,7 +4,7 @@
  * to the event hook or the schema-driven fallback.
  */
 import type { CatalogEntry } from '../../contracts/catalog.ts';
-import { OMIT, type Fill, type PropInfo, type RuleSet } from '../plan.ts';
+import { OMIT, constant, type Fill, type PropInfo, type RuleSet } from '../plan.ts';
 import { formatEnreach } from '../time.ts';
 import type { EnreachWorld } from './world.ts';
 import { callList, contactNumber, customerNumber, isOutbound, organizationId, queue, sticky, supervisor, user, type G } from './entities.ts';
@@ -76,10 +76,7 @@ function transcriptLength(g: G): number {
   return g.rng.int(15, 20 * 60) * 1000 + g.rng.int(0, 999);
 }
 
-const c =
-  (v: unknown): F =>
-  () =>
-    v;
+const c = (v: string | number): F => constant(v);
 
 export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined => {
   const { name, entry, nullable } = p;
@@ -170,7 +167,7 @@ export const enreachRules: RuleSet<EnreachWorld> = (p: PropInfo): F | undefined 
         const v = g.ctx['MaxWrapUpDurationSec'];
         if (typeof v === 'number') return v;
         const m = queue(g).maxWrapUpDurationSec;
-        g.ctx['MaxWrapUpDurationSec'] = m;
+        g.put('MaxWrapUpDurationSec', m);
         return m;
       };
     default:

@@ -5,6 +5,7 @@
  */
 import type { CatalogEntry } from '../../contracts/catalog.ts';
 import type { Hook } from '../plan.ts';
+import { WeightTable } from '../rng/seed.ts';
 import { activityId, channelSource, chatbot, copy, form, guest, operator, operatorGroup, otherOperator, sessionId, stateOf, tenant, type G } from './entities.ts';
 import { isGenericActivity } from './rules.ts';
 import {
@@ -84,15 +85,19 @@ function formParams(g: G, fields: readonly { key?: string; inputType: string; ch
   return out;
 }
 
+type Writer = 'Guest' | 'User' | 'Chatbot';
+const ANY_WRITER = new WeightTable<Writer>([['Guest', 50], ['User', 40], ['Chatbot', 10]]);
+const WITH_OPERATOR = new WeightTable<Writer>([['Guest', 55], ['User', 45]]);
+const WITH_CHATBOT = new WeightTable<Writer>([['Guest', 50], ['Chatbot', 50]]);
+const GUEST_ALONE = new WeightTable<Writer>([['Guest', 1]]);
+
 const ACTIVITY: Record<string, H> = {
   ChatMessage(o, g) {
     // In a run, who may write follows who serves the session: the guest alone before anyone does,
     // then the guest and the operator, or the guest and the chatbot (never a chatbot in an operator's chat).
     const servedBy = stateOf(g)?.servedBy(sessionId(g));
     const state = stateOf(g);
-    const who = g.rng.weighted<'Guest' | 'User' | 'Chatbot'>(
-      !state ? [['Guest', 50], ['User', 40], ['Chatbot', 10]] : servedBy === 'operator' ? [['Guest', 55], ['User', 45]] : servedBy === 'chatbot' ? [['Guest', 50], ['Chatbot', 50]] : [['Guest', 1]],
-    );
+    const who = g.rng.weightedFrom(!state ? ANY_WRITER : servedBy === 'operator' ? WITH_OPERATOR : servedBy === 'chatbot' ? WITH_CHATBOT : GUEST_ALONE);
     if (who === 'Guest') {
       byGuest(o, g);
       o['text'] = g.rng.pick(GUEST_MESSAGES);
@@ -161,7 +166,7 @@ const ACTIVITY: Record<string, H> = {
   PreviewUrl(o, g) {
     (g.rng.bool(0.7) ? byGuest : byOperator)(o, g);
     const page = g.rng.pick(PREVIEW_PAGES);
-    const prev = g.memo.get('previousActivityId');
+    const prev = g.previousActivityId;
     const id = activityId(g);
     o['previewUrl'] = { title: page.title, imageUrl: page.imageUrl, contentType: 1, originalUrl: page.originalUrl, originalActivityId: typeof prev === 'number' ? prev : id - g.rng.int(1, 3) };
   },
@@ -239,7 +244,7 @@ const ACTIVITY: Record<string, H> = {
     const { channel } = channelSource(g);
     const target = presetForwardTarget(g, ['group', 'operator']) ?? g.rng.weighted<ForwardTarget>([['operator', 55], ['group', 35], ['phone', channel === 'Phone' ? 10 : 0]]);
     // SessionForwarded (the event) names the same target.
-    g.ctx['forwardTarget'] = target;
+    g.put('forwardTarget', target);
     if (target === 'operator') {
       toOtherOperator(o, g);
     } else if (target === 'group') {

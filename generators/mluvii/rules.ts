@@ -3,7 +3,7 @@
  * for one property of one event (decided once, when the plan is compiled), or undefined to leave
  * the property to the hook or the schema-driven fallback.
  */
-import type { Fill, PropInfo, RuleSet } from '../plan.ts';
+import { constant, type Fill, type PropInfo, type RuleSet } from '../plan.ts';
 import { formatMluvii } from '../time.ts';
 import type { MluviiWorld } from './world.ts';
 import { activityId, channelSource, emailThreadId, guest, operator, sessionId, startedMs, tenant } from './entities.ts';
@@ -44,7 +44,7 @@ export function isGenericActivity(entry: { payloadClass?: string }): boolean {
   return entry.payloadClass === 'SessionActivityGenericPayload';
 }
 
-const NULL: F = () => null;
+const NULL: F = constant(null);
 const time: F = (g) => formatMluvii(g.time);
 
 export const mluviiRules: RuleSet<MluviiWorld> = (p: PropInfo): F | undefined => {
@@ -83,7 +83,7 @@ export const mluviiRules: RuleSet<MluviiWorld> = (p: PropInfo): F | undefined =>
     case 'started':
       if (entry.eventType === 'SessionStarted') {
         return (g) => {
-          g.ctx['started'] = g.time;
+          g.put('started', g.time);
           return formatMluvii(g.time);
         };
       }

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { packagePath } from '../../contracts/package-files.ts';
 import type { RunView } from '../run-manager.ts';
+import { cacheControl, cachedBody, sendCached, type CachedBody } from '../cached-body.ts';
 
 /** The inspector's files: plain HTML, CSS and one JS file, no build step. */
-const INSPECTOR_DIR = packagePath('mock-server', 'inspector');
+export const INSPECTOR_DIR = packagePath('mock-server', 'inspector');
 
 const FILES = {
   'index.html': 'text/html; charset=utf-8',
@@ -13,13 +14,13 @@ const FILES = {
   'inspector.css': 'text/css; charset=utf-8',
 } as const;
 
-/** Each file is read once, on its first request: the page never changes while the server runs. */
-const bodies = new Map<keyof typeof FILES, Promise<Buffer>>();
+/** Each file is read (and hashed for its ETag) once, on its first request: the files never change while the server runs. */
+const bodies = new Map<keyof typeof FILES, Promise<CachedBody>>();
 
-function read(name: keyof typeof FILES): Promise<Buffer> {
+function read(name: keyof typeof FILES): Promise<CachedBody> {
   let body = bodies.get(name);
   if (!body) {
-    body = readFile(join(INSPECTOR_DIR, name));
+    body = readFile(join(INSPECTOR_DIR, name)).then((bytes) => cachedBody(bytes, FILES[name]));
     // A failed read is not kept: the next request tries again.
     body.catch(() => bodies.delete(name));
     bodies.set(name, body);
@@ -49,7 +50,7 @@ function runItem(run: RunView): string {
  * token the list stays empty: the page asks the control API for it, with the token.
  */
 async function page(app: FastifyInstance): Promise<string> {
-  const template = (await read('index.html')).toString('utf8');
+  const template = (await read('index.html')).body.toString('utf8');
   const runs = app.security.tokenRequired ? [] : app.runs.manager.list().map((r) => r.view());
   return template
     .replace('<!--runs-->', runs.map(runItem).join(''))
@@ -57,21 +58,26 @@ async function page(app: FastifyInstance): Promise<string> {
     .replace('<!--conn-->', app.security.tokenRequired ? '' : `connected · ${runs.length} run(s)`);
 }
 
-/** The files hold no data; the page's first paint holds the run list only when the server has no control token. */
-async function serve(reply: FastifyReply, name: keyof typeof FILES, body?: string): Promise<FastifyReply> {
-  body ??= (await read(name)).toString('utf8');
+function secure(reply: FastifyReply): FastifyReply {
   return reply
-    .type(FILES[name])
-    .header('cache-control', 'no-cache')
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
-    .send(body);
+    .header('content-security-policy', "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+}
+
+/** The page: made per request (its run list changes), so no ETag; the browser asks again each time. */
+function servePage(reply: FastifyReply, body: string): FastifyReply {
+  return secure(reply).type(FILES['index.html']).header('cache-control', 'no-cache').send(body);
+}
+
+/** The script and the styles hold no data: the same bytes for everyone, revalidated by ETag (cached-body.ts says why no max-age). */
+async function serveFile(req: FastifyRequest, reply: FastifyReply, name: 'inspector.js' | 'inspector.css'): Promise<FastifyReply> {
+  return sendCached(req, secure(reply), await read(name), cacheControl(false));
 }
 
 export const inspectorRoutes: FastifyPluginAsync = async (app) => {
   const tags = ['inspector'];
   const file = { 200: { type: 'string' } } as const;
-  app.get('/', { schema: { tags, summary: 'The inspector page: runs, a timeline per run, every delivery', produces: ['text/html'], response: file }, handler: async (_req, reply) => serve(reply, 'index.html', await page(app)) });
-  app.get('/inspector/inspector.js', { schema: { tags, summary: "The inspector's script", produces: ['text/javascript'], response: file }, handler: (_req, reply) => serve(reply, 'inspector.js') });
-  app.get('/inspector/inspector.css', { schema: { tags, summary: "The inspector's styles", produces: ['text/css'], response: file }, handler: (_req, reply) => serve(reply, 'inspector.css') });
+  app.get('/', { schema: { tags, summary: 'The inspector page: runs, a timeline per run, every delivery', produces: ['text/html'], response: file }, handler: async (_req, reply) => servePage(reply, await page(app)) });
+  app.get('/inspector/inspector.js', { schema: { tags, summary: "The inspector's script", produces: ['text/javascript'], response: file }, handler: (req, reply) => serveFile(req, reply, 'inspector.js') });
+  app.get('/inspector/inspector.css', { schema: { tags, summary: "The inspector's styles", produces: ['text/css'], response: file }, handler: (req, reply) => serveFile(req, reply, 'inspector.css') });
 };

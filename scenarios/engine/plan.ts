@@ -1,4 +1,5 @@
 import { formatIssues, validate } from '../../contracts/validate.ts';
+import { ValidationSampler, type ValidationMode } from './validation.ts';
 import { didYouMean, suggestion } from '../../contracts/errors.ts';
 import type { Provider } from '../../contracts/provider.ts';
 import type { WorldState } from '../../generators/state/types.ts';
@@ -29,11 +30,17 @@ export interface PlanOptions {
   seed?: number | string;
   /** Epoch ms of offset 0; default 2024-05-06T13:00:00Z (fixed, so plans are reproducible). */
   startTime?: number;
-  /** Check every payload against its schema while planning (default true). */
-  validate?: boolean;
+  /**
+   * Check payloads against their schema while planning: `true` (the default) every one; `'sample'`
+   * the first SAMPLE.first of each step and one in SAMPLE.every after that, but every payload of a
+   * step whose `set:` holds a reference (validation.ts says why that is enough); `false` none.
+   */
+  validate?: ValidationMode;
 }
 
 export interface PlanStats {
+  /** Payloads checked against their schema so far (all of them unless `validate` is 'sample' or false). */
+  validated: number;
   /** Instances started so far. */
   started: number;
   /** Instances running now (started, not finished). */
@@ -108,6 +115,7 @@ function checkEventOverrides(provider: Provider, n: EventNode, gen: GeneratorApi
       context: gen.createContext(provider, {}),
       time: DEFAULT_START,
       overrides: Object.fromEntries(ops.map((op) => [op.path, (op.value as { v: unknown }).v])),
+      validate: false,
     });
   let payload: unknown;
   try {
@@ -270,11 +278,12 @@ function flatten(scenarios: readonly Scenario[]): Scenario[] {
  * the returned timeline is lazy.
  */
 export function planScenarios(scenarios: readonly Scenario[], opts: PlanOptions & { generators: GeneratorApi }): Timeline {
+  const stats: PlanStats = { validated: 0, started: 0, live: 0, maxLive: 0, emitted: 0, waiting: 0 };
   const run: Run = {
     gen: opts.generators,
     seed: opts.seed ?? 1,
     startTime: opts.startTime ?? DEFAULT_START,
-    validate: opts.validate ?? true,
+    sampler: new ValidationSampler(opts.validate ?? true, stats),
     worlds: new Map(),
   };
   const all = flatten(scenarios);
@@ -283,10 +292,10 @@ export function planScenarios(scenarios: readonly Scenario[], opts: PlanOptions 
     checkWorldRefs(sc, world);
     checkOverrides(sc, run.gen, world);
   }
-  const stats: PlanStats = { started: 0, live: 0, maxLive: 0, emitted: 0, waiting: 0 };
 
   function* merged(): Generator<TimelineEntry> {
-    Object.assign(stats, { started: 0, live: 0, maxLive: 0, emitted: 0, waiting: 0 });
+    Object.assign(stats, { validated: 0, started: 0, live: 0, maxLive: 0, emitted: 0, waiting: 0 });
+    run.sampler.reset();
     // A fresh world state per iteration: each iteration re-plans the run from its start.
     const states: WorldState[] = [];
     for (const [key, rw] of run.worlds) {

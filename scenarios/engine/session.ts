@@ -1,4 +1,5 @@
 import { formatIssues, validate } from '../../contracts/validate.ts';
+import type { ValidationSampler } from './validation.ts';
 import { jsonPointer, pointerTokens } from '../../contracts/json-pointer.ts';
 import type { CatalogEntry } from '../../contracts/catalog.ts';
 import type { Provider } from '../../contracts/provider.ts';
@@ -32,7 +33,7 @@ export interface GeneratorApi {
       time?: number;
       overrides?: Record<string, unknown>;
       validate?: boolean;
-      state?: WorldState;
+      state?: WorldState | undefined;
     },
   ): unknown;
   createWorld(provider: Provider, opts?: { seed?: number | string; sizes?: Record<string, number> }): unknown;
@@ -51,7 +52,7 @@ export interface Run {
   gen: GeneratorApi;
   seed: number | string;
   startTime: number;
-  validate: boolean;
+  sampler: ValidationSampler;
   worlds: Map<string, RunWorld>;
 }
 
@@ -315,12 +316,14 @@ export class Session {
         context,
         time: run.startTime + at,
         overrides,
-        ...(this.rw.state ? { state: this.rw.state } : {}),
+        state: this.rw.state,
+        // Checked below, by the run's ValidationSampler (one object literal per call: no spreads on this path).
+        validate: false,
       });
     } catch (e) {
       throw scenarioError(CODES.generator, `step "${node.qname}" (${node.event}): the generator failed: ${(e as Error).message}`, { where: node.where, cause: e });
     }
-    if (run.validate) {
+    if (run.sampler.wants(node)) {
       const r = validate(payload, { provider: sc.provider, eventType: node.event });
       if (!r.valid) {
         throw scenarioError(CODES.invalidPayload, `step "${node.qname}" (${node.event}) planned a payload that breaks its schema: ${formatIssues(r.errors).join('; ')}`, {

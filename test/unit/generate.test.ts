@@ -224,6 +224,28 @@ describe('overrides', () => {
     expect(mluvii('SessionActivityChatMessage', { context: m }).data['activityId']).toBeGreaterThan(100);
   });
 
+  it('leaves the context as it was when the call throws, so the sequence goes on as if it had not happened', () => {
+    for (const [provider, first, failing, bad] of [
+      ['enreach', 'QueueCallInComing', 'QueueCallInUserConnected', { QueueName: 7 }],
+      ['mluvii', 'SessionCreated', 'SessionActivityChatMessage', { 'data.text': 7 }],
+    ] as const) {
+      const context = createContext(provider);
+      const clean = createContext(provider);
+      generate(provider, first, { seed: 1, context });
+      generate(provider, first, { seed: 1, context: clean });
+      const before = JSON.stringify(context);
+      // The failing event first makes call or activity ids (written to the context), then its override breaks the schema.
+      expect(thrown(() => generate(provider, failing, { seed: 2, context, overrides: bad })).code).toBe('PM_BAD_OVERRIDE');
+      expect(JSON.stringify(context), provider).toBe(before);
+      expect(JSON.stringify(generate(provider, failing, { seed: 2, context }))).toBe(JSON.stringify(generate(provider, failing, { seed: 2, context: clean })));
+      expect(JSON.stringify(context)).toBe(JSON.stringify(clean));
+      // A context of a few keys (saved whole rather than journaled), also one with an undefined value.
+      const fresh = createContext(provider, { seq: 3, x: undefined });
+      expect(thrown(() => generate(provider, failing, { seed: 2, context: fresh, overrides: bad })).code).toBe('PM_BAD_OVERRIDE');
+      expect(Object.entries(fresh)).toEqual([['seq', 3], ['x', undefined], ['provider', provider]]);
+    }
+  });
+
   it('refuses a wrong type, naming the path and the reason', () => {
     const e = thrown(() => mluvii('SessionOperatorJoined', { overrides: { 'data.userId': 'abc' } }));
     expect(e.code).toBe('PM_BAD_OVERRIDE');
