@@ -20,7 +20,9 @@
  * bodies) repeatedly until each side has spent >= --seconds; its ratio is real events/s over raw
  * events/s. The verdict is the median of the rounds' ratios: >= 0.80 for each provider.
  *
- * The receiver runs in a worker thread so its work does not share the senders' event loop.
+ * The receiver runs in a worker thread so its work does not share the senders' event loop. Each
+ * side also prints the process's CPU time per event (sender, receiver and journal together): the
+ * difference is what a real run costs on top of the bare HTTP exchange.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -140,14 +142,25 @@ async function rawRun(w: Workload, origin: string): Promise<number> {
   return n;
 }
 
-/** Runs `fn` until at least `seconds` have passed; events per second over all its runs. */
-async function timed(fn: () => Promise<number>): Promise<number> {
+interface Timed {
+  /** Events per second of wall time. */
+  rate: number;
+  /** CPU of the whole process (sender, receiver worker, journal writes) per event, in microseconds. */
+  cpuUs: number;
+}
+
+/** Runs `fn` until at least `seconds` have passed: events per second over all its runs, and the process's CPU per event. */
+async function timed(fn: () => Promise<number>): Promise<Timed> {
   let events = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (;;) {
     events += await fn();
     const elapsed = (performance.now() - t0) / 1000;
-    if (elapsed >= seconds) return events / elapsed;
+    if (elapsed >= seconds) {
+      const cpu = process.cpuUsage(c0);
+      return { rate: events / elapsed, cpuUs: (cpu.user + cpu.system) / events };
+    }
   }
 }
 
@@ -202,16 +215,19 @@ async function main(): Promise<number> {
       const w = await prepare(provider, dir, origin);
       if (values['real-only']) {
         // For a profile: real runs only, no raw loop and no verdict.
-        console.log(`${provider.padEnd(8)}       real run ${num(await timed(() => realRun(w, dir)))} events/s (real runs only, no verdict)`);
+        const t = await timed(() => realRun(w, dir));
+        console.log(`${provider.padEnd(8)}       real run ${num(t.rate)} events/s, ${t.cpuUs.toFixed(0)} us CPU per event (real runs only, no verdict)`);
         continue;
       }
       const real: number[] = [];
       const raw: number[] = [];
+      const realCpu: number[] = [];
+      const rawCpu: number[] = [];
       const ratios: number[] = [];
       for (let r = 0; r < rounds; r++) {
         // Back to back, order alternating, so load from elsewhere hits both sides of a ratio alike.
-        let a: number;
-        let b: number;
+        let a: Timed;
+        let b: Timed;
         if (r % 2 === 0) {
           a = await timed(() => realRun(w, dir));
           b = await timed(() => rawRun(w, origin));
@@ -219,17 +235,19 @@ async function main(): Promise<number> {
           b = await timed(() => rawRun(w, origin));
           a = await timed(() => realRun(w, dir));
         }
-        real.push(a);
-        raw.push(b);
-        ratios.push(a / b);
+        real.push(a.rate);
+        raw.push(b.rate);
+        realCpu.push(a.cpuUs);
+        rawCpu.push(b.cpuUs);
+        ratios.push(a.rate / b.rate);
       }
       const ratio = median(ratios);
       const ok = ratio >= TARGET_RATIO;
       failed ||= !ok;
       const ordering = loadProfile(provider).ordering;
       console.log(`${provider.padEnd(8)}       ${num(w.requests.length)} events per run (ordering ${ordering})`);
-      console.log(`  real run     ${num(median(real)).padStart(7)} events/s median   [${real.map(num).join(', ')}]`);
-      console.log(`  raw loop     ${num(median(raw)).padStart(7)} events/s median   [${raw.map(num).join(', ')}]`);
+      console.log(`  real run     ${num(median(real)).padStart(7)} events/s median   [${real.map(num).join(', ')}]   CPU ${median(realCpu).toFixed(0)} us/event`);
+      console.log(`  raw loop     ${num(median(raw)).padStart(7)} events/s median   [${raw.map(num).join(', ')}]   CPU ${median(rawCpu).toFixed(0)} us/event`);
       console.log(`  ratio        ${ratio.toFixed(2)}x median of rounds [${ratios.map((x) => x.toFixed(2)).join(', ')}]  (target >= ${TARGET_RATIO.toFixed(2)}: ${ok ? 'met' : 'NOT met'})`);
     }
   } finally {

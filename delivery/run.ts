@@ -723,7 +723,8 @@ class DeliveryRun implements DeliveryOwner {
     const now = performance.now();
     const span = this.#spans.get(d.scenario);
     if (span) span.last = now;
-    this.#keepResult({
+    // The report's record, only when a report keeps records (not an object per delivery for nothing).
+    if (this.#recordLimit > 0) this.#keepResult({
       seq: d.seq,
       scenario: d.scenario,
       step: d.step,

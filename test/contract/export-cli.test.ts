@@ -1,33 +1,32 @@
 /** `provider-mock export openapi|asyncapi`: writes the document, or exits 2 on bad flags. */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { exportText } from '../../contracts/export/index.ts';
 import { ROOT } from '../../scripts/artifacts.ts';
+import { artifactFolder } from '../helpers/artifacts.ts';
 import { cli } from '../helpers/cli.ts';
 
-const OUT = join(ROOT, 'test-artifacts/export');
+const { abs: OUT, rel: REL } = artifactFolder('export');
 
 beforeAll(() => {
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'a-file'), '');
 });
 
 describe('provider-mock export', () => {
   it('writes the OpenAPI document of both providers to --out, creating folders', async () => {
-    const r = await cli(['export', 'openapi', '--out', 'test-artifacts/export/nested/openapi.json']);
+    const r = await cli(['export', 'openapi', '--out', `${REL}/nested/openapi.json`]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('wrote test-artifacts/export/nested/openapi.json (openapi, JSON)');
+    expect(r.stderr).toContain(`wrote ${REL}/nested/openapi.json (openapi, JSON)`);
     expect(readFileSync(join(OUT, 'nested/openapi.json'), 'utf8')).toBe(exportText('openapi'));
   });
 
   it('writes YAML for a .yaml or .yml file: the same document', async () => {
     for (const name of ['asyncapi.yaml', 'asyncapi.yml']) {
-      const r = await cli(['export', 'asyncapi', '-o', `test-artifacts/export/${name}`]);
+      const r = await cli(['export', 'asyncapi', '-o', `${REL}/${name}`]);
       expect(r.code).toBe(0);
-      expect(r.stderr).toContain(`wrote test-artifacts/export/${name} (asyncapi, YAML)`);
+      expect(r.stderr).toContain(`wrote ${REL}/${name} (asyncapi, YAML)`);
       const text = readFileSync(join(OUT, name), 'utf8');
       expect(text.startsWith('asyncapi: 3.0.0\n')).toBe(true);
       expect(parseYaml(text)).toEqual(JSON.parse(exportText('asyncapi')));
@@ -54,7 +53,7 @@ describe('provider-mock export', () => {
     ['an unknown format', ['export', 'swagger'], 'unknown export format "swagger"'],
     ['an unknown provider', ['export', 'openapi', '--provider', 'genesys'], 'unknown provider "genesys"'],
     ['an unknown flag', ['export', 'openapi', '--output', 'x.json'], 'unknown flag for "export" "--output"'],
-    ['an unwritable file', ['export', 'openapi', '--out', 'test-artifacts/export/a-file/openapi.json'], 'cannot write the openapi document'],
+    ['an unwritable file', ['export', 'openapi', '--out', `${REL}/a-file/openapi.json`], 'cannot write the openapi document'],
   ])('exits 2 for %s', async (_what, argv, message) => {
     const r = await cli(argv);
     expect(r.stderr).toContain(message);

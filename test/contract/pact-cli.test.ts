@@ -2,21 +2,20 @@
  * `provider-mock pact verify|states`: exit 0 when the pacts verify, 1 when they do not, 2 for
  * bad flags or unreadable pacts, with the interaction and the field named on failure.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/artifacts.ts';
+import { artifactFolder } from '../helpers/artifacts.ts';
 import { ENREACH_STATES, enreachMessage, mluviiMessage, providerPact, receive } from '../../pact/index.ts';
 import { cli, spawnCli } from '../helpers/cli.ts';
 
-const BASE = join(ROOT, 'test-artifacts/pacts/cli');
+const { abs: BASE, rel: REL } = artifactFolder('pacts-cli');
 const GOOD = join(BASE, 'good');
 const WRONG = join(BASE, 'wrong');
 const EMPTY = join(BASE, 'empty');
 
 beforeAll(async () => {
-  rmSync(BASE, { recursive: true, force: true });
   mkdirSync(EMPTY, { recursive: true });
   writeFileSync(join(EMPTY, 'notes.json'), '{"not":"a pact"}');
   await receive(providerPact('enreach', { consumer: 'cli-good', dir: GOOD }), enreachMessage('QueueCallInUserConnected', { fields: ['CallId', 'QueueName'] }), () => undefined);
@@ -40,7 +39,7 @@ describe('provider-mock pact verify', () => {
   });
 
   it('takes a pact file by --pact-url, relative to the working folder', async () => {
-    const r = await cli(['pact', 'verify', '--provider', 'mluvii', '--pact-url', 'test-artifacts/pacts/cli/good/cli-good-mluvii.json']);
+    const r = await cli(['pact', 'verify', '--provider', 'mluvii', '--pact-url', `${REL}/good/cli-good-mluvii.json`]);
     expect(r.stdout).toContain('OK: 1 pact(s), 1 interaction(s)');
     expect(r.code).toBe(0);
   });
@@ -53,7 +52,7 @@ describe('provider-mock pact verify', () => {
   });
 
   it('writes the result as JSON with --report', async () => {
-    const r = await cli(['pact', 'verify', '--provider', 'enreach', '--pact-dir', WRONG, '--report', 'test-artifacts/pacts/cli/report/result.json']);
+    const r = await cli(['pact', 'verify', '--provider', 'enreach', '--pact-dir', WRONG, '--report', `${REL}/report/result.json`]);
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(join(BASE, 'report/result.json'), 'utf8')) as { ok: boolean; issues: { path: string; interaction: string }[] };
     expect(json.ok).toBe(false);

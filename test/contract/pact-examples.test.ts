@@ -2,16 +2,15 @@
  * The example consumers (examples/pact/) write their pacts, and the pacts verify green against
  * what the generators produce: the acceptance path a consumer team follows.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/artifacts.ts';
+import { artifactFolder } from '../helpers/artifacts.ts';
 import { crmSyncPactTests, CRM_SYNC_CONSUMER } from '../../examples/pact/crm-sync/crm-sync.pact.ts';
 import { sessionTrackerPactTests, SESSION_TRACKER_CONSUMER } from '../../examples/pact/session-tracker/session-tracker.pact.ts';
 import { formatVerifyResult, verifyPacts } from '../../pact/index.ts';
 
-const PACT_DIR = join(ROOT, 'test-artifacts/pacts/examples');
-rmSync(PACT_DIR, { recursive: true, force: true });
+const PACT_DIR = artifactFolder('pacts-examples').abs;
 
 crmSyncPactTests(PACT_DIR);
 sessionTrackerPactTests(PACT_DIR);

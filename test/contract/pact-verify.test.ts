@@ -3,18 +3,17 @@
  * verifies green, V3 message pacts too, and a pact that expects what the provider never sends
  * fails with the interaction and the field named.
  */
-import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MatchersV3, MessageConsumerPact, PactV4, asynchronousBodyHandler } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listEvents } from '../../contracts/index.ts';
-import { ROOT } from '../../scripts/artifacts.ts';
+import { artifactFolder } from '../helpers/artifacts.ts';
 import { ENREACH_STATES, MLUVII_STATES, PACT_PROVIDER, enreachMessage, mluviiMessage, expectMessage, formatVerifyResult, message, providerPact, receive, verifyPacts, type PactIssue } from '../../pact/index.ts';
 
-const BASE = join(ROOT, 'test-artifacts/pacts/verify');
-rmSync(BASE, { recursive: true, force: true });
+const BASE = artifactFolder('pacts-verify').abs;
 
 const issueLine = (i: PactIssue) => `${i.source} ${i.interaction} ${i.path}: ${i.message}`;
 
