@@ -87,9 +87,16 @@ export function lookahead(timeline: Iterable<TimelineEntry>, n: number): { head:
     failure = { error };
   }
   function* all(): Generator<TimelineEntry> {
-    yield* head.splice(0);
-    if (failure) throw failure.error;
-    if (!complete) yield* { [Symbol.iterator]: () => it };
+    let rest = false;
+    try {
+      yield* head.splice(0);
+      if (failure) throw failure.error;
+      rest = !complete;
+      if (rest) yield* { [Symbol.iterator]: () => it };
+    } finally {
+      // Stopped while still in the kept entries: close the plan too (yield* closes it after that).
+      if (!rest && !complete && !failure) it.return?.();
+    }
   }
   return { head: head.length, complete: complete && !failure, timeline: all() };
 }

@@ -53,11 +53,13 @@ describe('run: the plan read ahead', () => {
     expect(seen).toEqual([0, 1, 2, 3]);
   });
 
-  it('stopping the delivery early closes the plan', () => {
-    const s = source(25);
-    const a = lookahead(s.timeline, 5);
-    for (const e of a.timeline) if (e.seq === 7) break;
-    expect(s.closed()).toBe(true);
+  it('stopping the delivery early closes the plan, in the kept entries or after them', () => {
+    for (const stopAt of [2, 7]) {
+      const s = source(25);
+      const a = lookahead(s.timeline, 5);
+      for (const e of a.timeline) if (e.seq === stopAt) break;
+      expect(s.closed(), `stopped at ${stopAt}`).toBe(true);
+    }
   });
 
   it('--validate takes sample or all; anything else is a clear error with the valid values', async () => {
