@@ -35,6 +35,7 @@ import { runCommand } from '../cli/commands/run.ts';
 import type { CliIO } from '../cli/io.ts';
 import type { Provider } from '../contracts/provider.ts';
 import { loadProfile, parseJournal, renderHeaders } from '../delivery/index.ts';
+import { median, num, sessionsYaml } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -70,28 +71,8 @@ parentPort.on('message', (m) => { if (m === 'close') { server.closeAllConnection
 `;
 
 const SCENARIOS: Record<Provider, (n: number) => string> = {
-  enreach: (n) => `provider: enreach
-name: bench-enreach
-description: ${n} queue calls at 2/min
-sessions: ${n}
-arrivals: { rate: 2/min }
-steps:
-  - name: call
-    include:
-      scenario: queue-call-answered
-      with:
-        missed: 0.25
-`,
-  mluvii: (n) => `provider: mluvii
-name: bench-mluvii
-description: ${n} chats at 2/min
-sessions: ${n}
-arrivals: { rate: 2/min }
-steps:
-  - name: chat
-    include:
-      scenario: chat-session
-`,
+  enreach: (n) => sessionsYaml({ provider: 'enreach', name: 'bench-enreach', description: `${n} queue calls at 2/min`, sessions: n, rate: '2/min', step: 'call', include: 'queue-call-answered', with: { missed: 0.25 } }),
+  mluvii: (n) => sessionsYaml({ provider: 'mluvii', name: 'bench-mluvii', description: `${n} chats at 2/min`, sessions: n, rate: '2/min', step: 'chat', include: 'chat-session' }),
 };
 
 const SECRET = 'bench-secret';
@@ -194,12 +175,6 @@ async function prepare(provider: Provider, dir: string, origin: string): Promise
   return w;
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const num = (n: number): string => Math.round(n).toLocaleString('en');
 
 async function main(): Promise<number> {
   const receiver = new Worker(RECEIVER, { eval: true });

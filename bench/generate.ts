@@ -38,6 +38,7 @@ import type { Provider } from '../contracts/provider.ts';
 import { createContext, createWorld, dereference, formatTime, generate, type GenContext, type World } from '../generators/index.ts';
 import { CHATBOT_MESSAGES, GUEST_MESSAGES, OPERATOR_MESSAGES } from '../generators/mluvii/texts.ts';
 import { Rng } from '../generators/rng/seed.ts';
+import { median } from './stats.ts';
 
 const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
 const SAMPLE_MS = Number(args.seconds) * 1000;
@@ -325,12 +326,6 @@ function round(g: Group): void {
     });
   }
   g.contenders.forEach((c, k) => c.rates.push(((c.made - (made[k] as number)) / (spent[k] as number)) * 1000));
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 /** Median over the rounds of a's rate / b's rate in the same round. */

@@ -33,6 +33,7 @@ import { parseArgs } from 'node:util';
 import { fileLoader } from '../scenarios/files.ts';
 import { loadScenario, plan, type Scenario } from '../scenarios/index.ts';
 import { calibrate, calibrationSlice, CALIBRATION_METHOD } from './calibration.ts';
+import { median, num, sessionsYaml } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,19 +73,7 @@ if (![sessions, seconds, rounds, ...memorySizes].every((n) => Number.isFinite(n)
 }
 
 function scenario(n: number): Scenario {
-  const yaml = `provider: enreach
-name: bench-load
-description: ${n} queue calls at 2/s
-world: { sizes: { users: 1000, queues: 1 } }
-sessions: ${n}
-arrivals: { rate: 2/s }
-steps:
-  - name: call
-    include:
-      scenario: queue-call-answered
-      with:
-        missed: 0.25
-`;
+  const yaml = sessionsYaml({ provider: 'enreach', name: 'bench-load', description: `${n} queue calls at 2/s`, world: '{ sizes: { users: 1000, queues: 1 } }', sessions: n, rate: '2/s', step: 'call', include: 'queue-call-answered', with: { missed: 0.25 } });
   return loadScenario(yaml, 'bench/plan.ts (inline)', { load: fileLoader(process.cwd()) });
 }
 
@@ -95,12 +84,6 @@ function settle(): number {
 }
 
 const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(1)} MB`;
-const num = (n: number): string => Math.round(n).toLocaleString('en');
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 /** Plans `n` sessions, dropping each entry; the peak live heap above the start, sampled after a full GC. */
 function memoryRun(n: number): { events: number; live: number; maxLive: number } {

@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { availableParallelism, cpus } from 'node:os';
 import { Pool } from 'undici';
+import { median, num } from './stats.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rounds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '8' } } });
 const seconds = Number(values.seconds);
@@ -73,12 +74,6 @@ async function load(v: Variant, ms: number): Promise<number> {
   return n / ((performance.now() - t0) / 1000);
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const num = (n: number): string => Math.round(n).toLocaleString('en');
 
 console.log(`bench:serve  GET /catalog (${num(cached.body.length)} bytes), concurrency ${concurrency}, ${rounds} rounds of ${seconds} s per variant`);
 console.log(`machine      ${cpus()[0]?.model ?? 'unknown'}, nproc ${availableParallelism()}, Node ${process.version}, ${new Date().toISOString()}`);

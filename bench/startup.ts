@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consumerProject, packInto } from '../scripts/pack.ts';
+import { median } from './stats.ts';
 
 const ROUNDS = Math.max(7, Math.min(Number(process.env.BENCH_ROUNDS ?? 9), 50));
 
@@ -30,11 +31,6 @@ function cpuMs(cwd: string, args: readonly string[]): number {
   return ((user ?? NaN) + (sys ?? NaN)) * 1000;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'pm-bench-startup-'));
 try {
