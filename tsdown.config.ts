@@ -1,6 +1,7 @@
 /**
  * The package build (`npm run build`, run by `prepack`): every subpath export as ESM (`.js`) and CommonJS
- * (`.cjs`) with declarations (`.d.ts`, `.d.cts`), and the CLI as one ESM entry whose commands load lazily.
+ * (`.cjs`) with declarations (`.d.ts`, `.d.cts`), and the CLI as one ESM entry whose commands load lazily,
+ * with `run`'s planning worker (cli/plan-worker.ts) as a second entry beside it (a worker loads a file).
  * Why tsdown: see ARCHITECTURE.md ("Build").
  *
  * Data stays data: every `import … from '….json'` is left as an import of the shipped file (made relative
@@ -52,5 +53,5 @@ const common: UserConfig = {
 export default defineConfig([
   { ...common, outDir: OUT, plugins: [shipJsonFiles(OUT)], entry: ENTRIES, format: ['esm', 'cjs'], dts: true, shims: true },
   // Its own folder: the CLI's chunks (one per command) never share a name with the library's.
-  { ...common, outDir: `${OUT}/cli`, plugins: [shipJsonFiles(`${OUT}/cli`)], entry: { index: 'cli/bin.ts' }, format: ['esm'], dts: false },
+  { ...common, outDir: `${OUT}/cli`, plugins: [shipJsonFiles(`${OUT}/cli`)], entry: { index: 'cli/bin.ts', 'plan-worker': 'cli/plan-worker.ts' }, format: ['esm'], dts: false },
 ]);

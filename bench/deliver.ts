@@ -7,6 +7,7 @@
  *
  *   npm run bench:deliver                                   # both providers, 5 rounds of >= 3 s
  *   npm run bench:deliver -- --provider mluvii --rounds 1 --seconds 0.5 --sessions 200   # smoke run
+ *   npm run bench:deliver -- --plan-worker on              # the real runs plan in a worker thread (run --plan-worker)
  *   node --cpu-prof --cpu-prof-dir=prof --import tsx bench/deliver.ts --provider mluvii --real-only
  *   npx tsx bench/profile-summary.ts prof/CPU.*.cpuprofile        # where a real run's time goes
  *
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '3' },
     'real-only': { type: 'boolean', default: false },
+    'plan-worker': { type: 'string', default: 'off' },
   },
 });
 const providers = (values.provider ?? ['enreach', 'mluvii']) as Provider[];
@@ -53,6 +55,11 @@ const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
 const TARGET_RATIO = 0.8;
+const planWorker = values['plan-worker'];
+if (planWorker !== 'on' && planWorker !== 'off') {
+  console.error('bench:deliver: --plan-worker on|off');
+  process.exit(1);
+}
 if (![sessions, concurrency, rounds, seconds].every((n) => Number.isFinite(n) && n > 0) || !providers.every((p) => p === 'enreach' || p === 'mluvii')) {
   console.error('bench:deliver: --provider enreach|mluvii (repeatable); --sessions, --concurrency, --rounds, --seconds take positive numbers');
   process.exit(1);
@@ -97,7 +104,7 @@ function silentIO(dir: string): CliIO {
 
 /** One real run of the workload; its events count (every one must be delivered). */
 async function realRun(w: Workload, dir: string): Promise<number> {
-  const argv = [w.file, '--target', w.targetUrl, '--concurrency', String(concurrency), '--journal', w.journal, '--quiet', '--no-preflight', ...(w.provider === 'enreach' ? ['--secret', SECRET] : [])];
+  const argv = [w.file, '--target', w.targetUrl, '--concurrency', String(concurrency), '--journal', w.journal, '--quiet', '--no-preflight', '--plan-worker', planWorker, ...(w.provider === 'enreach' ? ['--secret', SECRET] : [])];
   const code = await runCommand.run(argv, silentIO(dir));
   if (code !== 0) throw new Error(`bench:deliver: provider-mock run ${w.provider} exited ${code}`);
   return w.requests.length;
@@ -185,7 +192,7 @@ async function main(): Promise<number> {
   try {
     console.log(`bench:deliver  provider-mock run (plan + deliver + journal) vs a raw undici loop over the same bodies`);
     console.log(`machine        ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString()}`);
-    console.log(`workload       ${sessions} sessions per run, concurrency ${concurrency}, ${rounds} rounds of >= ${seconds} s per side, receiver in a worker thread`);
+    console.log(`workload       ${sessions} sessions per run, concurrency ${concurrency}, ${rounds} rounds of >= ${seconds} s per side, receiver in a worker thread, planning ${planWorker === 'on' ? 'in a worker thread (--plan-worker on)' : 'on the sending thread'}`);
     for (const provider of providers) {
       const w = await prepare(provider, dir, origin);
       if (values['real-only']) {

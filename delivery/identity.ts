@@ -16,9 +16,24 @@ export interface Serialized {
   text: string;
 }
 
-/** The body given with the entry (send, resend: exact bytes), else the payload as UTF-8 JSON; a payload that is not JSON is bad input. */
-export function serialize(entry: TimelineEntry & { body?: string }): Serialized {
+/**
+ * An entry planned and serialized elsewhere (`run`'s planning worker, cli/plan-worker.ts): the
+ * payload's JSON text (JSON.stringify's own output, so the journal embeds it as `payload`) and the
+ * id identify() gave it there, so the sending thread does no per-payload work.
+ */
+export interface Prepared {
+  json: string;
+  eventId: string;
+  eventIdKind: 'id' | 'content-hash';
+}
+
+/**
+ * The body given with the entry (send, resend: exact bytes), else the payload as UTF-8 JSON (as
+ * prepared by a planning worker, or serialized now); a payload that is not JSON is bad input.
+ */
+export function serialize(entry: TimelineEntry & { body?: string; prepared?: Prepared }): Serialized {
   if (typeof entry.body === 'string') return { bytes: Buffer.from(entry.body, 'utf8'), text: entry.body };
+  if (entry.prepared) return { bytes: Buffer.from(entry.prepared.json, 'utf8'), text: entry.prepared.json };
   try {
     const text = JSON.stringify(entry.payload);
     if (text === undefined) throw new Error('the payload is undefined');
@@ -31,7 +46,7 @@ export function serialize(entry: TimelineEntry & { body?: string }): Serialized 
   }
 }
 
-export function identify(profile: DeliveryProfile, payload: unknown, body: Buffer): { eventId: string; eventIdKind: 'id' | 'content-hash' } {
+export function identify(profile: DeliveryProfile, payload: unknown, body: Buffer): Pick<Prepared, 'eventId' | 'eventIdKind'> {
   if (profile.eventId.kind === 'json-pointer') {
     const v = jsonPointer(payload, profile.eventId.pointer);
     if (typeof v === 'string' || typeof v === 'number') return { eventId: String(v), eventIdKind: 'id' };

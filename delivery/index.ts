@@ -6,6 +6,7 @@ export type { PreflightTarget, PreflightOptions } from './preflight.ts';
 export { defaultTimeMode, prepareRun, DEFAULTS, MAX_DRAIN_LIMIT } from './config.ts';
 export type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
 export { serialize, identify } from './identity.ts';
+export type { Prepared, Serialized } from './identity.ts';
 export { jsonPointer } from '../contracts/json-pointer.ts';
 export { probeIdempotency } from './probes.ts';
 export { parseDeliveryFlags, parseRate, parseSpeed, SECRET_ENV, VALUE_FLAGS, BOOLEAN_FLAGS } from './options.ts';

@@ -20,7 +20,7 @@ import type { AuthProbeOutcome, CheckResult, ScenarioStats } from './checks.ts';
 import { checkOutputPath, DEFAULTS, prepareRun } from './config.ts';
 import type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
 import { Reorderer } from './faults.ts';
-import { identify, serialize } from './identity.ts';
+import { identify, serialize, type Prepared } from './identity.ts';
 import { openJournal } from './journal.ts';
 import type { AttemptKind, AttemptRecord, JournalSink } from './journal.ts';
 import { OrderedDispatcher } from './ordering.ts';
@@ -64,7 +64,7 @@ export function abortOnSignals(controller: AbortController, proc: NodeJS.Process
  * What deliver() reads: a timeline entry, optionally with the exact body to send (`send`, `resend`:
  * the user's or the journal's bytes), else the payload serialized.
  */
-export type DeliveryEntry = TimelineEntry & { body?: string };
+export type DeliveryEntry = TimelineEntry & { body?: string; prepared?: Prepared };
 
 interface InvalidTarget {
   invalid: true;
@@ -386,7 +386,7 @@ class DeliveryRun implements DeliveryOwner {
    * payload not JSON) stops the run, is journaled not-sent with the error as its reason, and the
    * rest of the timeline is drained as not-sent, so the journal still accounts for every event.
    */
-  #entry(entry: TimelineEntry, reordered: boolean): Promise<void> | undefined {
+  #entry(entry: DeliveryEntry, reordered: boolean): Promise<void> | undefined {
     try {
       return this.#handle(entry, reordered)?.catch((err: unknown) => this.#planFailed(entry, err));
     } catch (err) {
@@ -395,13 +395,13 @@ class DeliveryRun implements DeliveryOwner {
     }
   }
 
-  #planFailed(entry: TimelineEntry, err: unknown): void {
+  #planFailed(entry: DeliveryEntry, err: unknown): void {
     this.#fatal ??= err;
     this.#halt('abort', `run failed: ${err instanceof Error ? err.message : String(err)}`);
     this.#markUnplannable(entry);
   }
 
-  #handle(entry: TimelineEntry, reordered: boolean): Promise<void> | undefined {
+  #handle(entry: DeliveryEntry, reordered: boolean): Promise<void> | undefined {
     this.#events++;
     this.#counters.read++;
     if (this.#stopping) {
@@ -523,12 +523,12 @@ class DeliveryRun implements DeliveryOwner {
     return s;
   }
 
-  #plan(entry: TimelineEntry, reordered: boolean): Promise<void> | undefined {
+  #plan(entry: DeliveryEntry, reordered: boolean): Promise<void> | undefined {
     const compiled = this.#profile(entry.provider, entry.seq);
     const profile = compiled.profile;
     const targets = this.#targets(entry, profile);
     const { bytes: body, text } = serialize(entry);
-    const { eventId, eventIdKind } = identify(profile, entry.payload, body);
+    const { eventId, eventIdKind } = entry.prepared ?? identify(profile, entry.payload, body);
     this.#eventLine(entry, profile.provider, eventId, text);
     if (reordered) this.#reordered++;
     const stats = this.#scenario(entry.scenario);
@@ -577,7 +577,7 @@ class DeliveryRun implements DeliveryOwner {
     return h;
   }
 
-  #markEntryNotSent(entry: TimelineEntry): void {
+  #markEntryNotSent(entry: DeliveryEntry): void {
     let profile: DeliveryProfile;
     let targets: (ResolvedTarget | InvalidTarget)[];
     let id: { eventId: string; eventIdKind: 'id' | 'content-hash' };
@@ -587,7 +587,7 @@ class DeliveryRun implements DeliveryOwner {
       targets = this.#targets(entry, profile);
       const serialized = serialize(entry);
       body = serialized.text;
-      id = identify(profile, entry.payload, serialized.bytes);
+      id = entry.prepared ? { eventId: entry.prepared.eventId, eventIdKind: entry.prepared.eventIdKind } : identify(profile, entry.payload, serialized.bytes);
     } catch {
       return this.#markUnplannable(entry);
     }

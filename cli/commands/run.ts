@@ -2,14 +2,14 @@ import { ProviderMockError, unknownName } from '../../contracts/errors.ts';
 import { formatEta } from '../../delivery/index.ts';
 import type { DeliverOptions, TimeMode } from '../../delivery/index.ts';
 import { readScenarios } from '../../scenarios/files.ts';
-import { plan } from '../../scenarios/index.ts';
-import type { Scenario, TimelineEntry } from '../../scenarios/index.ts';
+import type { TimelineEntry } from '../../scenarios/index.ts';
 import type { ValidationMode } from '../../scenarios/index.ts';
 import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { checkReceivers, checkTargetsFor, deliverAndReport, DELIVERY_FLAGS, deliveryOptions, normalizeJsonFlag, OUTPUT_FLAGS } from '../deliver.ts';
 import { err, type CliIO } from '../io.ts';
 import { parseInstant, parseSeed } from '../../generators/inputs.ts';
+import { entrySelector, lookahead, planInWorker, planTimeline, planWorkerFlag, type PlanRequest } from '../plan-ahead.ts';
 
 /** A paced run counts its plan up front (a second pass: the planned duration, the ETA) up to this many events. */
 const COUNT_LIMIT = 100_000;
@@ -19,38 +19,6 @@ const COUNT_LIMIT = 100_000;
  */
 const HEAD_EVENTS = 5_000;
 const VALIDATION_MODES = ['sample', 'all'] as const;
-
-/**
- * `--only step|EventType` (repeatable) and `--limit N`: the part of the plan a run sends. An
- * `--only` name that no scenario's event steps or event types has is bad input, with "did you
- * mean". Entries keep their plan `seq`.
- */
-export function entrySelector(scenarios: readonly Scenario[], only: readonly string[], limit: number): (timeline: Iterable<TimelineEntry>) => Iterable<TimelineEntry> {
-  const names = new Set<string>();
-  for (const sc of scenarios) {
-    for (const [qname, node] of sc.names) {
-      if (node.kind !== 'event') continue;
-      names.add(qname);
-      names.add(node.event);
-    }
-  }
-  const wanted = new Set<string>();
-  for (const raw of only.flatMap((o) => o.split(','))) {
-    const name = raw.trim();
-    if (name === '') continue;
-    if (!names.has(name)) throw unknownName('PM_UNKNOWN_STEP', 'step or event type in --only', name, [...names], `--only ${name}`);
-    wanted.add(name);
-  }
-  return function* select(timeline) {
-    if (limit <= 0) return;
-    let n = 0;
-    for (const e of timeline) {
-      if (wanted.size > 0 && !wanted.has(e.step) && !wanted.has(e.eventType)) continue;
-      yield e;
-      if (++n >= limit) return;
-    }
-  };
-}
 
 /** Counts the events a plan makes and its last offset (a second planning pass without validation), up to a bound. */
 export function measurePlan(timeline: Iterable<TimelineEntry>, limit = COUNT_LIMIT): { events: number | undefined; lastAt: number } {
@@ -63,43 +31,6 @@ export function measurePlan(timeline: Iterable<TimelineEntry>, limit = COUNT_LIM
   return { events, lastAt };
 }
 
-/**
- * The first `n` entries of a timeline planned now, and the whole timeline to deliver: those
- * entries, then the rest of the same plan (planned once; closing it closes the plan). `complete`
- * when the plan ended within them (its size is then known without a second pass). A planning
- * error is kept and thrown where it happened, so deliver() journals what came before it.
- */
-export function lookahead(timeline: Iterable<TimelineEntry>, n: number): { head: number; complete: boolean; timeline: Iterable<TimelineEntry> } {
-  const it = timeline[Symbol.iterator]();
-  const head: TimelineEntry[] = [];
-  let complete = false;
-  let failure: { error: unknown } | undefined;
-  try {
-    while (head.length < n) {
-      const step = it.next();
-      if (step.done) {
-        complete = true;
-        break;
-      }
-      head.push(step.value);
-    }
-  } catch (error) {
-    failure = { error };
-  }
-  function* all(): Generator<TimelineEntry> {
-    let rest = false;
-    try {
-      yield* head.splice(0);
-      if (failure) throw failure.error;
-      rest = !complete;
-      if (rest) yield* { [Symbol.iterator]: () => it };
-    } finally {
-      // Stopped while still in the kept entries: close the plan too (yield* closes it after that).
-      if (!rest && !complete && !failure) it.return?.();
-    }
-  }
-  return { head: head.length, complete: complete && !failure, timeline: all() };
-}
 /** `--validate sample|all`: which planned payloads are checked against their schema (scenarios/engine/validation.ts). */
 function validationFlag(raw: string | undefined): ValidationMode {
   if (raw === undefined || raw === 'sample') return 'sample';
@@ -153,6 +84,12 @@ What to send
                            The generators are proven by the contract tests (every event x 100 seeds)
                            and literal set: values are checked when the scenario loads; what is left
                            to catch is a reference of the wrong type (scenarios/engine/validation.ts)
+  --plan-worker on|off     on: an instant run's events are planned, validated and serialized in a
+                           worker thread beside the one that sends them (same plan, same journal).
+                           Off by default: on a 2-core machine it measured no faster, as the receiver
+                           and the kernel use the second core (bench/README.md "Delivering"); try it
+                           where cores are idle, with npm run bench:deliver -- --plan-worker on.
+                           Where the worker takes over is printed (with --quiet: under --verbose)
 
 Faults and the provider's delivery (seeded, recorded in the journal)
   --seed S                 seeds the plan and every fault decision (default 1)
@@ -194,6 +131,7 @@ config file (provider-mock help config; --print-config shows what applies).`,
     skip: { type: 'string', multiple: true, config: false },
     start: { type: 'string' },
     validate: { type: 'string' },
+    'plan-worker': { type: 'string' },
   },
   async run(argv, io: CliIO) {
     const { argv: args, jsonToStdout } = normalizeJsonFlag(argv);
@@ -211,19 +149,22 @@ config file (provider-mock help config; --print-config shows what applies).`,
     const startTime = parseInstant(stringFlag(p, 'start'), '--start', Date.now);
     const limit = intFlag(p, 'limit', Infinity, 1);
     const validation: ValidationMode = validationFlag(stringFlag(p, 'validate'));
+    const planWorker = planWorkerFlag(stringFlag(p, 'plan-worker'));
+    const request: PlanRequest = { refs: p.positionals, cwd: io.cwd, sets: listFlag(p, 'set'), skips: listFlag(p, 'skip'), only: listFlag(p, 'only'), limit, seed, startTime, validate: validation };
     // Bad scenarios and targets fail here, before anything is sent.
-    const scenarios = readScenarios(p.positionals, { cwd: io.cwd, sets: listFlag(p, 'set'), skips: listFlag(p, 'skip') });
+    const scenarios = readScenarios(request.refs, { cwd: request.cwd, sets: request.sets, skips: request.skips });
     checkTargetsFor(scenarios.map((s) => s.provider), options);
-    const select = entrySelector(scenarios, listFlag(p, 'only'), limit);
+    // --only names are checked here too (bad input before anything is sent).
+    entrySelector(scenarios, request.only, limit);
     // Fail fast: a receiver that is not there is one line now, not every event's retries.
     await checkReceivers(p, options, io);
-    const timeline = (validate: ValidationMode) => select(plan(scenarios, { seed, validate, ...(startTime !== undefined ? { startTime } : {}) }));
+    const timeline = (validate: ValidationMode) => planTimeline({ ...request, validate }, scenarios);
     const quiet = boolFlag(p, 'quiet');
     const paced = options.time !== undefined && options.time.kind !== 'instant';
     let expected: DeliverOptions['expected'];
     if (!paced) {
       // Instant: the plan is read once; its first events now, for the progress line's total.
-      const ahead = lookahead(timeline(validation), quiet ? 0 : HEAD_EVENTS);
+      const ahead = lookahead(timeline(validation), quiet ? 0 : HEAD_EVENTS, planWorker === 'on' ? (planned, own) => planInWorker(request, planned, own, jsonToStdout || (quiet && !io.verbose) ? undefined : (line) => err(io, line)) : undefined);
       if (ahead.complete) expected = { events: ahead.head };
       return deliverAndReport(p, io, { timeline: ahead.timeline, options: { ...options, seed }, jsonToStdout, ...(expected ? { expected } : {}) });
     }

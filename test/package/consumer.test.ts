@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalReceiver } from '../../mock-server/local-receiver.ts';
 import { ROOT, consumerProject, installedVersion, npmInstall, packInto } from '../../scripts/pack.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { startReceiver } from '../helpers/receiver.ts';
 
 const run = promisify(execFile);
 // Packing, building and two npm installs take a minute or two on a busy 2-core machine.
@@ -86,6 +87,29 @@ describe('the default install (no optional peers)', () => {
       expect(r.stdout).toMatch(/delivered/);
       expect(receiver.stats.accepted).toBeGreaterThan(5);
       expect(receiver.stats.refused).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('`run --plan-worker on` plans in a worker thread from the installed files, and journals the events `--plan-worker off` does', async () => {
+    const receiver = await startReceiver();
+    try {
+      // A busy hour; --quiet: no events planned ahead for the progress line, so the worker starts at once.
+      writeFileSync(join(app, 'busy.yaml'), 'provider: mluvii\nname: busy\ndescription: 300 chats\nsessions: 300\narrivals: { rate: 2/min }\nsteps:\n  - name: s\n    include:\n      scenario: chat-session\n');
+      const events = async (mode: string): Promise<{ lines: string[]; stderr: string }> => {
+        const journal = join(app, `busy-${mode}.ndjson`);
+        const r = await sh('npx', ['--no-install', 'provider-mock', 'run', 'busy.yaml', '--target', receiver.url, '--seed', '5', '--start', '2026-01-05T09:00:00Z', '--no-preflight', '--journal', journal, '--plan-worker', mode, '--quiet', '--verbose']);
+        expect(r.code, r.stderr).toBe(0);
+        const lines = readFileSync(journal, 'utf8').split('\n').filter((l) => l.startsWith('{"type":"event"'));
+        return { lines: lines.map((l) => l.replace(/"runId":"[^"]*",/, '')), stderr: r.stderr };
+      };
+      const off = await events('off');
+      const on = await events('on');
+      expect(on.stderr).toMatch(/planning in a worker thread from event \d+/);
+      expect(on.stderr).not.toMatch(/planning worker stopped|PM_INTERNAL/);
+      expect(off.lines.length).toBeGreaterThan(4_000);
+      expect(on.lines).toEqual(off.lines);
     } finally {
       await receiver.close();
     }

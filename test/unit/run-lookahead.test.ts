@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookahead } from '../../cli/commands/run.ts';
+import { lookahead } from '../../cli/plan-ahead.ts';
 import type { TimelineEntry } from '../../scenarios/index.ts';
 import { cli } from '../helpers/cli.ts';
 
