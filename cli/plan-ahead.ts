@@ -157,7 +157,7 @@ export type WireEntry = [seq: number, at: number, provider: TimelineEntry['provi
 
 /** What the worker posts: batches in plan order (an entry whose payload is not JSON comes as planned), then an error or the end. */
 export type WorkerMessage =
-  | { kind: 'batch'; from: number; entries: (WireEntry | TimelineEntry)[] }
+  | { kind: 'batch'; from: number; entries: (WireEntry | TimelineEntry)[]; /** fingerprint() of the entry before `from` (first batch). */ check?: string }
   | { kind: 'error'; error: WireError }
   | { kind: 'end' };
 
@@ -223,32 +223,38 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(boot, { eval: true, workerData: input });
 }
 
+/** What a hand-over compares: the same entry planned by both threads must be the same, time and body. */
+export function fingerprint(e: Pick<TimelineEntry, 'seq' | 'at' | 'payload'>, json: string | undefined = JSON.stringify(e.payload)): string {
+  return `${e.seq} ${e.at} ${json ?? ''}`;
+}
+
 /**
  * The rest of the plan (after the first `planned` entries, in plan order): a worker starts, plans
  * ahead of this thread (skipping what this thread reads meanwhile, told through a shared counter)
  * and posts from a position MARGIN past it, while this thread goes on planning; from that position
  * on the worker's entries are used and this thread's plan is closed. Nothing waits for the
- * worker: it only takes over once it is ahead. Falls back to this thread's own plan when the
- * worker cannot start or fails before it took over, and to planning here again (skipping what was
- * read) when it dies later; a planning error after it took over is thrown in place.
+ * worker: it only takes over once it is ahead, and only when the last entry this thread planned is
+ * the worker's too (the same time and body: a scenario file changed since the run read it would
+ * make another plan). Falls back to this thread's own plan when the worker cannot start, fails or
+ * disagrees before it took over, and to planning here again (skipping what was read) when it dies
+ * later; a planning error after it took over is thrown in place.
  */
 export async function* planInWorker(req: PlanRequest, planned: number, own: Iterator<TimelineEntry>, tell: (line: string) => void = () => {}): AsyncGenerator<DeliveryEntry> {
   let read = planned;
   let ownOpen = true;
-  const closeOwn = (): void => {
-    if (ownOpen) own.return?.();
-    ownOpen = false;
-  };
+  let last: TimelineEntry | undefined;
+  /** The worker's last entry of a batch this thread had read past: what the next batch follows. */
+  let carried: string | undefined;
   let worker: Worker | undefined;
+  const inbox: (WorkerMessage | { kind: 'died'; error: unknown })[] = [];
+  let wake: (() => void) | undefined;
+  const receive = (m: WorkerMessage | { kind: 'died'; error: unknown }): void => {
+    inbox.push(m);
+    wake?.();
+  };
+  const position = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.store(position, 0, read);
   try {
-    const inbox: (WorkerMessage | { kind: 'died'; error: unknown })[] = [];
-    let wake: (() => void) | undefined;
-    const receive = (m: WorkerMessage | { kind: 'died'; error: unknown }): void => {
-      inbox.push(m);
-      wake?.();
-    };
-    const position = new Int32Array(new SharedArrayBuffer(4));
-    Atomics.store(position, 0, read);
     try {
       worker = startWorker({ request: req, position: position.buffer, margin: MARGIN, credits: CREDITS });
       worker.on('message', receive);
@@ -257,15 +263,17 @@ export async function* planInWorker(req: PlanRequest, planned: number, own: Iter
     } catch {
       worker = undefined;
     }
-    // Until the worker's first batch: this thread plans on, and says how far it has read.
-    while (inbox.length === 0 || !worker) {
-      const step = own.next();
-      if (step.done) return;
-      read++;
-      Atomics.store(position, 0, read);
-      yield step.value;
-    }
     for (;;) {
+      if (ownOpen && (inbox.length === 0 || !worker)) {
+        // Until the worker is ahead: this thread plans on, and says how far it has read.
+        const step = own.next();
+        if (step.done) return;
+        read++;
+        Atomics.store(position, 0, read);
+        last = step.value;
+        yield step.value;
+        continue;
+      }
       while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
       wake = undefined;
       const m = inbox.shift() as (typeof inbox)[number];
@@ -284,28 +292,43 @@ export async function* planInWorker(req: PlanRequest, planned: number, own: Iter
         }
         return;
       }
-      if (m.kind === 'error' && ownOpen) {
-        // Failed before it took over: the same error comes from this thread's plan, in place.
-        yield* { [Symbol.iterator]: () => own };
-        return;
-      }
-      if (m.kind === 'error') throw fromWireError(m.error);
-      if (m.kind === 'end') {
-        if (ownOpen) yield* { [Symbol.iterator]: () => own };
+      if (m.kind === 'error' || m.kind === 'end') {
+        // Before it took over, this thread's plan goes on (and meets the same error in place).
+        if (ownOpen) {
+          yield* { [Symbol.iterator]: () => own };
+          return;
+        }
+        if (m.kind === 'error') throw fromWireError(m.error);
         return;
       }
       let i = 0;
       if (ownOpen) {
-        // Take over at the batch's position: plan here up to it, then close this thread's plan.
+        // Take over at the batch's position: plan here up to it (this thread may be past it already).
         while (read < m.from) {
           const step = own.next();
           if (step.done) return;
           read++;
+          last = step.value;
           yield step.value;
         }
-        closeOwn();
-        // Read past it meanwhile: those entries of the batch were delivered already.
-        i = read - m.from;
+        const at = read - 1 - m.from;
+        if (at >= m.entries.length - 1) {
+          // This thread read past the whole batch: it plans on, a later batch takes over.
+          carried = m.entries.length > 0 ? wireFingerprint(m.entries[m.entries.length - 1] as WireEntry | TimelineEntry) : m.check;
+          worker?.postMessage(1);
+          continue;
+        }
+        const theirs = at < 0 ? (m.check ?? carried) : wireFingerprint(m.entries[at] as WireEntry | TimelineEntry);
+        if (!last || theirs !== fingerprint(last)) {
+          tell(`provider-mock: the planning worker planned event ${read} differently (a scenario file changed since the run read it?); planning goes on in this thread`);
+          await stop(worker);
+          worker = undefined;
+          yield* { [Symbol.iterator]: () => own };
+          return;
+        }
+        own.return?.();
+        ownOpen = false;
+        i = at + 1;
         tell(`provider-mock: planning in a worker thread from event ${read + 1}`);
       }
       for (; i < m.entries.length; i++) {
@@ -317,12 +340,19 @@ export async function* planInWorker(req: PlanRequest, planned: number, own: Iter
       worker?.postMessage(1);
     }
   } finally {
-    closeOwn();
-    if (worker) {
-      worker.removeAllListeners('exit');
-      worker.removeAllListeners('message');
-      // Done or stopped early: the worker waits for credits until it is ended.
-      await worker.terminate();
-    }
+    if (ownOpen) own.return?.();
+    await stop(worker);
   }
+}
+
+function wireFingerprint(w: WireEntry | TimelineEntry): string {
+  return Array.isArray(w) ? fingerprint({ seq: w[0], at: w[1], payload: undefined }, w[8]) : fingerprint(w);
+}
+
+/** Done or stopped early: the worker waits for credits until it is ended. */
+async function stop(worker: Worker | undefined): Promise<void> {
+  if (!worker) return;
+  worker.removeAllListeners('exit');
+  worker.removeAllListeners('message');
+  await worker.terminate();
 }

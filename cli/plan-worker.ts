@@ -11,7 +11,7 @@ import type { Provider } from '../contracts/provider.ts';
 import { identify, serialize } from '../delivery/identity.ts';
 import { loadProfile, type DeliveryProfile } from '../delivery/profile.ts';
 import type { TimelineEntry } from '../scenarios/index.ts';
-import { BATCH, planTimeline, toWireError, type WireEntry, type WorkerInput, type WorkerMessage } from './plan-ahead.ts';
+import { BATCH, fingerprint, planTimeline, toWireError, type WireEntry, type WorkerInput, type WorkerMessage } from './plan-ahead.ts';
 
 const port = parentPort;
 if (!port) throw new Error('cli/plan-worker.ts runs as a worker thread (cli/plan-ahead.ts starts it)');
@@ -52,15 +52,25 @@ async function main(): Promise<void> {
   let index = 0;
   let from = -1;
   let batch: (WireEntry | TimelineEntry)[] = [];
+  let previous: TimelineEntry | undefined;
+  let check: string | undefined;
   try {
     for (const e of planTimeline(input.request)) {
       const i = index++;
       // Behind the sender or just ahead of it: it plans these itself.
-      if (from < 0 && i < Atomics.load(position, 0) + input.margin) continue;
-      if (from < 0) from = i;
+      if (from < 0 && i < Atomics.load(position, 0) + input.margin) {
+        previous = e;
+        continue;
+      }
+      if (from < 0) {
+        from = i;
+        // The sender's last entry before the hand-over, as planned here: it compares it with its own.
+        check = previous ? fingerprint(previous) : undefined;
+      }
       batch.push(wire(e));
       if (batch.length < BATCH) continue;
-      post({ kind: 'batch', from, entries: batch });
+      post({ kind: 'batch', from, entries: batch, ...(check !== undefined ? { check } : {}) });
+      check = undefined;
       from += batch.length;
       batch = [];
       if (--credits <= 0) {
@@ -70,11 +80,11 @@ async function main(): Promise<void> {
     }
   } catch (err) {
     // Thrown where it happened: the entries before it are delivered first.
-    if (batch.length > 0) post({ kind: 'batch', from, entries: batch });
+    if (batch.length > 0) post({ kind: 'batch', from, entries: batch, ...(check !== undefined ? { check } : {}) });
     post({ kind: 'error', error: toWireError(err) });
     return;
   }
-  if (batch.length > 0) post({ kind: 'batch', from, entries: batch });
+  if (batch.length > 0) post({ kind: 'batch', from, entries: batch, ...(check !== undefined ? { check } : {}) });
   post({ kind: 'end' });
 }
 

@@ -1,7 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromWireError, planInWorker, planTimeline, toWireError, type PlanRequest } from '../../cli/plan-ahead.ts';
+import { fingerprint, fromWireError, planInWorker, planTimeline, toWireError, type PlanRequest } from '../../cli/plan-ahead.ts';
 import { ProviderMockError } from '../../contracts/errors.ts';
 import { identify, loadProfile, serialize } from '../../delivery/index.ts';
 import { cli } from '../helpers/cli.ts';
@@ -42,6 +42,25 @@ describe('run --plan-worker on', () => {
     }
     expect(lines).toEqual([expect.stringMatching(/^provider-mock: planning in a worker thread from event \d+$/)]);
     expect(fromWorker).toBeGreaterThan(0);
+    expect(got).toEqual(expected);
+  });
+
+  it('a worker that plans differently (the scenario file changed since the run read it) does not take over: the run keeps its own plan', async () => {
+    const dir = tempDir('pm-plan-worker-');
+    const file = sessionsFile(dir, 'mluvii', 200);
+    const req: PlanRequest = { refs: [file], cwd: dir, sets: [], skips: [], only: [], limit: Infinity, seed: 4, startTime: undefined, validate: 'sample' };
+    const expected = [...planTimeline(req)].map((e) => fingerprint(e));
+    const own = planTimeline(req)[Symbol.iterator]();
+    // Edited after the run read it: other arrival times, so another plan in the worker.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('rate: 2/min', 'rate: 3/min'));
+    const lines: string[] = [];
+    const got: string[] = [];
+    for await (const e of planInWorker(req, 0, own, (l) => lines.push(l))) {
+      expect(e.prepared).toBeUndefined();
+      got.push(fingerprint(e));
+      if (lines.length === 0) await new Promise((r) => setTimeout(r, 3));
+    }
+    expect(lines).toEqual([expect.stringMatching(/planned event \d+ differently \(a scenario file changed since the run read it\?\); planning goes on in this thread/)]);
     expect(got).toEqual(expected);
   });
 
