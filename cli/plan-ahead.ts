@@ -170,18 +170,9 @@ export interface WireError {
 
 export function toWireError(err: unknown): WireError {
   if (err instanceof ProviderMockError) {
-    return { message: err.message, stack: err.stack, pm: { code: err.code, what: whatOf(err), where: err.where, hint: err.hint, validValues: err.validValues, exitCode: err.exitCode } };
+    return { message: err.message, stack: err.stack, pm: { code: err.code, what: err.what, where: err.where, hint: err.hint, validValues: err.validValues, exitCode: err.exitCode } };
   }
   return err instanceof Error ? { message: err.message, stack: err.stack } : { message: String(err) };
-}
-
-/** The `what` part of a ProviderMockError's message (its message is `provider-mock CODE: where: what (hint); valid values: …`). */
-function whatOf(err: ProviderMockError): string {
-  let m = err.message.slice(`provider-mock ${err.code}: `.length);
-  if (err.where && m.startsWith(`${err.where}: `)) m = m.slice(err.where.length + 2);
-  if (err.validValues && err.validValues.length > 0) m = m.slice(0, m.lastIndexOf('; valid values: '));
-  if (err.hint && m.endsWith(` (${err.hint})`)) m = m.slice(0, -(err.hint.length + 3));
-  return m;
 }
 
 export function fromWireError(w: WireError): Error {

@@ -7,9 +7,8 @@
  * `credits` batches ahead: each batch read gives one back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Provider } from '../contracts/provider.ts';
 import { identify, serialize } from '../delivery/identity.ts';
-import { loadProfile, type DeliveryProfile } from '../delivery/profile.ts';
+import { loadProfile } from '../delivery/profile.ts';
 import type { TimelineEntry } from '../scenarios/index.ts';
 import { BATCH, fingerprint, planTimeline, toWireError, type WireEntry, type WorkerInput, type WorkerMessage } from './plan-ahead.ts';
 
@@ -23,16 +22,6 @@ port.on('message', (n: number) => {
   wake?.();
 });
 
-const profiles = new Map<Provider, DeliveryProfile>();
-const profileOf = (p: Provider): DeliveryProfile => {
-  let profile = profiles.get(p);
-  if (!profile) {
-    profile = loadProfile(p);
-    profiles.set(p, profile);
-  }
-  return profile;
-};
-
 function wire(e: TimelineEntry): WireEntry | TimelineEntry {
   let s;
   try {
@@ -41,7 +30,8 @@ function wire(e: TimelineEntry): WireEntry | TimelineEntry {
     // Not JSON: the sender serializes it again and journals the failure as its own.
     return e;
   }
-  const id = identify(profileOf(e.provider), e.payload, s.bytes);
+  // loadProfile() keeps each provider's profile once loaded.
+  const id = identify(loadProfile(e.provider), e.payload, s.bytes);
   return [e.seq, e.at, e.provider, e.eventType, e.entityKey, e.scenario, e.instance, e.step, s.text, id.eventId, id.eventIdKind];
 }
 

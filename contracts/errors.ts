@@ -17,6 +17,8 @@ export interface ErrorDetails {
 
 export class ProviderMockError extends Error {
   readonly code: string;
+  /** What was wrong, without the code, place, hint and valid values the message adds. */
+  readonly what: string;
   readonly where: string | undefined;
   readonly hint: string | undefined;
   readonly validValues: readonly string[] | undefined;
@@ -26,6 +28,7 @@ export class ProviderMockError extends Error {
     super(formatMessage(code, what, details), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'ProviderMockError';
     this.code = code;
+    this.what = what;
     this.where = details.where;
     this.hint = details.hint;
     this.validValues = details.validValues;

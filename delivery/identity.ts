@@ -46,6 +46,11 @@ export function serialize(entry: TimelineEntry & { body?: string; prepared?: Pre
   }
 }
 
+/** An entry's id: the one its planning worker gave it (Prepared), else identify() now. */
+export function identifyEntry(profile: DeliveryProfile, entry: TimelineEntry & { prepared?: Prepared }, body: Buffer): Pick<Prepared, 'eventId' | 'eventIdKind'> {
+  return entry.prepared ? { eventId: entry.prepared.eventId, eventIdKind: entry.prepared.eventIdKind } : identify(profile, entry.payload, body);
+}
+
 export function identify(profile: DeliveryProfile, payload: unknown, body: Buffer): Pick<Prepared, 'eventId' | 'eventIdKind'> {
   if (profile.eventId.kind === 'json-pointer') {
     const v = jsonPointer(payload, profile.eventId.pointer);

@@ -20,7 +20,7 @@ import type { AuthProbeOutcome, CheckResult, ScenarioStats } from './checks.ts';
 import { checkOutputPath, DEFAULTS, prepareRun } from './config.ts';
 import type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
 import { Reorderer } from './faults.ts';
-import { identify, serialize, type Prepared } from './identity.ts';
+import { identifyEntry, serialize, type Prepared } from './identity.ts';
 import { openJournal } from './journal.ts';
 import type { AttemptKind, AttemptRecord, JournalSink } from './journal.ts';
 import { OrderedDispatcher } from './ordering.ts';
@@ -528,7 +528,7 @@ class DeliveryRun implements DeliveryOwner {
     const profile = compiled.profile;
     const targets = this.#targets(entry, profile);
     const { bytes: body, text } = serialize(entry);
-    const { eventId, eventIdKind } = entry.prepared ?? identify(profile, entry.payload, body);
+    const { eventId, eventIdKind } = identifyEntry(profile, entry, body);
     this.#eventLine(entry, profile.provider, eventId, text);
     if (reordered) this.#reordered++;
     const stats = this.#scenario(entry.scenario);
@@ -587,7 +587,7 @@ class DeliveryRun implements DeliveryOwner {
       targets = this.#targets(entry, profile);
       const serialized = serialize(entry);
       body = serialized.text;
-      id = entry.prepared ? { eventId: entry.prepared.eventId, eventIdKind: entry.prepared.eventIdKind } : identify(profile, entry.payload, serialized.bytes);
+      id = identifyEntry(profile, entry, serialized.bytes);
     } catch {
       return this.#markUnplannable(entry);
     }
