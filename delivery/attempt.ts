@@ -1,12 +1,12 @@
 /**
  * One HTTP attempt, the provider's way: keep-alive connections (docs/providers.md E1
  * `Connection: Keep-Alive`), a timeout over the whole attempt (docs/providers.md E2), no redirects
- * (undici's dispatch never follows them: no redirect interceptor), and the response body read
- * with a size cap so a receiver answering with a huge body cannot exhaust memory.
+ * (http1.ts never follows them), and the response body read with a size cap so a receiver
+ * answering with a huge body cannot exhaust memory.
  */
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'undici';
-import type { Dispatcher } from 'undici';
+import { Http1Pool } from './http1.ts';
+import type { RequestController, ResponseHandler } from './http1.ts';
 import { toText } from '../contracts/text.ts';
 
 /**
@@ -18,7 +18,7 @@ export type AttemptErrorKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'dns' |
 
 export interface AttemptRequest {
   /** The pool to use, when the caller already has it (else looked up by origin and TLS mode). */
-  pool?: Dispatcher | undefined;
+  pool?: Http1Pool | undefined;
   origin: string;
   path: string;
   insecure: boolean;
@@ -60,28 +60,24 @@ export interface PoolOptions {
 /**
  * Keep-alive pools, one per (origin, TLS mode, lane). A lane (one target) gets its own pool
  * with as many connections as it may have attempts in flight, so an attempt never waits in
- * undici's queue while its timeout runs, even when several targets share an origin.
+ * the pool's queue while its timeout runs, even when several targets share an origin.
  */
 export class ConnectionPools {
-  readonly #pools = new Map<string, Pool>();
+  readonly #pools = new Map<string, Http1Pool>();
   readonly #connections: number;
 
   constructor(options: PoolOptions) {
     this.#connections = options.connections;
   }
 
-  get(origin: string, insecure: boolean, lane = ''): Pool {
+  get(origin: string, insecure: boolean, lane = ''): Http1Pool {
     const key = `${insecure ? 'insecure' : 'verify'} ${origin} ${lane}`;
     let pool = this.#pools.get(key);
     if (!pool) {
-      pool = new Pool(origin, {
+      pool = new Http1Pool(origin, {
         connections: this.#connections,
-        pipelining: 1,
         // docs/providers.md E5: certificates are checked unless InsecureSSL (--insecure).
-        connect: { rejectUnauthorized: !insecure },
-        // Our own timer bounds each attempt; these only stop undici from timing out first.
-        headersTimeout: 0,
-        bodyTimeout: 0,
+        rejectUnauthorized: !insecure,
       });
       this.#pools.set(key, pool);
     }
@@ -138,15 +134,15 @@ export class AbortGroup {
 }
 
 /**
- * One request on undici's dispatch API: no AbortSignal, no body stream, one timer. The attempt
+ * One request on http1.ts's callbacks: no AbortSignal, no body stream, one timer. The attempt
  * settles exactly once: on the end of the (capped) body, an error, its timeout, or a stop.
- * A timeout or stop that comes before undici hands over its controller (the request is still
+ * A timeout or stop that comes before the pool hands over its controller (the request is still
  * connecting) settles at once and aborts the request as soon as the controller arrives.
  */
-class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
+class AttemptHandler implements ResponseHandler, Abortable {
   readonly #req: AttemptRequest;
   readonly #started = performance.now();
-  /** When undici hands the request to a connected socket (it writes right after). */
+  /** When the pool hands the request to a connected socket (it writes right after). */
   #sentAt: number | undefined;
   #headersAt: number | undefined;
   readonly #keepBytes: number;
@@ -154,7 +150,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
   readonly #keep: Buffer[] | undefined;
   readonly #group: AbortGroup | undefined;
   #timer: NodeJS.Timeout | undefined;
-  #controller: Dispatcher.DispatchController | undefined;
+  #controller: RequestController | undefined;
   #status: number | null = null;
   #bytes = 0;
   #done = false;
@@ -214,18 +210,18 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
     this.#settle({ status: this.#status, error: null, errorMessage: undefined, ...this.#times(), responseBytes: this.#bytes, responseTruncated: truncated });
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
+  onRequestStart(controller: RequestController): void {
     this.#controller = controller;
     this.#sentAt = performance.now();
     if (this.#done) controller.abort(new Error('attempt already ended'));
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+  onResponseStart(_controller: RequestController, statusCode: number): void {
     this.#headersAt = performance.now();
     this.#status = statusCode;
   }
 
-  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+  onResponseData(controller: RequestController, chunk: Buffer): void {
     if (this.#done) return;
     this.#bytes += chunk.length;
     if (this.#keep && this.#bytes - chunk.length < this.#keepBytes) this.#keep.push(chunk);
@@ -241,7 +237,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler, Abortable {
     if (!this.#done) this.#answered(false);
   }
 
-  onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {
+  onResponseError(_controller: RequestController | undefined, err: Error): void {
     if (this.#done) return;
     // A status followed by a broken body is no answer: the attempt failed and is retried.
     const incomplete = this.#status !== null;
@@ -285,8 +281,8 @@ export function classifyError(err: unknown): AttemptErrorKind {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = toText((e as { code?: unknown }).code);
     if (code === 'ECONNREFUSED') return 'refused';
-    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ECONNABORTED' || code === 'UND_ERR_CLOSED') return 'reset';
-    if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'PM_HTTP_SOCKET_CLOSED') return 'reset';
+    if (code === 'ETIMEDOUT' || code === 'PM_HTTP_CONNECT_TIMEOUT') return 'timeout';
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
     if (TLS_CODE.test(code)) return 'tls';
     const msg = toText((e as { message?: unknown }).message);

@@ -8,12 +8,12 @@
  * - `discarded`: the last retry failed (docs/providers.md E3 "retried a few times and then discarded", M2);
  * - `not-sent`: the run stopped (abort signal) before the delivery reached one of the above.
  */
-import type { Dispatcher } from 'undici';
 import { ProviderMockError } from '../contracts/errors.ts';
 import { PROVIDERS, isProvider } from '../contracts/provider.ts';
 import type { Provider } from '../contracts/provider.ts';
 import type { TimelineEntry } from '../scenarios/engine/timeline.ts';
 import { AbortGroup, ConnectionPools, sendAttempt } from './attempt.ts';
+import type { Http1Pool } from './http1.ts';
 import type { AttemptResult } from './attempt.ts';
 import { emptyScenarioStats, evaluateAuthCheck, evaluateScenarioChecks, totalCounts } from './checks.ts';
 import type { AuthProbeOutcome, CheckResult, ScenarioStats } from './checks.ts';
@@ -166,7 +166,7 @@ class DeliveryRun implements DeliveryOwner {
   readonly #staticResolved = new Map<Provider, ResolvedTarget>();
   /** Profile headers + auth headers per target and event type: built once, shared by requests. */
   readonly #headers = new Map<ResolvedTarget, Map<string, Record<string, string>>>();
-  readonly #poolOf = new Map<ResolvedTarget, Dispatcher>();
+  readonly #poolOf = new Map<ResolvedTarget, Http1Pool>();
   readonly #targetJson = new Map<ResolvedTarget, string>();
   /** `{"type":"attempt","runId":…,` quoted once. */
   readonly #runHead: string;
