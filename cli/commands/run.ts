@@ -168,7 +168,9 @@ config file (provider-mock help config; --print-config shows what applies).`,
       if (ahead.complete) expected = { events: ahead.head };
       return deliverAndReport(p, io, { timeline: ahead.timeline, options: { ...options, seed }, jsonToStdout, ...(expected ? { expected } : {}) });
     }
-    // Paced: CPU is not what limits the run, so a second pass (without validation) counts it for the ETA.
+    // Paced: CPU is not what limits the run (events wait for their time), so no worker plans ahead.
+    if (planWorker === 'on') err(io, 'provider-mock: warning: --plan-worker on applies to --instant runs only; this paced run plans each event on the sending thread as it falls due');
+    // A second pass (without validation) counts the plan for the ETA.
     const { events, lastAt } = measurePlan(timeline(false));
     const plannedMs = wallMs(options.time, lastAt);
     expected = { ...(events !== undefined ? { events } : {}), plannedMs };

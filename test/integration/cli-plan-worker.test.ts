@@ -89,6 +89,20 @@ describe('run --plan-worker on', () => {
     expect(plain.message).toBe('payload too deep');
   });
 
+  it('says that a paced run does not use the worker (under --quiet too: a flag that does nothing), and delivers every event all the same', async () => {
+    const receiver = await startReceiver();
+    for (const extra of [[], ['--quiet']]) {
+      const r = await cli(['run', 'chat-session', '--target', receiver.url, '--speed', '1000000', '--plan-worker', 'on', ...extra]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/^provider-mock: warning: --plan-worker on applies to --instant runs only; this paced run plans each event on the sending thread as it falls due$/m);
+    }
+    const instant = await cli(['run', 'chat-session', '--target', receiver.url, '--plan-worker', 'on', '--quiet']);
+    expect([instant.code, instant.stderr]).toEqual([0, '']);
+    // Three runs of the same scenario and seed: the same events each time.
+    expect(receiver.requests.length % 3).toBe(0);
+    expect(receiver.requests.length).toBeGreaterThan(0);
+  });
+
   it('refuses a --plan-worker value other than on or off, before anything is sent (exit 2)', async () => {
     const receiver = await startReceiver();
     const r = await cli(['run', 'chat-session', '--target', receiver.url, '--plan-worker', 'yes']);

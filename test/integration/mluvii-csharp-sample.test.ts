@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/examples.ts';
@@ -15,9 +16,22 @@ import { DEV_CLI } from '../helpers/cli.ts';
  */
 
 let child: ChildProcessWithoutNullStreams | undefined;
-afterEach(() => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+let certDir: string | undefined;
+afterEach(async () => {
+  const proc = child;
   child = undefined;
+  // Stopped as a user stops it (Ctrl-C's SIGTERM cousin), so serve removes its generated
+  // certificate; SIGKILL only if it does not exit within a bound.
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  const dir = certDir;
+  certDir = undefined;
+  if (dir) expect(existsSync(dir), `serve --tls left its certificate folder ${dir}`).toBe(false);
 });
 
 interface Banner {
@@ -41,6 +55,7 @@ function serveTls(): Promise<Banner> {
       const fingerprint = /^ {2}SHA-256 +([0-9A-F:]+)$/m.exec(out)?.[1];
       if (url && certPath && fingerprint && /trust it/.test(out)) {
         clearTimeout(timer);
+        certDir = dirname(certPath);
         resolve({ url, certPath, fingerprint });
       }
     });

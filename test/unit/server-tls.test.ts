@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -62,10 +62,14 @@ describe('serve --tls: certificates', () => {
 
   it('refuses --tls-key without --tls-cert on the command line, before listening', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-tls-flag-'));
-    writeFileSync(join(dir, 'k.pem'), 'x');
-    const r = await cli(['serve', '--port', '0', '--tls-key', join(dir, 'k.pem')], { env: {} });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('provider-mock PM_SERVE_TLS: --tls-key: --tls-key needs --tls-cert too');
+    try {
+      writeFileSync(join(dir, 'k.pem'), 'x');
+      const r = await cli(['serve', '--port', '0', '--tls-key', join(dir, 'k.pem')], { env: {} });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('provider-mock PM_SERVE_TLS: --tls-key: --tls-key needs --tls-cert too');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves every surface over https; a client trusting the printed certificate gets through, one that does not is refused', async () => {
