@@ -157,6 +157,7 @@ class Connection {
   #idleMs = IDLE_DEFAULT_MS;
   #ex: Exchange | undefined;
   #closed = false;
+  #unref = false;
   // The parser's state for the current response.
   #pending: Buffer | undefined;
   #status = 0;
@@ -194,6 +195,10 @@ class Connection {
   /** Takes a request: written now when connected, else once the socket connects. */
   assign(ex: Exchange): void {
     clearTimeout(this.#idleTimer);
+    if (this.#unref) {
+      this.socket.ref();
+      this.#unref = false;
+    }
     this.#ex = ex;
     ex.conn = this;
     if (this.#connected) this.#write(ex);
@@ -386,6 +391,10 @@ class Connection {
     if (this.#idleMs <= 0) return this.#close();
     this.#idleTimer = setTimeout(onIdleTimeout, this.#idleMs, this);
     this.#idleTimer.unref();
+    // An idle connection does not keep the process alive (as undici's do): a library user who
+    // never closes the pool still exits when the work is done.
+    this.socket.unref();
+    this.#unref = true;
     this.#pool.idle(this);
   }
 

@@ -4,11 +4,15 @@
  * what a user reads in the journal: status, error kind, body bytes, and whether the connection was
  * kept (keep-alive, docs/providers.md E1).
  */
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionPools, sendAttempt } from '../../delivery/index.ts';
 import type { AttemptRequest, AttemptResult } from '../../delivery/attempt.ts';
+import { ROOT } from '../helpers/examples.ts';
 
 interface Seen {
   head: string;
@@ -36,8 +40,8 @@ afterEach(async () => {
 
 /** Reads requests off each connection (head + Content-Length body) and answers each with `answer`. */
 async function rawServer(answer: (req: Seen, index: number) => Answer): Promise<RawServer> {
-  const state: RawServer = { origin: '', seen: [], connections: 0 };
   const sockets = new Set<Socket>();
+  const state: RawServer = { origin: '', seen: [], connections: 0 };
   const server = createServer((socket) => {
     const conn = state.connections++;
     sockets.add(socket);
@@ -245,6 +249,29 @@ describe('the delivery HTTP/1.1 client', () => {
     const hung = await sendAttempt(p, request(server.origin, { timeoutMs: 200 }));
     const next = await sendAttempt(p, request(server.origin));
     expect([hung.error, next.status, server.connections]).toEqual(['timeout', 200, 2]);
+  });
+
+  it('an idle connection does not keep the process alive: a script that never closes its pool still exits', async () => {
+    const server = await rawServer(() => ({ write: OK }));
+    // A user's script: two attempts, no close. Node exits on its own once nothing holds the loop;
+    // what still holds it is printed first (the kept connection must not be among it).
+    const script = [
+      `import { ConnectionPools, sendAttempt } from ${JSON.stringify(pathToFileURL(join(ROOT, 'delivery/index.ts')).href)};`,
+      'const pools = new ConnectionPools({ connections: 1 });',
+      `const req = { origin: ${JSON.stringify(server.origin)}, path: '/hook', insecure: false, method: 'POST', headers: {}, body: Buffer.from('{}'), timeoutMs: 10000, maxResponseBytes: 1024 };`,
+      'const a = await sendAttempt(pools, req);',
+      'const b = await sendAttempt(pools, req);',
+      'console.log(JSON.stringify({ statuses: [a.status, b.status], holding: process.getActiveResourcesInfo() }));',
+    ].join('\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { statuses: number[]; holding: string[] };
+    expect(report.statuses).toEqual([200, 200]);
+    expect(report.holding.filter((t) => t.startsWith('TCP'))).toEqual([]);
+    expect(server.connections).toBe(1);
   });
 
   it('a refused connection is reported as refused', async () => {
