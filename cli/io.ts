@@ -27,6 +27,15 @@ export function err(io: CliIO, text: string): void {
   io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/**
+ * A line printed while a run's live progress line may be drawn on a TTY (delivery/progress.ts
+ * rewrites one line in place, without a newline): the progress line is cleared first so this line
+ * stands on its own; the progress draws itself again below it at its next update.
+ */
+export function errBesideProgress(io: CliIO, text: string): void {
+  err(io, io.stderr.isTTY ? `\r\x1b[2K${text}` : text);
+}
+
 /** Writes an output file (`--out`, `--report`) relative to the working directory, creating its folders. */
 export async function writeOutput(io: CliIO, file: string, text: string, what: string): Promise<void> {
   const target = resolve(io.cwd, file);

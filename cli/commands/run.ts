@@ -7,7 +7,7 @@ import type { ValidationMode } from '../../scenarios/index.ts';
 import { boolFlag, intFlag, listFlag, parseFlags, stringFlag } from '../args.ts';
 import type { Command } from '../command.ts';
 import { checkReceivers, checkTargetsFor, deliverAndReport, DELIVERY_FLAGS, deliveryOptions, normalizeJsonFlag, OUTPUT_FLAGS } from '../deliver.ts';
-import { err, type CliIO } from '../io.ts';
+import { err, errBesideProgress, type CliIO } from '../io.ts';
 import { parseInstant, parseSeed } from '../../generators/inputs.ts';
 import { entrySelector, lookahead, planInWorker, planTimeline, planWorkerFlag, type PlanRequest } from '../plan-ahead.ts';
 
@@ -164,7 +164,7 @@ config file (provider-mock help config; --print-config shows what applies).`,
     let expected: DeliverOptions['expected'];
     if (!paced) {
       // Instant: the plan is read once; its first events now, for the progress line's total.
-      const ahead = lookahead(timeline(validation), quiet ? 0 : HEAD_EVENTS, planWorker === 'on' ? (planned, own) => planInWorker(request, planned, own, jsonToStdout || (quiet && !io.verbose) ? undefined : (line) => err(io, line)) : undefined);
+      const ahead = lookahead(timeline(validation), quiet ? 0 : HEAD_EVENTS, planWorker === 'on' ? (planned, own) => planInWorker(request, planned, own, jsonToStdout || (quiet && !io.verbose) ? undefined : (line) => errBesideProgress(io, line)) : undefined);
       if (ahead.complete) expected = { events: ahead.head };
       return deliverAndReport(p, io, { timeline: ahead.timeline, options: { ...options, seed }, jsonToStdout, ...(expected ? { expected } : {}) });
     }
