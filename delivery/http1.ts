@@ -316,9 +316,11 @@ class Connection {
 
   /** Parses a response head; true for a 1xx answer, which is skipped (RFC 9110 §15.2). */
   #head(ex: Exchange, text: string): boolean {
-    const lines = text.split('\r\n');
-    const status = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: |$)/.exec(lines[0]!);
-    if (!status) throw new HttpClientError('PM_HTTP_INVALID_RESPONSE', `not an HTTP/1.x status line: ${JSON.stringify(lines[0]!.slice(0, 60))}`);
+    let pos = text.indexOf('\r\n');
+    if (pos < 0) pos = text.length;
+    const first = text.slice(0, pos);
+    const status = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: |$)/.exec(first);
+    if (!status) throw new HttpClientError('PM_HTTP_INVALID_RESPONSE', `not an HTTP/1.x status line: ${JSON.stringify(first.slice(0, 60))}`);
     const code = Number(status[2]);
     if (code === 101) throw new HttpClientError('PM_HTTP_INVALID_RESPONSE', 'the receiver switched protocols (101) unasked');
     if (code < 200) return true;
@@ -327,12 +329,24 @@ class Connection {
     let length: number | undefined;
     let chunked = false;
     let close = status[1] === '0';
-    for (let n = 1; n < lines.length; n++) {
-      const line = lines[n]!;
-      const colon = line.indexOf(':');
-      if (colon <= 0) throw new HttpClientError('PM_HTTP_INVALID_RESPONSE', `a malformed response header line: ${JSON.stringify(line.slice(0, 60))}`);
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
+    // One pass over the lines without splitting them: only the four framing and reuse headers are
+    // read (names of 10, 14 and 17 characters), the rest (Date, Content-Type, …) is skipped.
+    while (pos < text.length) {
+      const start = pos + 2;
+      let end = text.indexOf('\r\n', start);
+      if (end < 0) end = text.length;
+      pos = end;
+      const colon = text.indexOf(':', start);
+      const before = colon > start ? text.charCodeAt(colon - 1) : 32;
+      // RFC 9112 §5.1: no whitespace between a field name and its colon (a framing header so
+      // written must not be skipped as an unknown one).
+      if (colon < 0 || colon > end || before === 32 || before === 9) {
+        throw new HttpClientError('PM_HTTP_INVALID_RESPONSE', `a malformed response header line: ${JSON.stringify(text.slice(start, Math.min(end, start + 60)))}`);
+      }
+      const nameLength = colon - start;
+      if (nameLength !== 10 && nameLength !== 14 && nameLength !== 17) continue;
+      const name = text.slice(start, colon).toLowerCase();
+      const value = text.slice(colon + 1, end).trim();
       if (name === 'content-length') {
         if (!/^\d{1,15}$/.test(value) || (length !== undefined && length !== Number(value))) throw new HttpClientError('PM_HTTP_INVALID_RESPONSE', `an invalid Content-Length: ${JSON.stringify(value)}`);
         length = Number(value);

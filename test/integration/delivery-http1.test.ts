@@ -201,6 +201,8 @@ describe('the delivery HTTP/1.1 client', () => {
     const cases: [string, RegExp][] = [
       ['HTTP/2 200\r\n\r\n', /not an HTTP\/1\.x status line: "HTTP\/2 200"/],
       ['HTTP/1.1 200 OK\r\nno colon here\r\n\r\n', /a malformed response header line: "no colon here"/],
+      ['HTTP/1.1 200 OK\r\nContent-Length : 2\r\n\r\nok', /a malformed response header line: "Content-Length : 2"/],
+      ['HTTP/1.1 200 OK\r\n: no name\r\n\r\n', /a malformed response header line: ": no name"/],
       ['HTTP/1.1 200 OK\r\nContent-Length: 2x\r\n\r\n', /an invalid Content-Length: "2x"/],
       ['HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok', /an invalid Content-Length: "3"/],
       ['HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n', /both Transfer-Encoding and Content-Length/],
