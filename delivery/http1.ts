@@ -184,10 +184,6 @@ class Connection {
     return this.#connected && !this.#ex && !this.#closed;
   }
 
-  get closed(): boolean {
-    return this.#closed;
-  }
-
   connectTimedOut(): void {
     this.#fail(new HttpClientError('PM_HTTP_CONNECT_TIMEOUT', `connect timeout after ${CONNECT_TIMEOUT_MS} ms`));
   }
