@@ -93,25 +93,31 @@ describe('the default install (no optional peers)', () => {
   });
 
   it('`run --plan-worker on` plans in a worker thread from the installed files, and journals the events `--plan-worker off` does', async () => {
-    const receiver = await startReceiver();
+    const fast = await startReceiver();
+    // The worker takes over once it is 1 024 events ahead of the sending thread. So that it gets
+    // there however busy the machine is, the worker's run sends through a receiver that answers in
+    // 4 ms, 4 at a time (at most ~1 000 events/s, ~4.6 s for the plan); the worker plans tens of
+    // thousands a second once started. The journals' event lines do not name the target.
+    const slow = await startReceiver({ behaviour: { status: 200, delayMs: 4 } });
     try {
       // A busy hour; --quiet: no events planned ahead for the progress line, so the worker starts at once.
       writeFileSync(join(app, 'busy.yaml'), 'provider: mluvii\nname: busy\ndescription: 300 chats\nsessions: 300\narrivals: { rate: 2/min }\nsteps:\n  - name: s\n    include:\n      scenario: chat-session\n');
-      const events = async (mode: string): Promise<{ lines: string[]; stderr: string }> => {
+      const events = async (mode: string, target: string, extra: string[]): Promise<{ lines: string[]; stderr: string }> => {
         const journal = join(app, `busy-${mode}.ndjson`);
-        const r = await sh('npx', ['--no-install', 'provider-mock', 'run', 'busy.yaml', '--target', receiver.url, '--seed', '5', '--start', '2026-01-05T09:00:00Z', '--no-preflight', '--journal', journal, '--plan-worker', mode, '--quiet', '--verbose']);
+        const r = await sh('npx', ['--no-install', 'provider-mock', 'run', 'busy.yaml', '--target', target, '--seed', '5', '--start', '2026-01-05T09:00:00Z', '--no-preflight', '--journal', journal, '--plan-worker', mode, '--quiet', '--verbose', ...extra]);
         expect(r.code, r.stderr).toBe(0);
         const lines = readFileSync(journal, 'utf8').split('\n').filter((l) => l.startsWith('{"type":"event"'));
         return { lines: lines.map((l) => l.replace(/"runId":"[^"]*",/, '')), stderr: r.stderr };
       };
-      const off = await events('off');
-      const on = await events('on');
+      const off = await events('off', fast.url, []);
+      const on = await events('on', slow.url, ['--concurrency', '4']);
       expect(on.stderr).toMatch(/planning in a worker thread from event \d+/);
       expect(on.stderr).not.toMatch(/planning worker stopped|PM_INTERNAL/);
       expect(off.lines.length).toBeGreaterThan(4_000);
       expect(on.lines).toEqual(off.lines);
     } finally {
-      await receiver.close();
+      await fast.close();
+      await slow.close();
     }
   });
 
