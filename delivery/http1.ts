@@ -211,7 +211,7 @@ class Connection {
   #write(ex: Exchange): void {
     ex.handler.onRequestStart(ex);
     // Aborted in the callback (its attempt timed out while it waited): the socket stays usable.
-    if (ex.aborted) return this.#finish(true);
+    if (ex.aborted) return this.#handBack();
     this.#status = 0;
     this.#started = false;
     this.#pending = undefined;
@@ -223,7 +223,7 @@ class Connection {
   /** The request's controller aborted: an unwritten one leaves the socket reusable, a written one does not. */
   abortExchange(ex: Exchange): void {
     if (this.#ex !== ex) return;
-    if (!ex.written) return this.#finish(true);
+    if (!ex.written) return this.#handBack();
     ex.done = true;
     this.#ex = undefined;
     this.#close();
@@ -250,12 +250,11 @@ class Connection {
     while (!ex.done && !ex.aborted) {
       if (!this.#started) {
         const end = buf.indexOf(CRLF2, i);
+        if ((end < 0 ? buf.length : end) - i > MAX_HEAD_BYTES) throw new HttpClientError('PM_HTTP_HEADERS_OVERFLOW', `the response head is over ${MAX_HEAD_BYTES} bytes`);
         if (end < 0) {
-          if (buf.length - i > MAX_HEAD_BYTES) throw new HttpClientError('PM_HTTP_HEADERS_OVERFLOW', `the response head is over ${MAX_HEAD_BYTES} bytes`);
           this.#pending = buf.subarray(i);
           return;
         }
-        if (end - i > MAX_HEAD_BYTES) throw new HttpClientError('PM_HTTP_HEADERS_OVERFLOW', `the response head is over ${MAX_HEAD_BYTES} bytes`);
         const informational = this.#head(ex, buf.toString('latin1', i, end));
         i = end + 4;
         if (informational) continue;
@@ -385,13 +384,12 @@ class Connection {
     else this.#close();
   }
 
-  /** An unwritten request is handed back (it was aborted before its write): next one, or idle. */
-  #finish(reusable: boolean): void {
+  /** An unwritten request is handed back (it was aborted before its write): the socket is as good as before, next one or idle. */
+  #handBack(): void {
     const ex = this.#ex;
     if (ex) ex.done = true;
     this.#ex = undefined;
-    if (reusable) this.#release();
-    else this.#close();
+    this.#release();
   }
 
   #release(): void {
@@ -439,6 +437,7 @@ class Connection {
     this.#pool.closed(this);
   }
 
+  /** Closes the socket; a request still on it fails (the pool was destroyed). */
   destroy(): void {
     this.#fail(new HttpClientError('PM_HTTP_POOL_DESTROYED', 'the connection pool was destroyed'));
   }
@@ -545,9 +544,11 @@ export class Http1Pool {
   #checkClosed(): void {
     if (this.#queue.length > 0) return;
     for (const c of this.#all) if (!c.idle) return;
-    for (const c of [...this.#all]) c.socket.destroy();
-    this.#closing?.();
+    // Taken first: closing each connection calls closed(), which must not come back here.
+    const done = this.#closing;
     this.#closing = undefined;
+    for (const c of [...this.#all]) c.destroy();
+    done?.();
   }
 
   /** Graceful: waiting and in-flight requests finish, then the connections close. */
@@ -567,9 +568,10 @@ export class Http1Pool {
     this.#closed = true;
     const queued = this.#queue.splice(0);
     for (const ex of queued) if (!ex.aborted) ex.handler.onResponseError(undefined, new HttpClientError('PM_HTTP_POOL_DESTROYED', 'the connection pool was destroyed'));
-    for (const c of [...this.#all]) c.destroy();
-    this.#closing?.();
+    const done = this.#closing;
     this.#closing = undefined;
+    for (const c of [...this.#all]) c.destroy();
+    done?.();
     return Promise.resolve();
   }
 }
