@@ -1,10 +1,10 @@
 /**
  * The delivery's own HTTP/1.1 client: keep-alive connections per origin, one request at a time
- * per connection, the request's head and body in one socket write, the response's status line and
- * headers parsed here. It does what a webhook sender needs and no more, which is why it costs
- * less CPU per request than undici, which it replaced (bench/README.md "Delivering"): no
- * redirects (a 3xx is the receiver's answer and counts as such), no pipelining, no upgrades, no
- * proxies, no compression.
+ * per connection, the request's head and body in one socket write (the requests of one event-loop
+ * turn written together after it), the response's status line and headers parsed here. It does
+ * what a webhook sender needs and no more, which is why it costs less CPU per request than undici,
+ * which it replaced (bench/README.md "Delivering"): no redirects (a 3xx is the receiver's answer
+ * and counts as such), no pipelining, no upgrades, no proxies, no compression.
  *
  * What it keeps of a careful client: certificates verified unless asked not to
  * (docs/providers.md E5), SNI, a bounded response head, Content-Length and chunked bodies read
@@ -156,6 +156,8 @@ class Connection {
   #idleTimer: NodeJS.Timeout | undefined;
   #idleMs = IDLE_DEFAULT_MS;
   #ex: Exchange | undefined;
+  /** Assigned and waiting for the end of the turn to be written. */
+  #queued: Exchange | undefined;
   #closed = false;
   #unref = false;
   // The parser's state for the current response.
@@ -208,16 +210,35 @@ class Connection {
     else this.#release();
   }
 
+  /** The request goes out with the others of this event-loop turn, after it (see `queueWrite`). */
   #write(ex: Exchange): void {
+    this.#queued = ex;
+    queueWrite(this);
+  }
+
+  /** Writes the request queued in this turn, unless it has since left this connection (aborted, failed). */
+  flushQueued(): void {
+    const ex = this.#queued;
+    this.#queued = undefined;
+    if (!ex || ex !== this.#ex || this.#closed) return;
     ex.handler.onRequestStart(ex);
-    // Aborted in the callback (its attempt timed out while it waited): the socket stays usable.
-    if (ex.aborted) return this.#handBack();
+    // Aborted in the callback (its attempt timed out or the run stopped while it waited): its
+    // abort has handed the clean socket back already, maybe to the next request; leave that be.
+    if (ex.aborted) {
+      if (this.#ex === ex) this.#handBack();
+      return;
+    }
     this.#status = 0;
     this.#started = false;
     this.#pending = undefined;
     this.#reusable = ex.keepAlive;
     ex.written = true;
     this.socket.write(ex.bytes);
+  }
+
+  /** A write that threw (it should not): the request fails with the cause, the socket goes. */
+  writeFailed(err: Error): void {
+    this.#fail(err);
   }
 
   /** The request's controller aborted: an unwritten one leaves the socket reusable, a written one does not. */
@@ -444,6 +465,41 @@ class Connection {
 
   idleTimedOut(): void {
     if (this.idle) this.#close();
+  }
+}
+
+/**
+ * Requests started in one event-loop turn are written together after it (setImmediate), not each
+ * the moment it starts. Answers come back in bursts (one poll of the sockets), and each answer
+ * starts the next request; written one by one, interleaved with the planning of the next event,
+ * each write wakes a receiver on the same machine that had gone back to sleep, and on a VM a
+ * wake-up is a costly cross-CPU interrupt. Written together, a burst wakes it once. Measured
+ * (bench/README.md "Delivering"): the receiver's CPU per event fell by a third and a run sent
+ * 15-25 % more events per second. A request waits at most for the rest of its turn, and its
+ * latency is measured from its write (`onRequestStart` is called there).
+ */
+let turnWrites: Connection[] = [];
+let flushScheduled = false;
+
+function queueWrite(conn: Connection): void {
+  turnWrites.push(conn);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flushTurnWrites);
+}
+
+function flushTurnWrites(): void {
+  // A request handed back here (aborted while it waited) lets the next one onto its connection:
+  // that one is queued for the next turn's batch, not this one's.
+  const batch = turnWrites;
+  turnWrites = [];
+  flushScheduled = false;
+  for (const conn of batch) {
+    try {
+      conn.flushQueued();
+    } catch (err) {
+      conn.writeFailed(err instanceof Error ? err : new Error(String(err)));
+    }
   }
 }
 

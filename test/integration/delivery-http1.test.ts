@@ -245,6 +245,22 @@ describe('the delivery HTTP/1.1 client', () => {
     expect(server.seen).toHaveLength(9);
   });
 
+  it('a request stopped in the turn it started is never written: its connection, still clean, carries the next one', async () => {
+    const server = await rawServer(() => ({ write: OK }));
+    const p = newPools(1);
+    expect((await sendAttempt(p, request(server.origin))).status).toBe(200);
+    // The requests of one event-loop turn are written together after it: one stopped before
+    // then (the run stopping) costs nothing on the wire and no connection.
+    const stop = new AbortController();
+    const stopped = sendAttempt(p, request(server.origin, { signal: stop.signal, body: Buffer.from('{"stopped":true}') }));
+    const next = sendAttempt(p, request(server.origin));
+    stop.abort();
+    expect((await stopped).error).toBe('aborted');
+    expect((await next).status).toBe(200);
+    expect(server.seen.map((r) => r.body)).toEqual(['{"Id":"ü"}', '{"Id":"ü"}']);
+    expect(server.connections).toBe(1);
+  });
+
   it('a timeout closes the connection it hung on; the next request gets a fresh one', async () => {
     const server = await rawServer((_req, index) => (index === 0 ? { write: '', silent: true } : { write: OK }));
     const p = newPools(1);
