@@ -66,15 +66,20 @@ export interface StateOptions {
 /** Keeps the last status payload per entity (without its per-event fields) for WorldState.repeats. */
 export class LastStatus {
   private readonly last = new Map<string, string>();
+  private readonly volatile: ReadonlySet<string>;
   constructor(
     private readonly types: ReadonlySet<string>,
-    private readonly volatile: readonly string[],
-  ) {}
+    volatile: readonly string[],
+  ) {
+    this.volatile = new Set(volatile);
+  }
 
   repeats(eventType: string, entityKey: string, body: Record<string, unknown>): boolean {
     if (!this.types.has(eventType)) return false;
-    const copy: Record<string, unknown> = { ...body };
-    for (const k of this.volatile) delete copy[k];
+    // The body without its per-event fields, keys in their order; built key by key (a copy and
+    // `delete` would turn every status payload's copy into a slow dictionary object).
+    const copy: Record<string, unknown> = {};
+    for (const k in body) if (!this.volatile.has(k)) copy[k] = body[k];
     const text = JSON.stringify(copy);
     const key = `${eventType}\u0000${entityKey}`;
     if (this.last.get(key) === text) return true;
