@@ -23,11 +23,14 @@
  *
  * The receiver runs in a worker thread so its work does not share the senders' event loop. Each
  * side also prints the process's CPU time per event (sender, receiver and journal together): the
- * difference is what a real run costs on top of the bare HTTP exchange.
+ * difference is what a real run costs on top of the bare HTTP exchange; and each thread's busy
+ * time per event: a thread near 1 s busy per second limits the rate, and a receiver that waits
+ * between requests costs more per request (each one wakes it).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -135,19 +138,31 @@ interface Timed {
   rate: number;
   /** CPU of the whole process (sender, receiver worker, journal writes) per event, in microseconds. */
   cpuUs: number;
+  /** Time the sending thread's event loop was busy (running code or in a syscall), per event, in microseconds. */
+  senderUs: number;
+  /** The same for the receiver's thread. */
+  receiverUs: number;
 }
 
-/** Runs `fn` until at least `seconds` have passed: events per second over all its runs, and the process's CPU per event. */
-async function timed(fn: () => Promise<number>): Promise<Timed> {
+/**
+ * Runs `fn` until at least `seconds` have passed: events per second over all its runs, the
+ * process's CPU per event, and each thread's busy time per event (event-loop utilisation), so a
+ * reader sees which thread limits the rate and what the receiver's share of the CPU is.
+ */
+async function timed(fn: () => Promise<number>, receiver: Worker): Promise<Timed> {
   let events = 0;
   const c0 = process.cpuUsage();
+  const s0 = performance.eventLoopUtilization();
+  const r0 = receiver.performance.eventLoopUtilization();
   const t0 = performance.now();
   for (;;) {
     events += await fn();
     const elapsed = (performance.now() - t0) / 1000;
     if (elapsed >= seconds) {
       const cpu = process.cpuUsage(c0);
-      return { rate: events / elapsed, cpuUs: (cpu.user + cpu.system) / events };
+      const sender = performance.eventLoopUtilization(s0);
+      const recv = receiver.performance.eventLoopUtilization(r0);
+      return { rate: events / elapsed, cpuUs: (cpu.user + cpu.system) / events, senderUs: (sender.active * 1000) / events, receiverUs: (recv.active * 1000) / events };
     }
   }
 }
@@ -197,30 +212,26 @@ async function main(): Promise<number> {
       const w = await prepare(provider, dir, origin);
       if (values['real-only']) {
         // For a profile: real runs only, no raw loop and no verdict.
-        const t = await timed(() => realRun(w, dir));
-        console.log(`${provider.padEnd(8)}       real run ${num(t.rate)} events/s, ${t.cpuUs.toFixed(0)} us CPU per event (real runs only, no verdict)`);
+        const t = await timed(() => realRun(w, dir), receiver);
+        console.log(`${provider.padEnd(8)}       real run ${num(t.rate)} events/s, ${t.cpuUs.toFixed(0)} us CPU per event, busy per event: sender ${t.senderUs.toFixed(0)} us, receiver ${t.receiverUs.toFixed(0)} us (real runs only, no verdict)`);
         continue;
       }
-      const real: number[] = [];
-      const raw: number[] = [];
-      const realCpu: number[] = [];
-      const rawCpu: number[] = [];
+      const real: Timed[] = [];
+      const raw: Timed[] = [];
       const ratios: number[] = [];
       for (let r = 0; r < rounds; r++) {
         // Back to back, order alternating, so load from elsewhere hits both sides of a ratio alike.
         let a: Timed;
         let b: Timed;
         if (r % 2 === 0) {
-          a = await timed(() => realRun(w, dir));
-          b = await timed(() => rawRun(w, origin));
+          a = await timed(() => realRun(w, dir), receiver);
+          b = await timed(() => rawRun(w, origin), receiver);
         } else {
-          b = await timed(() => rawRun(w, origin));
-          a = await timed(() => realRun(w, dir));
+          b = await timed(() => rawRun(w, origin), receiver);
+          a = await timed(() => realRun(w, dir), receiver);
         }
-        real.push(a.rate);
-        raw.push(b.rate);
-        realCpu.push(a.cpuUs);
-        rawCpu.push(b.cpuUs);
+        real.push(a);
+        raw.push(b);
         ratios.push(a.rate / b.rate);
       }
       const ratio = median(ratios);
@@ -228,8 +239,11 @@ async function main(): Promise<number> {
       failed ||= !ok;
       const ordering = loadProfile(provider).ordering;
       console.log(`${provider.padEnd(8)}       ${num(w.requests.length)} events per run (ordering ${ordering})`);
-      console.log(`  real run     ${num(median(real)).padStart(7)} events/s median   [${real.map(num).join(', ')}]   CPU ${median(realCpu).toFixed(0)} us/event`);
-      console.log(`  raw loop     ${num(median(raw)).padStart(7)} events/s median   [${raw.map(num).join(', ')}]   CPU ${median(rawCpu).toFixed(0)} us/event`);
+      for (const [label, side] of [['real run', real], ['raw loop', raw]] as const) {
+        const rates = side.map((t) => t.rate);
+        const us = (pick: (t: Timed) => number): string => median(side.map(pick)).toFixed(0);
+        console.log(`  ${label}     ${num(median(rates)).padStart(7)} events/s median   [${rates.map(num).join(', ')}]   CPU ${us((t) => t.cpuUs)} us/event; busy per event: sender ${us((t) => t.senderUs)} us, receiver ${us((t) => t.receiverUs)} us`);
+      }
       console.log(`  ratio        ${ratio.toFixed(2)}x median of rounds [${ratios.map((x) => x.toFixed(2)).join(', ')}]  (target >= ${TARGET_RATIO.toFixed(2)}: ${ok ? 'met' : 'NOT met'})`);
     }
   } finally {
