@@ -5,8 +5,10 @@
  * the newest ones (up to the history cap) are read back with their events and attempts, so the
  * inspector shows them after a restart.
  *
- * registrations.json holds the receivers' credentials (callback URL userinfo, Enreach Secret):
- * it is written owner-only (0600). Journals and run views hold none.
+ * registrations.json also keeps the mluvii bearer tokens issued and not yet expired (mluvii's are
+ * JWTs valid an hour, docs/providers.md M13, so a client's cached token outlives a restart there
+ * too). It holds the receivers' credentials (callback URL userinfo, Enreach Secret) and those
+ * tokens: it is written owner-only (0600). Journals and run views hold none.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +26,8 @@ const REGISTRATIONS_FILE = 'registrations.json';
 interface SavedRegistrations {
   mluvii: MluviiWebhook[];
   enreach: unknown[];
+  /** Absent in files written before tokens were kept. */
+  mluviiTokens?: unknown[];
 }
 
 /** Written whole to a temp file, then renamed: a crash never leaves half a file. */
@@ -34,7 +38,7 @@ function writeAtomic(path: string, text: string, mode = 0o644): void {
 }
 
 function saveRegistrations(app: FastifyInstance, dir: string): void {
-  const saved: SavedRegistrations = { mluvii: app.mluvii.webhooks.all(), enreach: app.enreach.configs };
+  const saved: SavedRegistrations = { mluvii: app.mluvii.webhooks.all(), enreach: app.enreach.configs, mluviiTokens: app.mluvii.auth.issued() };
   writeAtomic(join(dir, REGISTRATIONS_FILE), `${JSON.stringify(saved, null, 2)}\n`, 0o600);
 }
 
@@ -43,9 +47,9 @@ function saveRegistrations(app: FastifyInstance, dir: string): void {
  * so every rule of POST /api/v1/Webhooks still holds; ids that were deleted are taken and released
  * again, so each webhook keeps the id its client knows.
  */
-function restoreRegistrations(app: FastifyInstance, dir: string): { mluvii: number; enreach: number } {
+function restoreRegistrations(app: FastifyInstance, dir: string): { mluvii: number; enreach: number; tokens: number } {
   const path = join(dir, REGISTRATIONS_FILE);
-  if (!existsSync(path)) return { mluvii: 0, enreach: 0 };
+  if (!existsSync(path)) return { mluvii: 0, enreach: 0, tokens: 0 };
   let saved: SavedRegistrations;
   try {
     saved = JSON.parse(readFileSync(path, 'utf8')) as SavedRegistrations;
@@ -68,7 +72,8 @@ function restoreRegistrations(app: FastifyInstance, dir: string): { mluvii: numb
   }
   const enreach = Array.isArray(saved.enreach) && saved.enreach.length > 0 ? parseEnreachConfig(saved.enreach, path) : [];
   app.enreach.configs.push(...enreach);
-  return { mluvii: hooks.length, enreach: enreach.length };
+  const tokens = app.mluvii.auth.restore(Array.isArray(saved.mluviiTokens) ? saved.mluviiTokens : []);
+  return { mluvii: hooks.length, enreach: enreach.length, tokens };
 }
 
 export function saveRunView(dir: string, run: Run): void {
@@ -126,9 +131,10 @@ export function restoreRuns(manager: RunManager, dir: string): number {
   return kept.length;
 }
 
-const REGISTRATION_ROUTE = /^\/(api\/v1\/webhooks|enreach\/webhooks)(\/|$|\?)/i;
+/** Requests that change what registrations.json keeps: the registrations and the token endpoint. */
+const REGISTRATION_ROUTE = /^\/(api\/v1\/webhooks|enreach\/webhooks|login\/connect\/token)(\/|$|\?)/i;
 
-/** With a data directory: registrations saved on every change and put back at start. */
+/** With a data directory: registrations (and issued tokens) saved on every change and put back at start. */
 export const persistencePlugin = fp<{ dataDir?: string }>(
   async (app, opts) => {
     const dir = opts.dataDir;

@@ -56,8 +56,9 @@ page at / shows every delivery as it happens. OpenAPI at /docs.
                            "Secret", "InsecureSSL", "TimeoutSeconds"}, "Subscriptions": [{"EventType",
                            "EntityId" | "SecurityGroupId" | "AllEntities"}]}, or an array of them
   --data-dir DIR           keep each run's journal (<id>.ndjson), summary and view here, and the
-                           registrations (registrations.json, owner-only: it holds their credentials);
-                           a restart reads runs and registrations back
+                           registrations and live mluvii bearer tokens (registrations.json,
+                           owner-only: it holds credentials); a restart reads them back, so a
+                           client's cached token still works
   -q, --quiet              no log line per delivery and per ended run (the start banner still prints)
   --token T                control token for the control API (better: env ${TOKEN_ENV}); clients send
                            "Authorization: Bearer T". The mluvii routes keep their own OAuth

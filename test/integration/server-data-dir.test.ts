@@ -92,6 +92,30 @@ describe('serve --data-dir', () => {
     expect(readFileSync(join(dataDir, `${id}.ndjson`), 'utf8')).not.toMatch(/enreach-secret|me:pw/);
   });
 
+  it('keeps the mluvii bearer tokens it issued across a restart (a client\'s cached token goes on working) until they expire', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pm-datadir-'));
+    const first = await app(dataDir);
+    const auth = await bearer(first);
+    expect((await first.inject({ url: '/api/v1/Webhooks', headers: auth })).statusCode).toBe(200);
+    await first.close();
+
+    const second = await app(dataDir);
+    expect((await second.inject({ url: '/api/v1/Webhooks', headers: auth })).statusCode).toBe(200);
+    const saved = JSON.parse(readFileSync(join(dataDir, 'registrations.json'), 'utf8')) as { mluviiTokens: { token: string; expiresAt: number }[] };
+    expect(saved.mluviiTokens.map((t) => `Bearer ${t.token}`)).toEqual([auth['authorization']]);
+    expect(saved.mluviiTokens[0]!.expiresAt).toBeGreaterThan(Date.now() + 3500_000);
+    // A token nobody issued is still refused after the restart.
+    expect((await second.inject({ url: '/api/v1/Webhooks', headers: { authorization: 'Bearer pm.forged' } })).statusCode).toBe(401);
+    await second.close();
+
+    // The same data directory an hour and a minute later: the token has expired and is not taken back.
+    const later = await buildApp({ runs: { dataDir }, mluvii: { now: () => Date.now() + 3660_000 } });
+    apps.push(later);
+    const r = await later.inject({ url: '/api/v1/Webhooks', headers: auth });
+    expect(r.statusCode).toBe(401);
+    expect(r.headers['www-authenticate']).toContain('invalid_token');
+  });
+
   it('logs one line per delivery, and none with quiet', async () => {
     const receiver = await startReceiver();
     const lines: string[] = [];

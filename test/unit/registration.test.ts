@@ -26,6 +26,28 @@ describe('mluvii registration API (pure router)', () => {
     return surface;
   });
 
+  it('forgets expired tokens when it issues a new one, and takes back only live, well-formed ones after a restart', () => {
+    let now = Date.UTC(2024, 4, 2);
+    let n = 0;
+    const api = createMluviiApi({ now: () => now, newToken: () => `t${++n}` });
+    const form = { grant_type: 'client_credentials', client_id: 'provider-mock', client_secret: 'provider-mock-secret' };
+    api.auth.token(form);
+    now += 1800_000;
+    api.auth.token(form);
+    expect(api.auth.issued()).toEqual([
+      { token: 't1', expiresAt: Date.UTC(2024, 4, 2) + 3600_000 },
+      { token: 't2', expiresAt: Date.UTC(2024, 4, 2) + 5400_000 },
+    ]);
+    now += 1800_000; // t1 expires now
+    api.auth.token(form);
+    expect(api.auth.issued().map((t) => t.token)).toEqual(['t2', 't3']);
+
+    const restarted = createMluviiApi({ now: () => now });
+    expect(restarted.auth.restore([...api.auth.issued(), { token: 'old', expiresAt: now }, { token: 42, expiresAt: now + 1 }, null, 'x'])).toBe(2);
+    expect(restarted.auth.check('Bearer t2')).toBeUndefined();
+    expect(restarted.auth.check('Bearer old')?.status).toBe(401);
+  });
+
   it('leaves paths that are not its routes to the caller', () => {
     expect(createMluviiApi().handle({ method: 'GET', path: '/api/v1/Departments', headers: {} })).toBeUndefined();
   });
