@@ -107,21 +107,38 @@ export function safeDecode(s: string): string {
   }
 }
 
+/**
+ * Secrets shorter than this are masked only where they stand alone (not inside a longer run of
+ * letters and digits): `--secret s` must not turn "status 500" into "***tatu*** 500", and a
+ * secret of three characters protects nothing worth garbling every message for.
+ */
+const SHORT_SECRET = 4;
+
+/** `text` where no letter or digit touches it on either side (nor a mask: what is left of a word a longer secret was cut from). */
+function standingAlone(text: string): RegExp {
+  const literal = text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}*])${literal}(?![\\p{L}\\p{N}*])`, 'gu');
+}
+
 /** Replaces every known secret in free text (error messages, probe answers) with `***`. */
 export class Redactor {
-  #secrets: string[] = [];
+  #secrets: { text: string; alone?: RegExp }[] = [];
 
   add(...secrets: readonly (string | undefined)[]): void {
     for (const s of secrets) {
-      if (s && !this.#secrets.includes(s)) this.#secrets.push(s);
+      if (!s || this.#secrets.some((k) => k.text === s)) continue;
+      this.#secrets.push(s.length < SHORT_SECRET ? { text: s, alone: standingAlone(s) } : { text: s });
     }
     // Longest first, so a secret containing another is masked whole.
-    this.#secrets.sort((a, b) => b.length - a.length);
+    this.#secrets.sort((a, b) => b.text.length - a.text.length);
   }
 
   text(s: string): string {
     let out = s;
-    for (const secret of this.#secrets) if (out.includes(secret)) out = out.replaceAll(secret, MASK);
+    for (const { text, alone } of this.#secrets) {
+      if (!out.includes(text)) continue;
+      out = alone ? out.replace(alone, MASK) : out.replaceAll(text, MASK);
+    }
     return out;
   }
 }

@@ -71,6 +71,15 @@ describe('redaction', () => {
     r.add('abc', 'abcdef', undefined, '');
     expect(r.text('x abcdef y abc z')).toBe('x *** y *** z');
   });
+
+  it('masks a secret shorter than 4 characters only where it stands alone, so messages stay readable', () => {
+    const r = new Redactor();
+    r.add('s', 'a.b', 'long');
+    expect(r.text('status 500: secret=s rejected (s)')).toBe('status 500: secret=*** rejected (***)');
+    expect(r.text('a.b axb a.bc')).toBe('*** axb a.bc');
+    // From 4 characters on, everywhere, inside words too.
+    expect(r.text('belongs')).toBe('be***s');
+  });
 });
 
 describe('what a failure means, and the URL meant', () => {
