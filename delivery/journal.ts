@@ -93,6 +93,11 @@ export interface JournalSink {
   write(line: object): void;
   /** Queues one line already serialized (ending in a newline). */
   writeText(text: string): void;
+  /**
+   * Queues one line made of `head`, a part already encoded (`bytes`, the same as `text`: an event's
+   * body) and `tail`; a file journal copies the bytes instead of encoding the text a second time.
+   */
+  writeParts(head: string, bytes: Buffer, text: string, tail: string): void;
   /** A promise while the stream is full (backpressure), else undefined. */
   ready(): Promise<void> | undefined;
   /** Flushes and closes (an injected stream is ended only if it was opened here). */
@@ -126,6 +131,10 @@ class StreamJournal implements JournalSink {
 
   write(line: object): void {
     this.writeText(`${JSON.stringify(line)}\n`);
+  }
+
+  writeParts(head: string, _bytes: Buffer, text: string, tail: string): void {
+    this.writeText(head + text + tail);
   }
 
   writeText(text: string): void {
@@ -182,6 +191,7 @@ class NullJournal implements JournalSink {
   readonly error = undefined;
   write(): void {}
   writeText(): void {}
+  writeParts(): void {}
   ready(): undefined {
     return undefined;
   }
@@ -233,6 +243,24 @@ class FileJournal implements JournalSink {
       if (text.length * 3 > FileJournal.CAPACITY) return this.#writeSyncAt(Buffer.from(text, 'utf8'));
     }
     this.#len += this.#buf.write(text, this.#len, 'utf8');
+    this.#written();
+  }
+
+  writeParts(head: string, bytes: Buffer, text: string, tail: string): void {
+    if (this.#error) return;
+    const most = (head.length + tail.length) * 3 + bytes.length;
+    if (this.#len + most > FileJournal.CAPACITY) {
+      this.#writeNow();
+      if (most > FileJournal.CAPACITY) return this.#writeSyncAt(Buffer.from(head + text + tail, 'utf8'));
+    }
+    this.#len += this.#buf.write(head, this.#len, 'utf8');
+    this.#len += bytes.copy(this.#buf, this.#len);
+    this.#len += this.#buf.write(tail, this.#len, 'utf8');
+    this.#written();
+  }
+
+  /** After a line: hand a full buffer to the disk, or make sure it goes within 50 ms. */
+  #written(): void {
     if (this.#len >= FileJournal.FLUSH_AT) this.#flush();
     else if (!this.#timer) {
       this.#timer = setTimeout(this.#flush, 50);

@@ -529,7 +529,7 @@ class DeliveryRun implements DeliveryOwner {
     const targets = this.#targets(entry, profile);
     const { bytes: body, text } = serialize(entry);
     const { eventId, eventIdKind } = identifyEntry(profile, entry, body);
-    this.#eventLine(entry, profile.provider, eventId, text);
+    this.#eventLine(entry, profile.provider, eventId, text, body);
     if (reordered) this.#reordered++;
     const stats = this.#scenario(entry.scenario);
     if (compiled.strictStatus) stats.strictStatusProfile = true;
@@ -581,18 +581,17 @@ class DeliveryRun implements DeliveryOwner {
     let profile: DeliveryProfile;
     let targets: (ResolvedTarget | InvalidTarget)[];
     let id: { eventId: string; eventIdKind: 'id' | 'content-hash' };
-    let body: string;
+    let serialized: ReturnType<typeof serialize>;
     try {
       profile = this.#profile(entry.provider, entry.seq).profile;
       targets = this.#targets(entry, profile);
-      const serialized = serialize(entry);
-      body = serialized.text;
+      serialized = serialize(entry);
       id = identifyEntry(profile, entry, serialized.bytes);
     } catch {
       return this.#markUnplannable(entry);
     }
     // Its body too: `resend --failed` sends what was never sent.
-    this.#eventLine(entry, profile.provider, id.eventId, body);
+    this.#eventLine(entry, profile.provider, id.eventId, serialized.text, serialized.bytes);
     const stats = this.#scenario(entry.scenario);
     for (const t of targets) {
       stats.planned++;
@@ -611,14 +610,15 @@ class DeliveryRun implements DeliveryOwner {
    * and JSON.stringify(payload) gives back the same bytes); a body given as text (send, resend)
    * is kept as text (`body`), byte for byte.
    */
-  #eventLine(entry: DeliveryEntry, provider: Provider, eventId: string, body: string): void {
+  #eventLine(entry: DeliveryEntry, provider: Provider, eventId: string, body: string, bytes: Buffer): void {
     if (!this.#journal.enabled) return;
-    const text = typeof entry.body === 'string' ? `"body":${JSON.stringify(entry.body)}` : `"payload":${body}`;
-    this.#journal.writeText(
+    const head =
       `{"type":"event","runId":${this.#quote(this.#cfg.runId)},"seq":${num(entry.seq)},"scenario":${this.#quote(String(entry.scenario))},"instance":${num(entry.instance)},` +
-        `"step":${this.#quote(String(entry.step))},"provider":"${provider}","eventType":${this.#quote(String(entry.eventType))},"entityKey":${JSON.stringify(String(entry.entityKey))},` +
-        `"eventId":${JSON.stringify(eventId)},"at":${num(entry.at)},${text}}\n`,
-    );
+      `"step":${this.#quote(String(entry.step))},"provider":"${provider}","eventType":${this.#quote(String(entry.eventType))},"entityKey":${JSON.stringify(String(entry.entityKey))},` +
+      `"eventId":${JSON.stringify(eventId)},"at":${num(entry.at)},`;
+    // The serialized body goes in as the bytes that are sent (no second encoding of the payload).
+    if (typeof entry.body === 'string') this.#journal.writeText(`${head}"body":${JSON.stringify(entry.body)}}\n`);
+    else this.#journal.writeParts(`${head}"payload":`, bytes, body, '}\n');
   }
 
   /** An entry read after a stop that cannot even be planned still appears once, as not sent. */

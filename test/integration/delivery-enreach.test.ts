@@ -120,6 +120,25 @@ describe('Enreach delivery profile', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('journals each event with the very body it sent: non-ASCII text, and a body larger than the journal buffer (1 MiB)', async () => {
+    const receiver = await startReceiver();
+    const journal = tempFile('run.ndjson', 'pm-journal-');
+    const big = enreach(0);
+    (big.payload as Record<string, unknown>)['CallerName'] = `Jääskeläinen ${'ø'.repeat(600_000)}`;
+    const small = enreach(1);
+    (small.payload as Record<string, unknown>)['CallerName'] = 'Žluťoučký kůň';
+    const result = await deliver([big, small, enreach(2)], { ...FAST, journal, target: { url: receiver.url, secret: SECRET } });
+    expect(result.summary.delivered).toBe(3);
+    const text = readFileSync(journal, 'utf8');
+    const events = journalLines(journal).filter((l) => l.type === 'event');
+    expect(events.map((e) => e['payload'])).toEqual([big.payload, small.payload, enreach(2).payload]);
+    for (const entry of [big, small]) {
+      // Byte for byte what the receiver got (the journal copies the sent bytes, it does not re-encode).
+      const sent = receiver.requests.find((r) => (r.json as { Id: string }).Id === (entry.payload as { Id: string }).Id);
+      expect(text).toContain(`"payload":${sent?.body}}\n`);
+    }
+  });
+
   it('re-delivers a duplicate with the same body and Id, marked as a duplicate in the journal', async () => {
     const receiver = await startReceiver();
     const journal = tempFile('run.ndjson', 'pm-journal-');
