@@ -14,6 +14,13 @@
  * connections are reused as before), a connection that sent more than its answer closed, header
  * names and values that are not RFC 9110 tokens and field values (CR, LF, controls) refused
  * before anything is written.
+ *
+ * A request whose kept connection the receiver closes before answering is not sent again by the
+ * client: the attempt is a `reset` and the provider's retry schedule decides, as undici does for a
+ * POST and as .NET's SocketsHttpHandler does for a request with a body (it resends on a new
+ * connection only one without content or sent with `Expect: 100-continue`: dotnet/runtime
+ * src/libraries/System.Net.Http/src/System/Net/Http/SocketsHttpHandler/HttpConnection.cs,
+ * `SendAsync`, `_canRetry`).
  */
 import { connect as netConnect, isIP } from 'node:net';
 import type { Socket } from 'node:net';
