@@ -43,9 +43,9 @@ function saveRegistrations(app: FastifyInstance, dir: string): void {
 }
 
 /**
- * Puts the saved registrations back. mluvii webhooks go through the registry's own API in id order,
- * so every rule of POST /api/v1/Webhooks still holds; ids that were deleted are taken and released
- * again, so each webhook keeps the id its client knows.
+ * Puts the saved registrations and the live mluvii tokens back. mluvii webhooks go through the
+ * registry's own API in id order, so every rule of POST /api/v1/Webhooks still holds; ids that
+ * were deleted are taken and released again, so each webhook keeps the id its client knows.
  */
 function restoreRegistrations(app: FastifyInstance, dir: string): { mluvii: number; enreach: number; tokens: number } {
   const path = join(dir, REGISTRATIONS_FILE);
