@@ -123,8 +123,10 @@ function setPath(root: unknown, path: string, value: unknown): void {
   }
 }
 
+/** A deep copy as JSON would give it; a string, boolean, finite number or null is its own copy (most override values are). */
 function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  if (v === undefined || v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
+  return JSON.parse(JSON.stringify(v)) as T;
 }
 
 /** A copy of `payload` with every override applied, in insertion order. The input is not changed. */
