@@ -237,26 +237,26 @@ class FileJournal implements JournalSink {
   writeText(text: string): void {
     if (this.#error) return;
     // UTF-8 needs at most 3 bytes per UTF-16 unit.
-    if (this.#len + text.length * 3 > FileJournal.CAPACITY) {
-      // Both buffers busy (a slow disk): write this one now, in place.
-      this.#writeNow();
-      if (text.length * 3 > FileJournal.CAPACITY) return this.#writeSyncAt(Buffer.from(text, 'utf8'));
-    }
+    if (!this.#room(text.length * 3)) return this.#writeSyncAt(Buffer.from(text, 'utf8'));
     this.#len += this.#buf.write(text, this.#len, 'utf8');
     this.#written();
   }
 
   writeParts(head: string, bytes: Buffer, text: string, tail: string): void {
     if (this.#error) return;
-    const most = (head.length + tail.length) * 3 + bytes.length;
-    if (this.#len + most > FileJournal.CAPACITY) {
-      this.#writeNow();
-      if (most > FileJournal.CAPACITY) return this.#writeSyncAt(Buffer.from(head + text + tail, 'utf8'));
-    }
+    if (!this.#room((head.length + tail.length) * 3 + bytes.length)) return this.#writeSyncAt(Buffer.from(head + text + tail, 'utf8'));
     this.#len += this.#buf.write(head, this.#len, 'utf8');
     this.#len += bytes.copy(this.#buf, this.#len);
     this.#len += this.#buf.write(tail, this.#len, 'utf8');
     this.#written();
+  }
+
+  /** Room in the buffer for a line of at most `most` bytes; false when the line is larger than a whole buffer (it is written on its own). */
+  #room(most: number): boolean {
+    if (this.#len + most <= FileJournal.CAPACITY) return true;
+    // Both buffers busy (a slow disk): write this one now, in place.
+    this.#writeNow();
+    return most <= FileJournal.CAPACITY;
   }
 
   /** After a line: hand a full buffer to the disk, or make sure it goes within 50 ms. */

@@ -20,7 +20,7 @@ import type { AuthProbeOutcome, CheckResult, ScenarioStats } from './checks.ts';
 import { checkOutputPath, DEFAULTS, prepareRun } from './config.ts';
 import type { DeliverOptions, IdempotencyProbe, RunConfig } from './config.ts';
 import { Reorderer } from './faults.ts';
-import { identifyEntry, serialize, type Prepared } from './identity.ts';
+import { identifyEntry, serialize, type Prepared, type Serialized } from './identity.ts';
 import { openJournal } from './journal.ts';
 import type { AttemptKind, AttemptRecord, JournalSink } from './journal.ts';
 import { OrderedDispatcher } from './ordering.ts';
@@ -527,9 +527,10 @@ class DeliveryRun implements DeliveryOwner {
     const compiled = this.#profile(entry.provider, entry.seq);
     const profile = compiled.profile;
     const targets = this.#targets(entry, profile);
-    const { bytes: body, text } = serialize(entry);
+    const serialized = serialize(entry);
+    const body = serialized.bytes;
     const { eventId, eventIdKind } = identifyEntry(profile, entry, body);
-    this.#eventLine(entry, profile.provider, eventId, text, body);
+    this.#eventLine(entry, profile.provider, eventId, serialized);
     if (reordered) this.#reordered++;
     const stats = this.#scenario(entry.scenario);
     if (compiled.strictStatus) stats.strictStatusProfile = true;
@@ -581,7 +582,7 @@ class DeliveryRun implements DeliveryOwner {
     let profile: DeliveryProfile;
     let targets: (ResolvedTarget | InvalidTarget)[];
     let id: { eventId: string; eventIdKind: 'id' | 'content-hash' };
-    let serialized: ReturnType<typeof serialize>;
+    let serialized: Serialized;
     try {
       profile = this.#profile(entry.provider, entry.seq).profile;
       targets = this.#targets(entry, profile);
@@ -591,7 +592,7 @@ class DeliveryRun implements DeliveryOwner {
       return this.#markUnplannable(entry);
     }
     // Its body too: `resend --failed` sends what was never sent.
-    this.#eventLine(entry, profile.provider, id.eventId, serialized.text, serialized.bytes);
+    this.#eventLine(entry, profile.provider, id.eventId, serialized);
     const stats = this.#scenario(entry.scenario);
     for (const t of targets) {
       stats.planned++;
@@ -610,7 +611,7 @@ class DeliveryRun implements DeliveryOwner {
    * and JSON.stringify(payload) gives back the same bytes); a body given as text (send, resend)
    * is kept as text (`body`), byte for byte.
    */
-  #eventLine(entry: DeliveryEntry, provider: Provider, eventId: string, body: string, bytes: Buffer): void {
+  #eventLine(entry: DeliveryEntry, provider: Provider, eventId: string, body: Serialized): void {
     if (!this.#journal.enabled) return;
     const head =
       `{"type":"event","runId":${this.#quote(this.#cfg.runId)},"seq":${num(entry.seq)},"scenario":${this.#quote(String(entry.scenario))},"instance":${num(entry.instance)},` +
@@ -618,7 +619,7 @@ class DeliveryRun implements DeliveryOwner {
       `"eventId":${JSON.stringify(eventId)},"at":${num(entry.at)},`;
     // The serialized body goes in as the bytes that are sent (no second encoding of the payload).
     if (typeof entry.body === 'string') this.#journal.writeText(`${head}"body":${JSON.stringify(entry.body)}}\n`);
-    else this.#journal.writeParts(`${head}"payload":`, bytes, body, '}\n');
+    else this.#journal.writeParts(`${head}"payload":`, body.bytes, body.text, '}\n');
   }
 
   /** An entry read after a stop that cannot even be planned still appears once, as not sent. */
